@@ -1,0 +1,70 @@
+/**
+ * How a rule is written (ESLint style): an id, a default severity, Chinese messages with
+ * `{{placeholders}}`, and a `check` that reports problems at cells.
+ */
+import type { Block, Diagnostic, Fix, Severity } from './model';
+import type { Profile } from './profile';
+
+export interface CheckSettings {
+  /** budget year (§2.4); when absent the year rules stay silent */
+  year?: number;
+  /** overrides the profile's satisfaction floor (percent) */
+  satisfactionFloor?: number;
+  /** switches plan/behind-schedule on (it is off by default) */
+  planPacing?: boolean;
+  /** per-rule severity or `off`, over the profile's own settings */
+  rules?: Record<string, Severity | 'off'>;
+}
+
+export interface ReportDescriptor {
+  /** A1 address on the block's sheet of the cell the clerk must change */
+  at: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  related?: string[];
+  fix?: Fix;
+  /** for rules with two grades (value/satisfaction): the grade of this report */
+  severity?: Severity;
+  /** workbook rules: the block this report belongs to (defaults to the block being checked) */
+  block?: Block;
+}
+
+export interface RuleContext {
+  /** the block being checked (for workbook rules: undefined) */
+  block?: Block;
+  /** all blocks of the workbook (of every profile) */
+  blocks: Block[];
+  profile: Profile;
+  settings: CheckSettings;
+  /** resolved budget year, or undefined */
+  year?: number;
+  report(d: ReportDescriptor): void;
+}
+
+export interface Rule<M extends string = string> {
+  id: string;
+  severity: Severity;
+  /** off unless switched on (plan/behind-schedule) */
+  defaultOff?: boolean;
+  /** one Chinese line for the settings pane and the docs */
+  description: string;
+  /** `block`: check() runs once per block of a profile that has the rule; `workbook`: once per profile with all its blocks */
+  scope: 'block' | 'workbook';
+  /** profile layouts the rule applies to; absent = all */
+  layouts?: ('block' | 'list')[];
+  messages: Record<M, string>;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+/** Fills `{{name}}` placeholders of a message. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : `{{${key}}}`,
+  );
+}
+
+export type { Diagnostic };

@@ -1,0 +1,72 @@
+/* eslint-disable no-undef */
+// Builds the task pane (dist/taskpane.html + bundle), copies the icons and writes dist/manifest.xml
+// with the production URL (JXMB_PUBLIC_URL) in place of the dev server's https://localhost:3000/.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const originDev = 'https://localhost:3000';
+const urlProd = new URL(process.env.JXMB_PUBLIC_URL || 'https://jxmb.example.com/');
+
+function productionManifest(xml) {
+  return xml.split(`${originDev}/`).join(urlProd.href).split(originDev).join(urlProd.origin);
+}
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform(content) {
+              return dev ? content : productionManifest(content.toString());
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};

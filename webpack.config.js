@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the task pane (dist/taskpane.html + bundle), copies the icons and writes dist/manifest.xml
 // with the production URL (JXMB_PUBLIC_URL) in place of the dev server's https://localhost:3000/.
 const path = require('path');

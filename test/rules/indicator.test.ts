@@ -235,6 +235,33 @@ describe('indicator/copied-set', () => {
     const b = block(1, '乙项目', 'B', shared.map((r): IndicatorTuple => [r[0], r[1], r[2], r[3] === '100%' ? '100百分比' : r[3], r[4]]));
     expect(runRule(indicatorCopiedSet, [a, b])).toHaveLength(2);
   });
+  it('浩门镇 2023: 城乡医保经费 and 社区医保工作经费 share their indicator set (disclosure-2023-haomen)', () => {
+    const common: [string, string, string, string][] = [
+      ['产出指标', '数量指标', '开展医保政策宣传活动次数', '2次'],
+      ['产出指标', '质量指标', '宣传覆盖率', '100%'],
+      ['产出指标', '质量指标', '医保参合准确率', '100%'],
+      ['产出指标', '时效指标', '宣传活动举办及时率', '100%'],
+      ['产出指标', '时效指标', '医保参合完成及时率', '100%'],
+      ['效益指标', '社会效益指标', '群众对医保的认知率', '100%'],
+      ['效益指标', '可持续影响指标', '人员管理机制健全性', '健全'],
+      ['效益指标', '可持续影响指标', '档案资料管理机制完善性', '完善'],
+    ];
+    const a = listBlock({ index: 7, row: 11, name: '城乡医保经费', amount: 2.55, indicators: [
+      ...common, ['产出指标', '数量指标', '完成全乡新农合参保人数', '1.15万人/年'], ['产出指标', '成本指标', '城乡医保工作总成本', '≤2.55万元/年'],
+      ['效益指标', '社会效益指标', '医保参合人数增长率', '≥0'],
+    ] });
+    const b = listBlock({ index: 23, row: 27, name: '社区医保工作经费', amount: 10.4, indicators: [
+      ...common, ['产出指标', '数量指标', '完成全乡新农合参保人数', '≥3.5万人/年'], ['产出指标', '数量指标', '宣传印发资料份数', '1000份'],
+      ['产出指标', '成本指标', '城乡医保工作总成本', '≤2.21万元/年'], ['效益指标', '社会效益指标', '乡镇居民医保参保率', '100%'],
+      ['效益指标', '社会效益指标', '乡镇居民就医经济压力', '减轻'],
+    ] });
+    const other = listBlock({ index: 1, row: 6, name: '党校工作经费', indicators: [
+      ['产出指标', '数量指标', '机关党员人数', '22人'], ['产出指标', '质量指标', '培训及时率', '100%'], ['产出指标', '时效指标', '支付及时率', '100%'],
+      ['效益指标', '可持续影响指标', '人员管理机制健全性', '健全'], ['效益指标', '可持续影响指标', '档案资料管理机制完善性', '完善'],
+    ] });
+    const out = runRule(indicatorCopiedSet, [other, a, b]);
+    expect(out.map((r) => [r.blockIndex, r.cell, r.data?.count])).toEqual([[7, 'B11', 8], [23, 'B27', 8]]);
+  });
   it('is near-linear: 3000 blocks with boilerplate rows and copies', () => {
     const blocks: Block[] = [];
     for (let i = 0; i < 3000; i++) {

@@ -56,12 +56,17 @@ export function isCostRow(r: ResolvedRow): boolean {
   return r.level2 === '成本指标' || r.level1 === '成本指标';
 }
 
-const NOT_SATISFACTION = /不满意|投诉|差评|举报|信访/;
+/** under 满意度指标 but counting complaints, not satisfaction */
+const COMPLAINT = /投诉|差评|举报|信访|不满意/;
 
-/** A satisfaction indicator: under 满意度指标, or named …满意度/满意率 (not complaints or 不满意). */
+/**
+ * A satisfaction indicator: named …满意度/满意率 (`信访群众满意度` too, not `不满意率`), or any other
+ * row under 满意度指标 that does not count complaints (`投诉率`, `信访件数`).
+ */
 export function isSatisfactionRow(r: ResolvedRow): boolean {
-  if (!r.name || NOT_SATISFACTION.test(r.name)) return false;
-  return r.level1 === '满意度指标' || /满意(度|率)/.test(r.name);
+  if (!r.name || /不满意/.test(r.name)) return false;
+  if (/满意(度|率)/.test(r.name)) return true;
+  return r.level1 === '满意度指标' && !COMPLAINT.test(r.name);
 }
 
 /** A fix may rewrite a cell only in block layouts: a disclosure list keeps all indicators in one text cell. */

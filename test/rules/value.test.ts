@@ -10,7 +10,7 @@ import {
   valueYearMismatch,
 } from '../../src/domain/rules/value';
 import { planningYearsInGoal } from '../../src/domain/rules/value/year-mismatch';
-import { DEFAULT_INDICATORS, hebeiBlock, listBlock, type IndicatorTuple } from '../helpers/blocks';
+import { hebeiBlock, listBlock, type IndicatorTuple } from '../helpers/blocks';
 import { runRule } from '../helpers/run-rule';
 
 const rows = (...r: IndicatorTuple[]) => hebeiBlock({ indicators: r });

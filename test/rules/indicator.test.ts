@@ -128,6 +128,11 @@ describe('indicator/missing-level1 and missing-level2', () => {
     const out = runRule(indicatorMissingLevel1, [hebeiBlock({ indicators: [] })]);
     expect(out.map((r) => r.messageId)).toEqual(['none']);
   });
+  it('a disclosure row points at its own 绩效指标 cell, not the shared header', () => {
+    const b = listBlock({ row: 10, indicators: [['产出指标', '数量指标', '人数', '19人'], ['效益指标', '社会效益指标', '意识', '提高']] });
+    b.labels = { indicators: 'E2' };
+    expect(runRule(indicatorMissingLevel1, [b]).map((r) => [r.cell, r.data?.name])).toEqual([['E10', '满意度指标']]);
+  });
   it('disclosure unit rows are not projects', () => {
     expect(runRule(indicatorMissingLevel1, [listBlock({ role: 'unit', code: '407001' })])).toEqual([]);
   });

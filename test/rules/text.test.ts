@@ -15,7 +15,10 @@ describe('text/unparsed-indicator', () => {
     const out = runRule(textUnparsedIndicator, [b]);
     expect(textRules).toEqual([textUnparsedIndicator]);
     expect(out.map((r) => [r.cell, r.severity])).toEqual([['E12', 'warning'], ['E12', 'warning']]);
-    expect(out[0].message).toContain('“1. 社区工作人员为民服务的能力”无法识别（没有可识别的指标值）');
+    expect(out[0].message).toBe('绩效指标中的“1. 社区工作人员为民服务的能力”无法识别：没有可识别的指标值');
+  });
+  it('explains the expected form when the recogniser gave no reason', () => {
+    const out = runRule(textUnparsedIndicator, [listBlock({ unparsed: [{ line: '保障退休人员的慰问', reason: '' }] })]);
     expect(out[0].message).toContain('序号. 三级指标名称 指标值');
   });
   it('silent when everything was parsed', () => {

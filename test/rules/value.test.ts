@@ -100,6 +100,9 @@ describe('value/missing-unit', () => {
       ['产出指标', '质量指标', '合格率', '100%', '计划'],
     )).toEqual([]);
   });
+  it('an amount per something suggests 元', () => {
+    expect(runRule(valueMissingUnit, [rows(['产出指标', '数量指标', '取暖费收费标准', '4.5/平方米', '计划'])])[0].message).toContain('“4.5元/平方米”');
+  });
   it('a cost without unit suggests 万元', () => {
     expect(runRule(valueMissingUnit, [rows(['产出指标', '成本指标', '总成本', '≤20', '预算'])])[0].message).toContain('“≤20万元”');
   });

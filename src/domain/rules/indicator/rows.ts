@@ -74,8 +74,12 @@ export function canFixCell(profile: Profile): boolean {
   return profile.layout === 'block';
 }
 
-/** Where a block-level indicator problem points: the indicator header label, else the first row, else the anchor. */
+/**
+ * Where a block-level indicator problem points: the block's indicator header label; for a
+ * disclosure-list row (whose header is shared by all rows) its own 绩效指标 cell, else its anchor.
+ */
 export function indicatorsAnchor(block: Block): string {
+  if (block.listRole) return block.indicators[0]?.level1.cell ?? block.anchor;
   return block.labels?.indicators ?? block.indicators[0]?.level1.cell ?? block.anchor;
 }
 

@@ -22,7 +22,9 @@ export const valueMissingUnit = defineRule({
       if (UNITLESS_NAME.test(r.name)) continue;
       const op = p.operatorExplicit ? p.operator : '';
       const n = p.canonical?.replace(/^[≥≤<>=]/, '').replace(/\/.*$/, '') ?? fieldText(r.row.value);
-      const example = r.level2 === '成本指标' || r.level1 === '成本指标' ? `${op}${n}万元` : `${op}${n}个`;
+      const per = (p.per ?? []).map((d) => `/${d}`).join('');
+      // `4.5/平方米` is an amount per something: money; a cost: 万元; anything else: a count
+      const example = per ? `${op}${n}元${per}` : r.level2 === '成本指标' || r.level1 === '成本指标' ? `${op}${n}万元` : `${op}${n}个`;
       ctx.report({ at: r.row.value.cell, messageId: 'missing', data: { value: fieldText(r.row.value) || p.raw, example } });
     }
   },

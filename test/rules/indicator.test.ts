@@ -133,6 +133,10 @@ describe('indicator/missing-level1 and missing-level2', () => {
     b.labels = { indicators: 'E2' };
     expect(runRule(indicatorMissingLevel1, [b]).map((r) => [r.cell, r.data?.name])).toEqual([['E10', '满意度指标']]);
   });
+  it('says so when the row has unreadable lines', () => {
+    const b = listBlock({ indicators: [['产出指标', '数量指标', '人数', '19人'], ['满意度指标', '服务对象满意度指标', '满意度', '≥95%']], unparsed: [{ line: '保障退休人员的慰问', reason: '未找到指标值' }] });
+    expect(runRule(indicatorMissingLevel1, [b]).map((r) => [r.messageId, r.data?.name])).toEqual([['unreadable', '效益指标']]);
+  });
   it('disclosure unit rows are not projects', () => {
     expect(runRule(indicatorMissingLevel1, [listBlock({ role: 'unit', code: '407001' })])).toEqual([]);
   });

@@ -10,6 +10,8 @@ export const indicatorMissingLevel1 = defineRule({
   messages: {
     missing: '缺少一级指标“{{name}}”：“{{name}}”下至少应填写一个三级指标',
     none: '本项目没有填写任何绩效指标：应至少包含{{expected}}，且每类都有三级指标',
+    unreadable:
+      '“{{name}}”下没有可识别的三级指标（本项目的绩效指标中有无法识别的行）：应至少有一个写作“序号. 三级指标名称 指标值”的三级指标',
   },
   check(ctx) {
     const block = ctx.block;
@@ -21,9 +23,11 @@ export const indicatorMissingLevel1 = defineRule({
         ctx.report({ at: indicatorsAnchor(block), messageId: 'none', data: { expected: required.map((s) => s.name).join('、') } });
       return;
     }
+    // a disclosure row whose text has unreadable lines: the category may be written but not readable
+    const messageId = (block.unparsed ?? []).length > 0 ? 'unreadable' : 'missing';
     for (const spec of required) {
       if (rows.some((r) => r.level1 === spec.name)) continue;
-      ctx.report({ at: indicatorsAnchor(block), messageId: 'missing', data: { name: spec.name } });
+      ctx.report({ at: indicatorsAnchor(block), messageId, data: { name: spec.name } });
     }
   },
 });

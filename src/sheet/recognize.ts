@@ -816,6 +816,7 @@ function recognizeSheet(sheet: GridSheet): SheetResult {
       }
     }
   }
+  if (year === undefined && typeof sheet.name === 'string') year = yearFromTitle(sheet.name);
   let note: string | undefined;
   if (built.length === 0) note = ctx.nRows === 0 ? '工作表为空' : NOTE_NO_TABLE;
   if (sheet.hidden) note = note ? `隐藏的工作表；${note}` : '隐藏的工作表';

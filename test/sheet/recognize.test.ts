@@ -399,6 +399,15 @@ describe('recognize — budget year', () => {
     expect(rec.yearSource).toBeUndefined();
   });
 
+  it('reads the year from a sheet name that is a title', () => {
+    const b = new SheetBuilder('2024年项目绩效目标');
+    writeBlock(b, { code: 'ABC' });
+    expect(recognize(grid(b))).toMatchObject({ year: 2024, yearSource: 'title' });
+    const c = new SheetBuilder('2024年');
+    writeBlock(c, { code: 'ABC' });
+    expect(recognize(grid(c)).year).toBeUndefined();
+  });
+
   it('does not take a project title year below the first block as the budget year', () => {
     const b = new SheetBuilder();
     writeBlock(b, { title: '1.2019年遗留项目绩效目标表', code: '13043425P00442410076K' });

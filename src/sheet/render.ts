@@ -102,7 +102,7 @@ export function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1.1;
+    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff00 && c <= 0xffef) ? 1.8 : 1.1;
   }
   return w;
 }
@@ -113,8 +113,9 @@ export function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
-const LINE_HEIGHT = 15;
-const heightFor = (lines: number, min = 20) => Math.max(min, Math.ceil(lines * LINE_HEIGHT + 5));
+/** points per wrapped line (CJK fonts render taller than Excel's 15pt default) */
+const LINE_HEIGHT = 16.5;
+const heightFor = (lines: number, min = 20) => Math.min(409, Math.max(min, Math.ceil(lines * LINE_HEIGHT + 8)));
 
 class PlanBuilder {
   cells: RenderCell[] = [];
@@ -256,7 +257,7 @@ function renderHebeiBlock(profile: Profile, type: ProjectType, header: TemplateH
   // r0+3, r0+4: budget, funding, usage
   const r3 = r0 + 3;
   const r4 = r0 + 4;
-  b.set(r3, C(0), '预算规模及资金用途', label);
+  b.set(r3, C(0), '预算规模及\n资金用途', label);
   b.merge(rng(r3, C(0), r4, C(0)));
   const money = { numberFormat: MONEY_FORMAT, align: 'right' as const, valign: 'middle' as const };
   b.set(r3, C(1), '预算数', label);
@@ -290,7 +291,7 @@ function renderHebeiBlock(profile: Profile, type: ProjectType, header: TemplateH
   if (header.plan !== undefined && header.plan.length !== checkpoints.length) {
     throw new Error(`资金支出计划应填${checkpoints.length}期（${checkpoints.join('、')}），填了${header.plan.length}期`);
   }
-  b.set(r5, C(0), '资金支出计划（%）', label);
+  b.set(r5, C(0), '资金支出计划\n（%）', label);
   b.merge(rng(r5, C(0), r6, C(0)));
   checkpoints.forEach((cp, i) => {
     b.set(r5, C(1 + i), cp, { align: 'center', valign: 'middle' });
@@ -481,7 +482,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
       '绩效指标',
       '在每条指标名称后空一格填写指标值，如“1. 保洁员人数 12人”“2. 支付及时率 100%”；数量写单位，比率写%，成本写“≤N万元”',
     );
-    b.height(r, Math.min(409, heightFor(text.split('\n').length)));
+    b.height(r, heightFor(text.split('\n').length));
     r++;
   });
   const bottom = r - 1;

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/rules/plan';
 import type { CellInput } from '../helpers/blocks';
 import { hebeiBlock, listBlock } from '../helpers/blocks';
+import { getProfile } from '../../src/domain/profiles';
 import { runRule } from '../helpers/run-rule';
 
 const plain = (v: number): CellInput => ({ value: v });
@@ -176,5 +177,16 @@ describe('plan/behind-schedule', () => {
     expect(runRule(planBehindSchedule, [b], { planPacing: true })).toEqual([]);
     const late = hebeiBlock({ checkpoints: ['一季度', '二季度', '三季度', '四季度'], plan: ['25%', '40%', '75%', '100%'] });
     expect(runRule(planBehindSchedule, [late], { planPacing: true }).map((r) => r.cell)).toEqual(['C7']);
+  });
+});
+
+describe('plan/behind-schedule with a profile share below 1', () => {
+  it('expects only the share of the time-proportional progress', () => {
+    const profile = { ...getProfile('hebei-project'), planPacingShare: 0.8 };
+    const b = hebeiBlock({ plan: ['20%', '39%', '70%', '100%'] });
+    const out = runRule(planBehindSchedule, [b], { planPacing: true }, { profile });
+    // expected 20% / 40% / 66.67%: only 6月底 39% is behind
+    expect(out.map((r) => r.cell)).toEqual(['C7']);
+    expect(out[0].message).toContain('80%');
   });
 });

@@ -446,7 +446,8 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
   const h0 = items[0]?.header;
   let r = r0 + 1;
-  const hasUnitRow = h0 !== undefined && (h0.unitCode !== undefined || h0.unitName !== undefined);
+  // a unit row is recognised by its code: without one the unit name goes to the sheet title only
+  const hasUnitRow = h0?.unitCode !== undefined;
   if (hasUnitRow && h0) {
     const amounts = items.map((it) => it.header.budget);
     const total = amounts.every((a): a is number => a !== undefined) ? Math.round(amounts.reduce((s, a) => s + a, 0) * 1e6) / 1e6 : null;
@@ -495,7 +496,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
 /**
  * Renders one block of `type` with the (validated) header at `at` (0-based top-left cell).
- * For the list layout: header row + unit row (when the header names a unit) + one project row.
+ * For the list layout: header row + unit row (when the header has a unit code) + one project row.
  */
 export function renderBlock(
   profileId: string | Profile,

@@ -237,9 +237,9 @@ describe('a whole workbook (jxmb template --type all)', () => {
       const diags = checkBlocks(rec.blocks, { year: rec.year });
       const allowed = new Set(registered(['table/missing-field', 'id/code-missing', 'indicator/missing-value', 'indicator/empty-level2', 'indicator/missing-level1', 'indicator/missing-level2', 'indicator/missing-basis']));
       expect(show(diags.filter((d) => !allowed.has(d.ruleId)))).toEqual([]);
-      // the blank name, plan and goal are asked for in every block, the code too
+      // the blank name, budget, plan and goal are asked for in every block, the code too
       expect(diags.filter((d) => d.ruleId === 'id/code-missing')).toHaveLength(types.length);
-      expect(diags.filter((d) => d.ruleId === 'table/missing-field')).toHaveLength(3 * types.length);
+      expect(diags.filter((d) => d.ruleId === 'table/missing-field')).toHaveLength(4 * types.length);
     }
 
     const filled = renderWorkbook(

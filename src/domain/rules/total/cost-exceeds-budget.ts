@@ -1,7 +1,6 @@
 import type { Block, IndicatorRow } from '../../model';
 import { defineRule } from '../../rule';
-import { parseValue } from '../../value';
-import { compact, fieldText, fmtNum, quote, readAmount } from '../block-helpers';
+import { compact, fieldText, fmtNum, parseValueCached, quote, readAmount } from '../block-helpers';
 import { AMOUNT_TOLERANCE } from './funding-mismatch';
 
 /** a name or description that states a per-unit amount, not a total */
@@ -18,7 +17,10 @@ interface CostAmount {
 
 /** 成本指标 rows: 二级 成本指标 (hebei) or any row under 一级 成本指标 (central-2021). */
 function isCostRow(row: IndicatorRow): boolean {
-  return compact(fieldText(row.level2)) === '成本指标' || compact(fieldText(row.level1)) === '成本指标';
+  const l2 = row.level2.text;
+  const l1 = row.level1.text;
+  // cheap pre-test before removing spaces (`成 本 指 标`)
+  return (l2.includes('本') && compact(l2) === '成本指标') || (l1.includes('本') && compact(l1) === '成本指标');
 }
 
 /** The cost rows of a block that state a total amount of money, converted to the block's unit. */
@@ -28,7 +30,7 @@ export function totalCostAmounts(block: Block): CostAmount[] {
     if (!isCostRow(row)) continue;
     const name = fieldText(row.level3);
     if (PER_UNIT_NAME.test(name) || PER_UNIT_NAME.test(fieldText(row.description))) continue;
-    const p = parseValue(row.value.value, row.value.numberFormat);
+    const p = parseValueCached(row.value.value, row.value.numberFormat);
     if (p.kind !== 'money' || p.moneyWan === undefined) continue;
     const per = p.per ?? [];
     if (per.some((d) => d.replace(/\s+/g, '') !== '年')) continue; // /人 /村 /月 …: per unit; /年 is the year's total

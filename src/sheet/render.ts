@@ -400,7 +400,8 @@ const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', 
 
 /**
  * The 绩效指标 text of a disclosure-list row (DOMAIN §2.2): headings per 一级/二级 and one numbered
- * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end.
+ * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end,
+ * an empty row (generic type) leaves its 二级 heading with no line under it.
  */
 export function indicatorText(rows: ProfileIndicator[]): string {
   const lines: string[] = [];
@@ -418,12 +419,10 @@ export function indicatorText(rows: ProfileIndicator[]): string {
       lines.push(`(${CN_NUMS[l2Count++] ?? String(l2Count)}) ${pi.level2}：`);
       n = 0;
     }
-    n++;
     if (pi.indicator) {
+      n++;
       const v = pi.indicator.value;
       lines.push(`${n}. ${pi.indicator.level3}${v ? ` ${v}` : ''}`);
-    } else {
-      lines.push(`${n}. `);
     }
     prev = pi;
   }

@@ -230,7 +230,7 @@ describe('renderBlock — disclosure-list', () => {
       { level1: '产出指标', level2: '数量指标', indicator: { ...type('grid').indicators[1] } },
       { level1: '产出指标', level2: '质量指标' },
     ]);
-    expect(t).toBe('一、产出指标\n(一) 数量指标：\n1. 网格员人数\n2. 网格覆盖行政村数\n(二) 质量指标：\n1. ');
+    expect(t).toBe('一、产出指标\n(一) 数量指标：\n1. 网格员人数\n2. 网格覆盖行政村数\n(二) 质量指标：');
   });
 });
 

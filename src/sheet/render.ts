@@ -70,6 +70,8 @@ export interface RenderPlan {
   prompts?: RenderPrompt[];
   /** where the block's fields are (title, code, name, budget, fiscal, other, usage, plan, goal, indicators, …) */
   fields?: Record<string, CellPos>;
+  /** 0-based rows a printed page should start at (one block per page in a rendered workbook) */
+  pageBreaks?: number[];
 }
 
 export interface RenderedWorkbook {
@@ -548,6 +550,7 @@ export function renderWorkbook(profileId: string | Profile, items: RenderItem[],
     let row = 2;
     items.forEach((it, i) => {
       const plan = renderHebeiBlock(profile, it.type, it.header, { row, col: 0 }, { titlePrefix: items.length > 1 ? `${i + 1}.` : '' });
+      if (i > 0) plan.pageBreaks = [plan.range.top];
       plans.push(plan);
       row = plan.range.bottom + 1 + gap;
     });

@@ -245,6 +245,9 @@ describe('renderWorkbook', () => {
     for (let i = 2; i < wb.plans.length; i++) expect(wb.plans[i].range.top).toBe(wb.plans[i - 1].range.bottom + 3);
     expect(String(wb.plans[1].cells[0].value)).toMatch(/^1\./);
     expect(String(wb.plans[2].cells[0].value)).toMatch(/^2\./);
+    // one block per printed page
+    expect(wb.plans[1].pageBreaks).toBeUndefined();
+    for (const p of wb.plans.slice(2)) expect(p.pageBreaks).toEqual([p.range.top]);
   });
 
   test('list: one header, one unit row whose amount is the sum, one row per project', () => {

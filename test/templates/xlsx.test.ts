@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { checkBlocks } from '../../src/domain/engine';
 import { findType, parseHeader, projectTypes, type ProjectType, type TemplateHeader } from '../../src/domain/templates';
 import { readWorkbookBuffer } from '../../src/cli/xlsx-read';
@@ -76,6 +77,16 @@ describe('the xlsx writer', () => {
     expect(rec.blocks[0].budget?.value).toBe(156.12);
     const diags = checkBlocks(rec.blocks, { year: rec.year }, RULES).filter((d) => d.ruleId.startsWith('table/'));
     expect(diags.map((d) => `${d.ruleId}@${d.cell}`)).toEqual(['table/missing-field@B10']);
+  });
+
+  test('page breaks: every block of a multi-block workbook starts a page', async () => {
+    const items = projectTypes.slice(0, 3).map((type) => ({ type, header: H }));
+    const wb = renderWorkbook('hebei-project', items);
+    // ExcelJS writes row breaks but does not read them back: look at the sheet XML
+    const zip = await JSZip.loadAsync(await templateXlsxBuffer(wb));
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks).toEqual([wb.plans[2].range.top, wb.plans[3].range.top]);
   });
 
   test('the disclosure list and every type of a profile write and read back', async () => {

@@ -65,8 +65,16 @@ export function makeWorkbook(n: number): Block[] {
     const name = `${PROJECTS[i % PROJECTS.length]}${i >= PROJECTS.length ? `（${Math.floor(i / PROJECTS.length)}）` : ''}`;
     const budget = Math.round((5 + ((i * 37) % 400) + (i % 7) * 0.13) * 100) / 100;
     const fiscal = i % 11 === 3 ? budget - 1 : budget; // a funding mismatch now and then
-    // every fifth block copies the previous block's indicators (indicator/copied-set)
-    const set = SETS[(i % 5 === 4 ? i - 1 : i) % SETS.length];
+    // every fifth block copies the previous block's indicators (indicator/copied-set); the others
+    // vary names and targets by project, as real workbooks do
+    const src = i % 5 === 4 ? i - 1 : i;
+    const stem = PROJECTS[src % PROJECTS.length].slice(0, 4);
+    const set: Row[] = SETS[src % SETS.length].map(([l1, l2, l3, v], k): Row => {
+      if (k % 3 === 2) return [l1, l2, l3, v]; // a few generic rows every project shares
+      const shift = typeof v === 'string' && /%|％|百分/.test(v) ? -(src % 5) : src % 17; // rates stay ≤ 100
+      const value = typeof v === 'string' ? v.replace(/^(≥|≤|>=)?\d+/, (m) => m.replace(/\d+/, (d) => String(Number(d) + shift))) : v;
+      return [l1, l2, `${stem}${l3}${src}`, value];
+    });
     const plan: [CellValue, string | undefined][] =
       i % 7 === 2
         ? [['50%', undefined], ['25%', undefined], ['75%', undefined], ['100%', undefined]]

@@ -160,6 +160,11 @@ const CANDIDATE = /[XxＸｘ]{3}|目标内容|指标\s*[0-9０-９]|待定|—{4
 const LINE_PREFIX =
   /^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[)）.、．:：]\s*|目标[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?\s*|[^:：\n]{1,8}[:：]\s*)/;
 
+/** Cheap pre-test: false when the text cannot hold template residue (most cells). */
+export function mayHoldPlaceholder(text: string): boolean {
+  return CANDIDATE.test(text);
+}
+
 /**
  * Returns the template residue a text contains (the piece to quote), or undefined.
  * Precision first: ellipses and dashes count only where they stand instead of content.

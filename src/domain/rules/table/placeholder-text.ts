@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, findPlaceholder, forEachTextField, quote } from '../block-helpers';
+import { fieldText, findPlaceholder, forEachTextField, mayHoldPlaceholder, quote } from '../block-helpers';
 
 /**
  * table/placeholder-text — a cell still holds template residue (目标内容1, 指标1, XXX, ……, ————,
@@ -19,6 +19,7 @@ export const tablePlaceholderText = defineRule({
     const reported = new Set<string>();
     forEachTextField(block, (f) => {
       if (typeof f.value === 'number' || reported.has(f.cell)) return;
+      if (!mayHoldPlaceholder(f.text) && !(f.text === '' && typeof f.value === 'string')) return;
       const text = fieldText(f);
       const residue = findPlaceholder(text);
       if (residue === undefined) return;

@@ -70,6 +70,8 @@ export interface RenderPlan {
   prompts?: RenderPrompt[];
   /** where the block's fields are (title, code, name, budget, fiscal, other, usage, plan, goal, indicators, …) */
   fields?: Record<string, CellPos>;
+  /** 0-based rows a printed page should start at (one block per page in a rendered workbook) */
+  pageBreaks?: number[];
 }
 
 export interface RenderedWorkbook {
@@ -102,7 +104,7 @@ export function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1.1;
+    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff00 && c <= 0xffef) ? 1.8 : 1.1;
   }
   return w;
 }
@@ -113,8 +115,9 @@ export function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
-const LINE_HEIGHT = 15;
-const heightFor = (lines: number, min = 20) => Math.max(min, Math.ceil(lines * LINE_HEIGHT + 5));
+/** points per wrapped line (CJK fonts render taller than Excel's 15pt default) */
+const LINE_HEIGHT = 16.5;
+const heightFor = (lines: number, min = 20) => Math.min(409, Math.max(min, Math.ceil(lines * LINE_HEIGHT + 8)));
 
 class PlanBuilder {
   cells: RenderCell[] = [];
@@ -256,7 +259,7 @@ function renderHebeiBlock(profile: Profile, type: ProjectType, header: TemplateH
   // r0+3, r0+4: budget, funding, usage
   const r3 = r0 + 3;
   const r4 = r0 + 4;
-  b.set(r3, C(0), '预算规模及资金用途', label);
+  b.set(r3, C(0), '预算规模及\n资金用途', label);
   b.merge(rng(r3, C(0), r4, C(0)));
   const money = { numberFormat: MONEY_FORMAT, align: 'right' as const, valign: 'middle' as const };
   b.set(r3, C(1), '预算数', label);
@@ -290,7 +293,7 @@ function renderHebeiBlock(profile: Profile, type: ProjectType, header: TemplateH
   if (header.plan !== undefined && header.plan.length !== checkpoints.length) {
     throw new Error(`资金支出计划应填${checkpoints.length}期（${checkpoints.join('、')}），填了${header.plan.length}期`);
   }
-  b.set(r5, C(0), '资金支出计划（%）', label);
+  b.set(r5, C(0), '资金支出计划\n（%）', label);
   b.merge(rng(r5, C(0), r6, C(0)));
   checkpoints.forEach((cp, i) => {
     b.set(r5, C(1 + i), cp, { align: 'center', valign: 'middle' });
@@ -399,7 +402,8 @@ const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', 
 
 /**
  * The 绩效指标 text of a disclosure-list row (DOMAIN §2.2): headings per 一级/二级 and one numbered
- * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end.
+ * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end,
+ * an empty row (generic type) leaves its 二级 heading with no line under it.
  */
 export function indicatorText(rows: ProfileIndicator[]): string {
   const lines: string[] = [];
@@ -417,12 +421,10 @@ export function indicatorText(rows: ProfileIndicator[]): string {
       lines.push(`(${CN_NUMS[l2Count++] ?? String(l2Count)}) ${pi.level2}：`);
       n = 0;
     }
-    n++;
     if (pi.indicator) {
+      n++;
       const v = pi.indicator.value;
       lines.push(`${n}. ${pi.indicator.level3}${v ? ` ${v}` : ''}`);
-    } else {
-      lines.push(`${n}. `);
     }
     prev = pi;
   }
@@ -445,7 +447,8 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
   const h0 = items[0]?.header;
   let r = r0 + 1;
-  const hasUnitRow = h0 !== undefined && (h0.unitCode !== undefined || h0.unitName !== undefined);
+  // a unit row is recognised by its code: without one the unit name goes to the sheet title only
+  const hasUnitRow = h0?.unitCode !== undefined;
   if (hasUnitRow && h0) {
     const amounts = items.map((it) => it.header.budget);
     const total = amounts.every((a): a is number => a !== undefined) ? Math.round(amounts.reduce((s, a) => s + a, 0) * 1e6) / 1e6 : null;
@@ -481,7 +484,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
       '绩效指标',
       '在每条指标名称后空一格填写指标值，如“1. 保洁员人数 12人”“2. 支付及时率 100%”；数量写单位，比率写%，成本写“≤N万元”',
     );
-    b.height(r, Math.min(409, heightFor(text.split('\n').length)));
+    b.height(r, heightFor(text.split('\n').length));
     r++;
   });
   const bottom = r - 1;
@@ -494,7 +497,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
 /**
  * Renders one block of `type` with the (validated) header at `at` (0-based top-left cell).
- * For the list layout: header row + unit row (when the header names a unit) + one project row.
+ * For the list layout: header row + unit row (when the header has a unit code) + one project row.
  */
 export function renderBlock(
   profileId: string | Profile,
@@ -547,6 +550,7 @@ export function renderWorkbook(profileId: string | Profile, items: RenderItem[],
     let row = 2;
     items.forEach((it, i) => {
       const plan = renderHebeiBlock(profile, it.type, it.header, { row, col: 0 }, { titlePrefix: items.length > 1 ? `${i + 1}.` : '' });
+      if (i > 0) plan.pageBreaks = [plan.range.top];
       plans.push(plan);
       row = plan.range.bottom + 1 + gap;
     });

@@ -194,8 +194,22 @@ function lookup(map: Record<string, string>, name: string): string | undefined {
   return undefined;
 }
 
-/** The canonical 一级 for a name as written (`alias` when written as an alias), or undefined when unknown. */
-export function canonicalLevel1(profile: Profile, name: string): { canonical: string; alias: boolean } | undefined {
+type Canonical = { canonical: string; alias: boolean } | undefined;
+
+/** Per-profile memo of name look-ups (profiles are immutable data once registered). */
+const level1Memo = new WeakMap<Profile, Map<string, Canonical>>();
+const level2Memo = new WeakMap<Profile, Map<string, Canonical>>();
+
+function memoFor(memo: WeakMap<Profile, Map<string, Canonical>>, profile: Profile): Map<string, Canonical> {
+  let m = memo.get(profile);
+  if (!m) {
+    m = new Map();
+    memo.set(profile, m);
+  }
+  return m;
+}
+
+function resolveLevel1(profile: Profile, name: string): Canonical {
   const n = normLabel(name);
   if (!n) return undefined;
   const direct = profile.level1.find((s) => normLabel(s.name) === n);
@@ -205,15 +219,16 @@ export function canonicalLevel1(profile: Profile, name: string): { canonical: st
   return spec ? { canonical: spec.name, alias: true } : undefined;
 }
 
-/**
- * The canonical 二级 for a name under a 一级 (the 一级 may itself be written as an alias), or
- * undefined when the name is not allowed under it (nor an alias of one that is).
- */
-export function canonicalLevel2(
-  profile: Profile,
-  level1: string,
-  name: string,
-): { canonical: string; alias: boolean } | undefined {
+/** The canonical 一级 for a name as written (`alias` when written as an alias), or undefined when unknown. */
+export function canonicalLevel1(profile: Profile, name: string): { canonical: string; alias: boolean } | undefined {
+  const memo = memoFor(level1Memo, profile);
+  if (memo.has(name)) return memo.get(name);
+  const r = resolveLevel1(profile, name);
+  if (memo.size < 10_000) memo.set(name, r);
+  return r;
+}
+
+function resolveLevel2(profile: Profile, level1: string, name: string): Canonical {
   const l1 = canonicalLevel1(profile, level1);
   if (!l1) return undefined;
   const spec = profile.level1.find((s) => s.name === l1.canonical);
@@ -225,6 +240,23 @@ export function canonicalLevel2(
   const target = lookup(profile.aliases.level2, n);
   const hit = target ? spec.level2.find((s) => normLabel(s.name) === normLabel(target)) : undefined;
   return hit ? { canonical: hit.name, alias: true } : undefined;
+}
+
+/**
+ * The canonical 二级 for a name under a 一级 (the 一级 may itself be written as an alias), or
+ * undefined when the name is not allowed under it (nor an alias of one that is).
+ */
+export function canonicalLevel2(
+  profile: Profile,
+  level1: string,
+  name: string,
+): { canonical: string; alias: boolean } | undefined {
+  const memo = memoFor(level2Memo, profile);
+  const key = `${level1}\u0000${name}`;
+  if (memo.has(key)) return memo.get(key);
+  const r = resolveLevel2(profile, level1, name);
+  if (memo.size < 10_000) memo.set(key, r);
+  return r;
 }
 
 /** The 一级 spec a canonical name belongs to. */

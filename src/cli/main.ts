@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Help } from 'commander';
-import { getProfile, profiles } from '../domain/profiles';
+import { profiles } from '../domain/profiles';
 import { makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
@@ -44,9 +44,7 @@ function version(): string {
 }
 
 export function profileIds(): string[] {
-  const list: unknown = profiles;
-  const values = Array.isArray(list) ? list : Object.values(list as Record<string, unknown>);
-  return values.map((p) => (p as { id: string }).id).filter((id) => typeof id === 'string');
+  return profiles.map((p) => p.id);
 }
 
 export interface CheckCliOptions {
@@ -69,7 +67,7 @@ function parseOptions(raw: CheckCliOptions): { format: 'stylish' | 'json'; check
     check.year = n;
   }
   if (raw.profile !== undefined) {
-    if (!getProfile(raw.profile)) {
+    if (!profileIds().includes(raw.profile)) {
       throw new UsageError(`未知的表格格式“${raw.profile}”，可用的有：${profileIds().join('、')}`);
     }
     check.profile = raw.profile;

@@ -28,7 +28,7 @@ function argbOf(cell: ExcelJS.Cell): string | undefined {
 function noteOf(cell: ExcelJS.Cell): string {
   const n = cell.note as ExcelJS.Comment | string | undefined;
   if (!n) return '';
-  return typeof n === 'string' ? n : n.texts.map((t) => t.text).join('');
+  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
 }
 
 describe('annotateWorkbook', () => {

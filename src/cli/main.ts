@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Help } from 'commander';
 import { profiles } from '../domain/profiles';
-import { makeColors, shouldColor } from './ansi';
+import { makeColors, shouldColor, stripAnsi } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
 import { collectInputs } from './files';
@@ -162,7 +162,7 @@ export function checkCommand(ctx: CommandContext): Command {
   return new Command('check')
     .description('检查绩效目标表工作簿（.xlsx），逐个单元格报告问题')
     .argument('<路径...>', '要检查的 .xlsx 文件或文件夹（文件夹会递归查找，跳过 ~$ 临时文件）')
-    .option('-f, --format <格式>', '输出格式：stylish（默认，便于阅读）或 json（机器可读）', 'stylish')
+    .option('-f, --format <格式>', '输出格式：stylish（默认，便于阅读）或 json（机器可读）')
     .option('-y, --year <年份>', '预算年度（四位数字）；不指定时从表头或项目编码识别')
     .option('-p, --profile <格式>', `表格格式${ids.length > 0 ? `：${ids.join('、')}` : ''}；不指定时自动识别`)
     .option('-a, --annotate <文件夹>', '把标出问题单元格的工作簿副本写到这个文件夹（原文件不会改动）')
@@ -183,6 +183,16 @@ export function checkCommand(ctx: CommandContext): Command {
     });
 }
 
+/** Terminal columns of a string: CJK and full-width characters take two (for aligned Chinese help). */
+export function displayWidth(str: string): number {
+  let n = 0;
+  for (const ch of stripAnsi(str)) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return n;
+}
+
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
   'Arguments:': '参数：',
@@ -197,9 +207,11 @@ function applyHouseStyle(cmd: Command, io: CliIO): void {
   cmd.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
+    getOutHelpWidth: () => io.stdout.columns ?? 100,
+    getErrHelpWidth: () => io.stderr.columns ?? 100,
     outputError: () => undefined, // printed in Chinese by main()
   });
-  cmd.configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t });
+  cmd.configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, displayWidth });
   cmd.helpOption('-h, --help', '显示帮助');
   for (const sub of cmd.commands) applyHouseStyle(sub, io);
 }

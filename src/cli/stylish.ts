@@ -44,10 +44,9 @@ export function formatFile(r: FileResult, c: Colors): string {
   if (r.error !== null) {
     return `${name}\n  ${c.red('✖')} 无法读取：${r.error}\n\n`;
   }
-  const facts: string[] = [];
-  facts.push(r.year !== null ? `预算年度 ${r.year}` : '未识别预算年度，年度规则未检查（可用 --year 指定）');
-  facts.push(`${r.blocks.length} 个项目`);
+  const facts = [r.year !== null ? `预算年度 ${r.year}` : '预算年度未识别', `${r.blocks.length} 个项目`];
   const out: string[] = [`${name}（${facts.join('，')}）`];
+  if (r.year === null && r.blocks.length > 0) out.push(`  ${c.gray('未识别预算年度，年度规则未检查；可用 --year 指定')}`);
 
   const byBlock = new Map<number, Diagnostic[]>();
   const workbookLevel: Diagnostic[] = [];
@@ -83,7 +82,9 @@ export function formatFile(r: FileResult, c: Colors): string {
     }
   }
   const n = counts(r.diagnostics);
-  if (r.diagnostics.length === 0) {
+  if (r.blocks.length === 0) {
+    if (r.sheets.length === 0) out.push(`  ${c.gray('未找到可识别的绩效目标表')}`);
+  } else if (r.diagnostics.length === 0) {
     out.push(`  ${c.green('✔')} 未发现问题`);
   } else {
     out.push(`  ${n.errors > 0 ? c.red('✖') : n.warnings > 0 ? c.yellow('⚠') : c.blue('ℹ')} ${n.errors} 个错误，${n.warnings} 个警告，${n.infos} 个提示`);

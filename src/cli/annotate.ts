@@ -147,7 +147,9 @@ function markCells(wb: ExcelJS.Workbook, diags: Diagnostic[]): void {
 }
 
 const HEADERS = ['级别', '规则', '工作表', '单元格', '项目', '说明', '修复建议'];
-const WIDTHS = [8, 30, 18, 10, 30, 80, 36];
+const WIDTHS = [7, 26, 14, 9, 22, 60, 26];
+/** One explicit font for the whole result sheet (a font without a name renders as a serif fallback). */
+const FONT: Partial<ExcelJS.Font> = { name: '微软雅黑', size: 10 };
 
 function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Worksheet {
   // an earlier annotated copy: replace its result sheet rather than stacking another one
@@ -166,7 +168,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
   (ws as unknown as { orderNo: number }).orderNo = minOrder - 1;
   ws.columns = HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
   const head = ws.getRow(1);
-  head.font = { bold: true };
+  head.font = { ...FONT, bold: true };
   head.alignment = { vertical: 'middle' };
   head.eachCell((c) => {
     c.fill = solidFill('FFE7E6E6');
@@ -187,17 +189,18 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
       d.fix ? d.fix.label : '',
     ]);
     row.alignment = wrap;
+    row.font = FONT;
     row.getCell(1).fill = solidFill(SEVERITY_FILL[d.severity]);
-    row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(4).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
   }
   if (result.diagnostics.length === 0) {
-    ws.addRow(['', '', '', '', '', '未发现问题', '']);
+    ws.addRow(['', '', '', '', '', '未发现问题', '']).font = FONT;
   }
   for (const s of result.sheets) {
     if (s.blockCount === 0 && s.name !== name) {
       const row = ws.addRow(['', '', s.name, '', '', `工作表“${s.name}”：未找到可识别的绩效目标表`, '']);
       row.alignment = wrap;
-      row.font = { color: { argb: 'FF808080' } };
+      row.font = { ...FONT, color: { argb: 'FF808080' } };
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: HEADERS.length } };

@@ -14,7 +14,7 @@ import type { Diagnostic, Severity } from '../domain/model';
 import type { FileResult } from './check';
 import type { InputFile } from './files';
 import { blockName } from './report';
-import { SEVERITY_LABEL } from './stylish';
+import { noTableLine, SEVERITY_LABEL } from './stylish';
 
 export const RESULT_SHEET = '检查结果';
 
@@ -198,7 +198,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
   }
   for (const s of result.sheets) {
     if (s.blockCount === 0 && s.name !== name) {
-      const row = ws.addRow(['', '', s.name, '', '', `工作表“${s.name}”：未找到可识别的绩效目标表`, '']);
+      const row = ws.addRow(['', '', s.name, '', '', noTableLine(s.name, s.note), '']);
       row.alignment = wrap;
       row.font = { ...FONT, color: { argb: 'FF808080' } };
     }

@@ -90,7 +90,7 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}): Prom
     const year = opts.year ?? rec.year;
     result.year = year ?? null;
     result.blocks = rec.blocks;
-    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks.length, note: s.note }));
+    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
     result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}));
   } catch (err) {
     result.error = describeError(err, 'check');

@@ -38,6 +38,16 @@ function counts(diags: Diagnostic[]): { errors: number; warnings: number; infos:
   return { errors, warnings, infos };
 }
 
+export const NO_TABLE = '未找到可识别的绩效目标表';
+
+/** `工作表“Sheet2”：未找到可识别的绩效目标表`, with the recogniser's other remark (empty, hidden …) in brackets. */
+export function noTableLine(sheet: string, note?: string): string {
+  const extra = (note ?? '')
+    .replace(NO_TABLE, '')
+    .replace(/^[；;，,\s]+|[；;，,\s]+$/g, '');
+  return `工作表“${sheet}”：${NO_TABLE}${extra ? `（${extra}）` : ''}`;
+}
+
 /** The lines for one file (ending with a newline), printed as soon as the file is checked. */
 export function formatFile(r: FileResult, c: Colors): string {
   const name = c.underline(r.input.display);
@@ -78,7 +88,7 @@ export function formatFile(r: FileResult, c: Colors): string {
   }
   for (const s of r.sheets) {
     if (s.blockCount === 0) {
-      out.push(`  ${c.gray(`工作表“${s.name}”：未找到可识别的绩效目标表${s.note ? `（${s.note}）` : ''}`)}`);
+      out.push(`  ${c.gray(noTableLine(s.name, s.note))}`);
     }
   }
   const n = counts(r.diagnostics);

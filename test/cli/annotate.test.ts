@@ -7,7 +7,7 @@ import type { FileResult } from '../../src/cli/check';
 import type { InputFile } from '../../src/cli/files';
 import type { Diagnostic } from '../../src/domain/model';
 import { fixture } from '../helpers/fixtures';
-import { sha256, tmpDir } from './helpers';
+import { noteOf, sha256, tmpDir } from './helpers';
 
 const SHEET = '项目绩效目标';
 
@@ -25,11 +25,6 @@ function argbOf(cell: ExcelJS.Cell): string | undefined {
   return fill && fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
 }
 
-function noteOf(cell: ExcelJS.Cell): string {
-  const n = cell.note as ExcelJS.Comment | string | undefined;
-  if (!n) return '';
-  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
-}
 
 describe('annotateWorkbook', () => {
   let dir: string;

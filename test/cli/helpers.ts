@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 
@@ -39,4 +40,11 @@ export function encryptedXlsxBytes(): Buffer {
   const body = Buffer.alloc(1024);
   const name = Buffer.from('EncryptionInfo', 'utf16le');
   return Buffer.concat([head, body, name, Buffer.alloc(512)]);
+}
+
+/** A cell note's text as ExcelJS reads it back (a string, or rich-text runs). */
+export function noteOf(cell: ExcelJS.Cell): string {
+  const n = cell.note as ExcelJS.Comment | string | undefined;
+  if (!n) return '';
+  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
 }

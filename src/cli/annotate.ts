@@ -11,6 +11,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Diagnostic, Severity } from '../domain/model';
+import { displayWidth } from './ansi';
 import type { FileResult } from './check';
 import type { InputFile } from './files';
 import { blockName } from './report';
@@ -147,9 +148,23 @@ function markCells(wb: ExcelJS.Workbook, diags: Diagnostic[]): void {
 }
 
 const HEADERS = ['级别', '规则', '工作表', '单元格', '项目', '说明', '修复建议'];
-const WIDTHS = [7, 26, 14, 9, 22, 60, 26];
+const WIDTHS = [7, 26, 14, 10, 22, 60, 26]; // 9 is ExcelJS's default and would not be written
 /** One explicit font for the whole result sheet (a font without a name renders as a serif fallback). */
 const FONT: Partial<ExcelJS.Font> = { name: '微软雅黑', size: 10 };
+
+/**
+ * Row height (points) that shows every wrapped cell in full: Excel does not grow rows written
+ * without a height, so estimate the lines from the text's width (CJK counts double) per column.
+ */
+export function rowHeightFor(texts: string[], widths: number[], lineHeight = 13.5): number {
+  let lines = 1;
+  texts.forEach((t, i) => {
+    const cap = Math.max(1, (widths[i] ?? 10) - 1);
+    const n = t.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / cap)), 0);
+    if (n > lines) lines = n;
+  });
+  return Math.ceil(lines * lineHeight + 3);
+}
 
 function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Worksheet {
   // an earlier annotated copy: replace its result sheet rather than stacking another one
@@ -190,6 +205,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
     ]);
     row.alignment = wrap;
     row.font = FONT;
+    row.height = rowHeightFor([d.ruleId, d.sheet, d.cell, d.block?.name ?? '', d.message, d.fix?.label ?? ''].map(String), WIDTHS.slice(1));
     row.getCell(1).fill = solidFill(SEVERITY_FILL[d.severity]);
     row.getCell(4).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
   }
@@ -201,6 +217,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
       const row = ws.addRow(['', '', s.name, '', '', noTableLine(s.name, s.note), '']);
       row.alignment = wrap;
       row.font = { ...FONT, color: { argb: 'FF808080' } };
+      row.height = rowHeightFor([noTableLine(s.name, s.note)], [WIDTHS[5]]);
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: HEADERS.length } };

@@ -43,3 +43,13 @@ export function shouldColor(stream: { isTTY?: boolean }, env: Record<string, str
 export function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
+
+/** Terminal columns of a string: CJK and full-width characters take two (for aligned Chinese help). */
+export function displayWidth(str: string): number {
+  let n = 0;
+  for (const ch of stripAnsi(str)) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return n;
+}

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Help } from 'commander';
 import { profiles } from '../domain/profiles';
-import { makeColors, shouldColor, stripAnsi } from './ansi';
+import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
 import { collectInputs } from './files';
@@ -181,16 +181,6 @@ export function checkCommand(ctx: CommandContext): Command {
     .action(async (paths: string[], options: CheckCliOptions) => {
       ctx.exit(await runCheck(paths, options, ctx.io));
     });
-}
-
-/** Terminal columns of a string: CJK and full-width characters take two (for aligned Chinese help). */
-export function displayWidth(str: string): number {
-  let n = 0;
-  for (const ch of stripAnsi(str)) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return n;
 }
 
 const TITLES: Record<string, string> = {

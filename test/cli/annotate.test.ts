@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { annotateWorkbook, planAnnotateTargets, RESULT_SHEET, SEVERITY_FILL } from '../../src/cli/annotate';
+import { annotateWorkbook, planAnnotateTargets, RESULT_SHEET, rowHeightFor, SEVERITY_FILL } from '../../src/cli/annotate';
 import type { FileResult } from '../../src/cli/check';
 import type { InputFile } from '../../src/cli/files';
 import type { Diagnostic } from '../../src/domain/model';
@@ -175,5 +175,15 @@ describe('planAnnotateTargets', () => {
     const plan = planAnnotateTargets([{ ...file('/p/missing.xlsx'), error: '文件或文件夹不存在' }], '/p');
     expect(plan.refusal).toBeUndefined();
     expect(plan.targets.size).toBe(0);
+  });
+});
+
+describe('rowHeightFor', () => {
+  test('one line for short texts, more for long Chinese text or line breaks', () => {
+    const one = rowHeightFor(['短', 'abc'], [10, 10]);
+    expect(rowHeightFor(['中'.repeat(30)], [61])).toBe(one); // 60 columns fit 30 CJK characters
+    expect(rowHeightFor(['中'.repeat(31)], [61])).toBeGreaterThan(one);
+    expect(rowHeightFor(['a\nb\nc'], [60])).toBeGreaterThanOrEqual(3 * 13.5);
+    expect(rowHeightFor(['x'.repeat(200), ''], [21, 60])).toBeGreaterThan(rowHeightFor(['x'.repeat(20), ''], [21, 60]));
   });
 });

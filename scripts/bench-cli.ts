@@ -175,6 +175,8 @@ export interface BenchResult {
   peakRssMb: number;
   exitCode: number | null;
   reportFiles: number;
+  /** blocks the CLI recognised (should equal `blocks`) */
+  recognizedBlocks: number;
   diagnostics: number;
   errors: number;
   warnings: number;
@@ -221,7 +223,7 @@ export async function benchCli(opts: BenchOptions = {}): Promise<BenchResult> {
   });
   const wallMs = Date.now() - t0;
   const rss = /JXMB_MAXRSS_KB=(\d+)/.exec(stderr);
-  let report: { files: unknown[]; summary: { errors: number; warnings: number; infos: number } } | undefined;
+  let report: { files: { blocks: unknown[] }[]; summary: { errors: number; warnings: number; infos: number } } | undefined;
   try {
     report = JSON.parse(stdout);
   } catch {
@@ -237,6 +239,7 @@ export async function benchCli(opts: BenchOptions = {}): Promise<BenchResult> {
     peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
     exitCode: code,
     reportFiles: report!.files.length,
+    recognizedBlocks: report!.files.reduce((n, f) => n + f.blocks.length, 0),
     diagnostics: s.errors + s.warnings + s.infos,
     errors: s.errors,
     warnings: s.warnings,

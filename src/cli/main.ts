@@ -206,7 +206,10 @@ function applyHouseStyle(cmd: Command, io: CliIO): void {
   for (const sub of cmd.commands) applyHouseStyle(sub, io);
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+/** Builds a subcommand for `ctx` (the way `checkCommand` does). */
+export type CommandFactory = (ctx: CommandContext) => Command;
+
+export function buildProgram(ctx: CommandContext, extra: CommandFactory[] = []): Command {
   const program = new Command('jxmb')
     .description('绩效目标表助手：检查项目支出绩效目标表（.xlsx）')
     .version(version(), '-V, --version', '显示版本号')
@@ -214,9 +217,11 @@ export function buildProgram(ctx: CommandContext): Command {
     .showSuggestionAfterError(true);
 
   program.addCommand(checkCommand(ctx));
-  // ── further subcommands: one line each, e.g. ──────────────────────────────────────────────
-  // program.addCommand(templateCommand(ctx));
+  // ── further subcommands: one line each. `jxmb template` (src/cli/template.ts) takes its own
+  // out/err functions and reports its exit code through process.exitCode, which main() picks up:
+  // program.addCommand(templateCommand({ out: (t) => ctx.io.stdout.write(`${t}\n`), err: (t) => ctx.io.stderr.write(`${t}\n`) }));
   // ──────────────────────────────────────────────────────────────────────────────────────────
+  for (const make of extra) program.addCommand(make(ctx));
 
   applyHouseStyle(program, ctx.io);
   return program;
@@ -244,18 +249,27 @@ function commanderMessage(err: CommanderError): string {
   }
 }
 
-/** Runs the CLI; resolves to the exit code. Never throws, never calls process.exit. */
-export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
-  let code = EXIT_OK;
+/**
+ * Runs the CLI; resolves to the exit code. Never throws, never calls process.exit.
+ * `extra` adds subcommands (tests; the built-in ones are listed in buildProgram).
+ */
+export async function main(argv: string[], io: CliIO = defaultIO(), extra: CommandFactory[] = []): Promise<number> {
+  let code: number | undefined;
   const ctx: CommandContext = { io, exit: (c) => (code = c) };
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, extra);
+  const exitCodeBefore = process.exitCode;
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });
       return EXIT_FAILURE;
     }
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    if (code === undefined && process.exitCode !== exitCodeBefore) {
+      // a subcommand that sets process.exitCode instead of ctx.exit(): report it, leave the global as it was
+      code = typeof process.exitCode === 'number' ? process.exitCode : Number(process.exitCode ?? 0) || EXIT_OK;
+      process.exitCode = exitCodeBefore;
+    }
+    return code ?? EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;

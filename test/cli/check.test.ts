@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { collectInputs } from '../../src/cli/files';
 import { ReportSchema, type Report } from '../../src/cli/report';
@@ -67,6 +68,33 @@ describe('arguments', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/用法：/);
+  });
+});
+
+describe('further subcommands', () => {
+  // the shape of `jxmb template`: its own output functions, exit code through process.exitCode
+  const fake = (): Command =>
+    new Command('fake')
+      .description('测试用子命令')
+      .option('--fail', '失败')
+      .action((opts: { fail?: boolean }) => {
+        if (opts.fail) process.exitCode = 1;
+      });
+
+  test('a subcommand that sets process.exitCode reports it through main(), leaving the global as it was', async () => {
+    const before = process.exitCode;
+    expect((await run(['fake', '--fail'], {}, [fake])).code).toBe(1);
+    expect(process.exitCode).toBe(before);
+    expect((await run(['fake'], {}, [fake])).code).toBe(0);
+  });
+
+  test('it gets the Chinese help and Chinese argument errors', async () => {
+    const help = await run(['fake', '--help'], {}, [fake]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/用法：[\s\S]*选项：[\s\S]*显示帮助/);
+    const bad = await run(['fake', '--nope'], {}, [fake]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/未知的选项“--nope”/);
   });
 });
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { main, type CommandFactory } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 
 export interface RunResult {
@@ -13,7 +13,11 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function run(argv: string[], opts: { tty?: boolean; env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<RunResult> {
+export async function run(
+  argv: string[],
+  opts: { tty?: boolean; env?: Record<string, string | undefined>; cwd?: string } = {},
+  extra: CommandFactory[] = [],
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -22,7 +26,7 @@ export async function run(argv: string[], opts: { tty?: boolean; env?: Record<st
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
   };
-  const code = await main(argv, io);
+  const code = await main(argv, io, extra);
   return { code, stdout, stderr };
 }
 

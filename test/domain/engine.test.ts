@@ -172,6 +172,20 @@ describe('checkBlocks', () => {
     expect(checkBlocks([hebeiBlock()], {}, [twice]).map((d) => d.cell)).toEqual(['A1', 'A2']);
   });
 
+  it('a fund-origin year in the project name and usage does not trip the structure, id, plan or total rules', () => {
+    const b = hebeiBlock({
+      name: '2018年果皮箱、景观花池项目质保金',
+      code: '13032223ANQ154NYHCYX3',
+      budget: 3.2,
+      fiscal: 3.2,
+      other: '',
+      usage: '预算数3.2万元，用于支付2018年果皮箱、景观花池项目质保金。',
+      indicators: OTHER,
+    });
+    const mine = checkBlocks([b], { year: 2023 }).filter((d) => /^(table|id|plan|total)\//.test(d.ruleId));
+    expect(mine).toEqual([]);
+  });
+
   it('passes the budget year to the rules', () => {
     const b = hebeiBlock({ code: '13043425P00442410076K' });
     expect(checkBlocks([b], { year: 2024 }).map((d) => d.ruleId)).toContain('id/code-year');

@@ -1,0 +1,101 @@
+/**
+ * Checks one workbook file: read (ExcelJS, via xlsx-read) → recognise blocks → run the engine.
+ * Every failure is caught and turned into a one-line Chinese reason on the file's result.
+ */
+import { parseA1 } from '../domain/address';
+import { checkBlocks } from '../domain/engine';
+import type { Block, Diagnostic } from '../domain/model';
+import { recognize } from '../sheet/recognize';
+import type { InputFile } from './files';
+import { readWorkbookFile, WorkbookReadError } from './xlsx-read';
+
+export interface CheckOptions {
+  /** force a profile id instead of detecting it */
+  profile?: string;
+  /** budget year given by the user (overrides the one found in the workbook) */
+  year?: number;
+}
+
+export interface SheetResult {
+  name: string;
+  blockCount: number;
+  note?: string;
+}
+
+export interface FileResult {
+  input: InputFile;
+  /** null, or the Chinese reason the file could not be read */
+  error: string | null;
+  /** the budget year used, or null */
+  year: number | null;
+  blocks: Block[];
+  sheets: SheetResult[];
+  diagnostics: Diagnostic[];
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+export function describeError(err: unknown, stage: 'read' | 'check'): string {
+  if (err instanceof WorkbookReadError) return oneLine(err.message);
+  const msg = err instanceof Error ? err.message : String(err);
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EISDIR') return '这是一个文件夹，不是工作簿';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  return stage === 'read' ? `无法读取工作簿：${oneLine(msg)}` : `检查时出错：${oneLine(msg)}`;
+}
+
+function cellOrder(cell: string): [number, number] {
+  try {
+    const p = parseA1(cell);
+    return [p.row, p.col];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, 0];
+  }
+}
+
+/** Workbook-level diagnostics first, then by block, then by cell position (stable). */
+export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  return diags
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const ba = a.d.block ? a.d.block.index : -1;
+      const bb = b.d.block ? b.d.block.index : -1;
+      if (ba !== bb) return ba - bb;
+      if (a.d.sheet !== b.d.sheet) return a.d.sheet < b.d.sheet ? -1 : 1;
+      const [ra, ca] = cellOrder(a.d.cell);
+      const [rb, cb] = cellOrder(b.d.cell);
+      return ra - rb || ca - cb || a.i - b.i;
+    })
+    .map((x) => x.d);
+}
+
+export async function checkFile(input: InputFile, opts: CheckOptions = {}): Promise<FileResult> {
+  const result: FileResult = { input, error: null, year: opts.year ?? null, blocks: [], sheets: [], diagnostics: [] };
+  if (input.error) {
+    result.error = input.error;
+    return result;
+  }
+  let grid;
+  try {
+    grid = await readWorkbookFile(input.path);
+  } catch (err) {
+    result.error = describeError(err, 'read');
+    return result;
+  }
+  try {
+    const rec = recognize(grid, { profile: opts.profile, year: opts.year });
+    const year = opts.year ?? rec.year;
+    result.year = year ?? null;
+    result.blocks = rec.blocks;
+    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
+    result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}));
+  } catch (err) {
+    result.error = describeError(err, 'check');
+    result.blocks = [];
+    result.diagnostics = [];
+  }
+  return result;
+}

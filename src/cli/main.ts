@@ -18,6 +18,7 @@ import { defaultIO, type CliIO } from './io';
 import { Progress } from './progress';
 import { addToSummary, emptySummary, toReportFile, type Report } from './report';
 import { formatFile, formatSummary } from './stylish';
+import { templateCommand } from './template';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -217,10 +218,9 @@ export function buildProgram(ctx: CommandContext, extra: CommandFactory[] = []):
     .showSuggestionAfterError(true);
 
   program.addCommand(checkCommand(ctx));
-  // ── further subcommands: one line each. `jxmb template` (src/cli/template.ts) takes its own
-  // out/err functions and reports its exit code through process.exitCode, which main() picks up:
-  // program.addCommand(templateCommand({ out: (t) => ctx.io.stdout.write(`${t}\n`), err: (t) => ctx.io.stderr.write(`${t}\n`) }));
-  // ──────────────────────────────────────────────────────────────────────────────────────────
+  // `jxmb template` takes its own out/err functions and reports its exit code through
+  // process.exitCode, which main() picks up.
+  program.addCommand(templateCommand({ out: (t) => ctx.io.stdout.write(`${t}\n`), err: (t) => ctx.io.stderr.write(`${t}\n`) }));
   for (const make of extra) program.addCommand(make(ctx));
 
   applyHouseStyle(program, ctx.io);

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench` — every performance figure of jxmb in one run, on this machine:
+ *   engine time for 10 / 100 / 1,000 blocks; recognition time for the same sheets; CLI wall time and
+ *   peak memory for 100 workbooks of 20 blocks; syncs per validation pass and per insertion at
+ *   1 / 50 / 500 blocks (in-memory Excel); adapter + engine ms per pass on 50 blocks; the task
+ *   pane's production JavaScript, gzipped.
+ *
+ *   npm run bench                     # table on stdout
+ *   npm run bench -- --json FILE      # and the figures as JSON
+ *   npm run bench -- --quick          # 20 workbooks instead of 100 for the CLI part
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { recognize } from '../src/sheet/recognize';
+import { benchEngine } from './bench-engine';
+import { benchExcel, hebeiWorkbookGrid } from './bench-excel';
+import { benchCli } from './bench-cli';
+
+const ROOT = path.resolve(__dirname, '..');
+const SIZES = [10, 100, 1000];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function benchRecognize(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of SIZES) {
+    const grid = hebeiWorkbookGrid(n);
+    recognize(grid); // warm-up
+    const times: number[] = [];
+    for (let k = 0; k < (n >= 1000 ? 5 : 11); k++) {
+      const t0 = performance.now();
+      const r = recognize(grid);
+      times.push(performance.now() - t0);
+      if (r.blocks.length !== n) throw new Error(`recognised ${r.blocks.length} of ${n} blocks`);
+    }
+    out[String(n)] = round(median(times));
+  }
+  return out;
+}
+
+function bundleGzipBytes(): number {
+  const dist = path.join(ROOT, 'dist');
+  const fresh = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^taskpane\..*\.js$/.test(f));
+  if (!fresh) execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  return fs
+    .readdirSync(dist)
+    .filter((f) => /^taskpane\..*\.js$/.test(f))
+    .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf('--json');
+  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  const quick = args.includes('--quick');
+
+  const engineMs = await benchEngine(SIZES);
+  const recognizeMs = await benchRecognize();
+  const excel = await benchExcel();
+  const cli = await benchCli({ files: quick ? 20 : 100, blocksPerFile: 20 });
+  const bundle = bundleGzipBytes();
+
+  const pick = (key: 'syncsEditPass' | 'syncsFirstPass' | 'syncsInsertion') =>
+    Object.fromEntries(excel.rows.map((r) => [String(r.blocks), r[key]]));
+  const validate = Object.fromEntries(excel.rows.map((r) => [String(r.blocks), Math.max(r.syncsFirstPass, r.syncsEditPass)]));
+  const result = {
+    machine: machine(),
+    engineMs,
+    recognizeMs,
+    cli: { workbooks: cli.files, blocksPerWorkbook: 20, wallMs: cli.wallMs, peakRssMb: cli.peakRssMb },
+    syncs: { validate, insert: pick('syncsInsertion') },
+    adapterMsPerPass50: excel.msPerPass50,
+    bundleGzipBytes: bundle,
+  };
+
+  const line = (a: string, b: string) => console.log(`${a.padEnd(44)}${b}`);
+  console.log(`jxmb benchmark — ${result.machine}\n`);
+  line('engine (checkBlocks), 10 / 100 / 1,000 blocks', SIZES.map((n) => `${engineMs[n]} ms`).join(' / '));
+  line('recognition, 10 / 100 / 1,000 blocks', SIZES.map((n) => `${recognizeMs[n]} ms`).join(' / '));
+  line(`CLI, ${cli.files} workbooks × 20 blocks`, `${(cli.wallMs / 1000).toFixed(1)} s wall, peak RSS ${cli.peakRssMb} MB`);
+  line('syncs per validation pass, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => validate[k]).join(' / '));
+  line('syncs per insertion, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => result.syncs.insert[k]).join(' / '));
+  line('adapter + engine per pass, 50 blocks', `${excel.msPerPass50} ms`);
+  line('task pane JavaScript, gzipped', `${(bundle / 1024).toFixed(1)} KB`);
+  if (jsonFile) {
+    fs.writeFileSync(jsonFile, JSON.stringify(result, null, 2) + '\n');
+    console.log(`\nJSON: ${jsonFile}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

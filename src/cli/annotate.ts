@@ -10,6 +10,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { tameHugeRanges } from './xlsx-tame';
 import type { Diagnostic, Severity } from '../domain/model';
 import { displayWidth } from './ansi';
 import type { FileResult } from './check';
@@ -263,7 +264,9 @@ async function fixInternalLinks(buf: Buffer, sheetId: number): Promise<Buffer> {
 /** Writes the annotated copy of `result`'s workbook to `outputPath` (atomically). */
 export async function annotateWorkbook(result: FileResult, outputPath: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(result.input.path);
+  // whole-column validations or merges would make ExcelJS expand millions of cells: clip them first
+  const { buffer } = await tameHugeRanges(await fs.readFile(result.input.path));
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   markCells(wb, result.diagnostics);
   const ws = addResultSheet(wb, result);
   const raw = Buffer.from(await wb.xlsx.writeBuffer());

@@ -44,7 +44,7 @@ export const NO_TABLE = '未找到可识别的绩效目标表';
 export function noTableLine(sheet: string, note?: string): string {
   const extra = (note ?? '')
     .replace(NO_TABLE, '')
-    .replace(/^[；;，,\s]+|[；;，,\s]+$/g, '');
+    .replace(/^[：:；;，,\s]+|[：:；;，,\s]+$/g, '');
   return `工作表“${sheet}”：${NO_TABLE}${extra ? `（${extra}）` : ''}`;
 }
 

@@ -18,6 +18,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { tameHugeRanges } from './xlsx-tame';
 import type { RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';
 import type { Grid, GridSheet } from '../sheet/grid';
@@ -241,8 +242,10 @@ export async function readWorkbookBuffer(buf: Buffer, name?: string, options: Re
   await checkWorkbookBuffer(buf, name, options);
   const wb = new ExcelJS.Workbook();
   try {
+    // merges over whole columns would make ExcelJS expand millions of cells: clip them first
+    const tamed = (await tameHugeRanges(buf)).buffer;
     // ExcelJS' typings want its own Buffer type
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, {
+    await wb.xlsx.load(tamed as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing'],
     } as unknown as ExcelJS.XlsxReadOptions);
   } catch (e) {

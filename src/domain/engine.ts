@@ -1,0 +1,140 @@
+/**
+ * The checker engine: runs every rule that applies to a block's profile and turns the rules'
+ * reports into diagnostics (DOMAIN.md §7). Pure; never applies fixes.
+ */
+import { parseA1 } from './address';
+import type { Block, Diagnostic, Severity } from './model';
+import type { Profile } from './profile';
+import { getProfile } from './profiles';
+import { formatMessage, type CheckSettings, type ReportDescriptor, type Rule } from './rule';
+import { blockName } from './rules/block-helpers';
+import { allRules } from './rules';
+
+/** Settings that switch a default-off rule on without naming it in `settings.rules`. */
+const SETTING_SWITCHES: Record<string, (s: CheckSettings) => boolean> = {
+  'plan/behind-schedule': (s) => s.planPacing === true,
+};
+
+export interface RuleGrade {
+  severity: Severity;
+  /** true when the profile or the settings re-graded the rule: every report takes this severity */
+  regraded: boolean;
+}
+
+/**
+ * Whether a rule runs for a profile and at which severity (undefined = off). Precedence:
+ * `settings.rules` > a settings switch (`planPacing`) > `profile.rules` > the rule's default.
+ */
+export function ruleGrade(rule: Rule, profile: Profile, settings: CheckSettings = {}): RuleGrade | undefined {
+  if (rule.layouts && !rule.layouts.includes(profile.layout)) return undefined;
+  const explicit = settings.rules?.[rule.id];
+  if (explicit === 'off') return undefined;
+  if (explicit) return { severity: explicit, regraded: true };
+  const fromProfile = profile.rules?.[rule.id];
+  if (SETTING_SWITCHES[rule.id]?.(settings)) {
+    return fromProfile && fromProfile !== 'off'
+      ? { severity: fromProfile, regraded: true }
+      : { severity: rule.severity, regraded: false };
+  }
+  if (fromProfile === 'off') return undefined;
+  if (fromProfile) return { severity: fromProfile, regraded: true };
+  if (rule.defaultOff) return undefined;
+  return { severity: rule.severity, regraded: false };
+}
+
+interface Sortable {
+  d: Diagnostic;
+  blockIndex: number;
+  row: number;
+  col: number;
+  seq: number;
+}
+
+function cellPos(cell: string): { row: number; col: number } {
+  try {
+    return parseA1(cell.includes('!') ? cell.slice(cell.lastIndexOf('!') + 1) : cell);
+  } catch {
+    return { row: -1, col: -1 };
+  }
+}
+
+/**
+ * Checks blocks (of one workbook, any profiles) and returns the diagnostics sorted by block, row,
+ * column and rule id, without duplicates. A rule that throws is skipped for that block (its partial
+ * reports are dropped); blocks of an unknown profile are skipped. `rules` defaults to every rule.
+ */
+export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules: Rule[] = allRules): Diagnostic[] {
+  const out: Sortable[] = [];
+  let seq = 0;
+
+  const groups = new Map<string, Block[]>();
+  for (const b of blocks) {
+    const g = groups.get(b.profile);
+    if (g) g.push(b);
+    else groups.set(b.profile, [b]);
+  }
+
+  for (const [profileId, group] of groups) {
+    let profile: Profile;
+    try {
+      profile = getProfile(profileId);
+    } catch {
+      continue;
+    }
+    const active: { rule: Rule; grade: RuleGrade }[] = [];
+    for (const rule of rules) {
+      const grade = ruleGrade(rule, profile, settings);
+      if (grade) active.push({ rule, grade });
+    }
+
+    const run = (rule: Rule, grade: RuleGrade, block: Block | undefined, ctxBlocks: Block[]) => {
+      const buffer: Sortable[] = [];
+      const report = (r: ReportDescriptor) => {
+        const owner = r.block ?? block ?? ctxBlocks[0];
+        const template = rule.messages[r.messageId] ?? r.messageId;
+        const severity = grade.regraded ? grade.severity : (r.severity ?? grade.severity);
+        const d: Diagnostic = {
+          ruleId: rule.id,
+          severity,
+          message: formatMessage(template, r.data),
+          sheet: owner?.sheet ?? '',
+          cell: r.at,
+          block: owner ? { index: owner.index, name: blockName(owner), range: owner.range } : null,
+        };
+        if (r.related && r.related.length > 0) d.related = r.related;
+        if (r.fix) d.fix = r.fix;
+        const pos = cellPos(r.at);
+        buffer.push({ d, blockIndex: owner ? owner.index : Number.MAX_SAFE_INTEGER, row: pos.row, col: pos.col, seq: seq++ });
+      };
+      try {
+        rule.check({ block, blocks: ctxBlocks, profile, settings, year: settings.year, report });
+      } catch {
+        return; // a broken rule must not stop the check; its partial reports are dropped
+      }
+      for (const s of buffer) out.push(s);
+    };
+
+    for (const block of group) {
+      for (const { rule, grade } of active) if (rule.scope === 'block') run(rule, grade, block, blocks);
+    }
+    for (const { rule, grade } of active) if (rule.scope === 'workbook') run(rule, grade, undefined, group);
+  }
+
+  out.sort(
+    (a, b) =>
+      a.blockIndex - b.blockIndex ||
+      a.row - b.row ||
+      a.col - b.col ||
+      (a.d.ruleId < b.d.ruleId ? -1 : a.d.ruleId > b.d.ruleId ? 1 : 0) ||
+      a.seq - b.seq,
+  );
+  const seen = new Set<string>();
+  const result: Diagnostic[] = [];
+  for (const s of out) {
+    const key = `${s.d.ruleId}\u0000${s.d.sheet}\u0000${s.d.cell}\u0000${s.d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(s.d);
+  }
+  return result;
+}

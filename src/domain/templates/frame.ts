@@ -1,0 +1,57 @@
+/**
+ * A type's indicators as a given profile sees them: mapped into the profile's frame (frameMaps),
+ * ordered by the profile's 一级/二级 order, with empty rows where the profile requires a 二级 the
+ * type does not cover (the generic type: every 二级 of the profile gets one empty row).
+ */
+import type { Profile } from '../profile';
+import { frameMaps } from './library';
+import type { ProjectType, TemplateIndicator } from './types';
+
+export interface ProfileIndicator {
+  level1: string;
+  level2: string;
+  /** absent for an empty row the clerk fills (三级 name, description, value, basis all blank) */
+  indicator?: TemplateIndicator;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, '');
+
+export function mapToProfile(ind: TemplateIndicator, profileId: string): TemplateIndicator {
+  const fm = frameMaps.find((f) => f.profile === profileId);
+  const hit = fm?.map.find((m) => norm(m.from[0]) === norm(ind.level1) && norm(m.from[1]) === norm(ind.level2));
+  return hit ? { ...ind, level1: hit.to[0], level2: hit.to[1] } : ind;
+}
+
+export function indicatorsForProfile(type: ProjectType, profile: Profile): ProfileIndicator[] {
+  const mapped = type.indicators.map((i) => mapToProfile(i, profile.id));
+  const rank = (i: { level1: string; level2: string }): [number, number] => {
+    const a = profile.level1.findIndex((l) => norm(l.name) === norm(i.level1));
+    const b = a < 0 ? -1 : profile.level1[a].level2.findIndex((l) => norm(l.name) === norm(i.level2));
+    return [a < 0 ? 999 : a, b < 0 ? 999 : b];
+  };
+  const rows: (ProfileIndicator & { order: number })[] = mapped.map((indicator, order) => ({
+    level1: indicator.level1,
+    level2: indicator.level2,
+    indicator,
+    order,
+  }));
+  const covered = (l1: string, l2?: string) =>
+    mapped.some((i) => norm(i.level1) === norm(l1) && (l2 === undefined || norm(i.level2) === norm(l2)));
+  const generic = type.indicators.length === 0;
+  let extra = 10_000;
+  for (const l1 of profile.level1) {
+    for (const l2 of l1.level2) {
+      const needed = generic || (l1.required && l1.requireEveryLevel2 && !covered(l1.name, l2.name));
+      if (needed) rows.push({ level1: l1.name, level2: l2.name, order: extra++ });
+    }
+    if (!generic && l1.required && !l1.requireEveryLevel2 && !covered(l1.name) && l1.level2.length > 0) {
+      rows.push({ level1: l1.name, level2: l1.level2[0].name, order: extra++ });
+    }
+  }
+  rows.sort((x, y) => {
+    const [a1, b1] = rank(x);
+    const [a2, b2] = rank(y);
+    return a1 - a2 || b1 - b2 || x.order - y.order;
+  });
+  return rows.map(({ level1, level2, indicator }) => (indicator ? { level1, level2, indicator } : { level1, level2 }));
+}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens, Caption1 } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Warning16Filled, Info16Filled, Wrench16Regular } from '@fluentui/react-icons';
 import type { Diagnostic, Severity } from '../../domain/model';
 import { S, SEVERITY_LABEL } from '../strings';
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 
 export function SeverityIcon({ severity, className }: { severity: Severity; className?: string }) {
   const styles = useStyles();
-  const cls = `${styles[severity]} ${className ?? ''}`;
+  const cls = mergeClasses(styles[severity], className);
   const props = { className: cls, 'aria-label': SEVERITY_LABEL[severity], role: 'img' as const };
   if (severity === 'error') return <ErrorCircle16Filled {...props} />;
   if (severity === 'warning') return <Warning16Filled {...props} />;
@@ -55,7 +55,7 @@ export interface DiagnosticItemProps {
 export function DiagnosticItem({ diagnostic: d, current, busy, onSelect, onFix }: DiagnosticItemProps) {
   const styles = useStyles();
   return (
-    <li className={`${styles.item} ${current ? styles.current : ''}`} data-rule={d.ruleId} data-cell={`${d.sheet}!${d.cell}`}>
+    <li className={mergeClasses(styles.item, current && styles.current)} data-rule={d.ruleId} data-cell={`${d.sheet}!${d.cell}`}>
       <Button
         appearance="subtle"
         className={styles.main}

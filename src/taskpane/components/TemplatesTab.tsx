@@ -172,7 +172,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
       <div className={styles.form}>
         <Subtitle2 as="h2">{S.headerTitle}</Subtitle2>
         {fields.includes('name') && (
-          <HeaderInputField field="name" input={input} error={showError('name')} onChange={set('name')} required />
+          <HeaderInputField field="name" input={input} error={showError('name')} onChange={set('name')} />
         )}
         {fields.includes('code') && (
           <HeaderInputField field="code" input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
@@ -188,7 +188,6 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
                 error={showError(f)}
                 onChange={set(f)}
                 numeric
-                required={f === 'budget'}
               />
             ))}
           {fields.includes('year') && (
@@ -226,14 +225,12 @@ function HeaderInputField(props: {
   error?: string;
   hint?: string;
   numeric?: boolean;
-  required?: boolean;
   onChange(ev: unknown, data: { value: string }): void;
 }) {
-  const { field, input, error, hint, numeric, required, onChange } = props;
+  const { field, input, error, hint, numeric, onChange } = props;
   return (
     <Field
       label={S.fields[field]}
-      required={required}
       validationMessage={error ?? hint}
       validationState={error ? 'error' : 'none'}
     >

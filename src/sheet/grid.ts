@@ -15,6 +15,8 @@ export interface GridSheet {
   merges: RangePos[];
   /** where the grid starts on the real sheet (a used range that does not begin at A1); default 0,0 */
   origin?: { row: number; col: number };
+  /** the sheet is hidden (or very hidden) in the workbook; it is still read and checked */
+  hidden?: boolean;
 }
 
 export interface Grid {

@@ -14,6 +14,7 @@ export const planBehindSchedule = defineRule({
   layouts: ['block'],
   description: '资金支出计划低于序时进度（默认关闭）',
   messages: {
+    behindFull: '资金支出计划“{{checkpoint}}”累计{{value}}，低于序时进度{{expected}}：支出进度偏慢，可考虑调整支出安排',
     behind:
       '资金支出计划“{{checkpoint}}”累计{{value}}，低于序时进度{{pace}}的{{share}}（{{expected}}）：支出进度偏慢，可考虑调整支出安排',
   },
@@ -31,7 +32,7 @@ export const planBehindSchedule = defineRule({
       if (c.percent! < expected - EPS) {
         ctx.report({
           at: c.field.cell,
-          messageId: 'behind',
+          messageId: share >= 1 ? 'behindFull' : 'behind',
           data: {
             checkpoint: c.checkpoint,
             value: pct(c.percent!),

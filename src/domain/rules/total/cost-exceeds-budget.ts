@@ -49,9 +49,9 @@ export const totalCostExceedsBudget = defineRule({
   description: '成本指标金额超过项目预算数',
   messages: {
     single:
-      '成本指标“{{name}}”为{{value}}，超过本项目预算数{{budget}}{{unit}}：成本总额不应超过预算，请核对金额和单位（元/万元）',
+      '成本指标“{{name}}”为“{{value}}”，超过本项目预算数{{budget}}{{unit}}：成本总额不应超过预算，请核对金额和单位（元/万元）',
     together:
-      '成本指标“{{name}}”（{{value}}）与其他{{others}}项成本指标合计{{sum}}{{unit}}，超过本项目预算数{{budget}}{{unit}}：各项成本之和不应超过预算，请核对',
+      '成本指标“{{name}}”（“{{value}}”）与其他{{others}}项成本指标合计{{sum}}{{unit}}，超过本项目预算数{{budget}}{{unit}}：各项成本之和不应超过预算，请核对',
   },
   check(ctx) {
     const block = ctx.block;

@@ -1,0 +1,512 @@
+/**
+ * The state behind the in-memory Excel: sheets of cells (value, number format, fill, font,
+ * borders, alignment, data validation), merges, notes, column widths, workbook settings, the
+ * selection, and the event listeners. The Office.js-shaped proxies (./proxies.ts) read and write
+ * it only inside `sync()`; `MemoryWorkbook.user` acts as the person at the keyboard.
+ */
+import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
+import type { CellValue } from '../../domain/model';
+import type { Grid } from '../../sheet/grid';
+import type { XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+export interface FillState {
+  /** null = no fill */
+  color: string | null;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface FontState {
+  name: string;
+  size: number;
+  color: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface BorderState {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+
+export interface ValidationState {
+  list: { inCellDropDown: boolean; source: string };
+}
+
+export interface CellState {
+  value: XValue;
+  numberFormat: string;
+  fill: FillState;
+  font: FontState;
+  borders: Partial<Record<EdgeName, BorderState>>;
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  validation?: ValidationState;
+}
+
+export const DEFAULT_FONT: FontState = { name: '等线', size: 11, color: '#000000', bold: false, italic: false };
+export const NO_FILL: FillState = { color: null, pattern: 'None', patternColor: null };
+
+export function newCell(): CellState {
+  return {
+    value: '',
+    numberFormat: 'General',
+    fill: { ...NO_FILL },
+    font: { ...DEFAULT_FONT },
+    borders: {},
+    wrapText: false,
+    horizontalAlignment: 'General',
+    verticalAlignment: 'Bottom',
+  };
+}
+
+function isDefaultFormat(c: CellState): boolean {
+  return (
+    c.numberFormat === 'General' &&
+    c.fill.pattern === 'None' &&
+    c.font.name === DEFAULT_FONT.name &&
+    c.font.size === DEFAULT_FONT.size &&
+    c.font.color === DEFAULT_FONT.color &&
+    !c.font.bold &&
+    !c.font.italic &&
+    Object.keys(c.borders).length === 0 &&
+    !c.wrapText &&
+    c.horizontalAlignment === 'General' &&
+    c.verticalAlignment === 'Bottom' &&
+    c.validation === undefined
+  );
+}
+
+export class MemoryExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+export interface NoteState {
+  content: string;
+  authorName: string;
+}
+
+export class SheetState {
+  readonly cells = new Map<string, CellState>();
+  merges: RangePos[] = [];
+  readonly notes = new Map<string, NoteState>();
+  readonly columnWidths = new Map<number, number>();
+  protected = false;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  key(row: number, col: number): string {
+    return `${row},${col}`;
+  }
+
+  peek(row: number, col: number): CellState | undefined {
+    return this.cells.get(this.key(row, col));
+  }
+
+  cell(row: number, col: number): CellState {
+    const k = this.key(row, col);
+    let c = this.cells.get(k);
+    if (!c) {
+      c = newCell();
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  /** Bounding box of cells with a value (valuesOnly) or with a value or any non-default format. */
+  usedRange(valuesOnly: boolean): RangePos | null {
+    let r: RangePos | null = null;
+    for (const [k, c] of this.cells) {
+      if (c.value === '' && (valuesOnly || isDefaultFormat(c))) continue;
+      const [row, col] = k.split(',').map(Number);
+      if (!r) r = { top: row, left: col, bottom: row, right: col };
+      else {
+        r.top = Math.min(r.top, row);
+        r.left = Math.min(r.left, col);
+        r.bottom = Math.max(r.bottom, row);
+        r.right = Math.max(r.right, col);
+      }
+    }
+    if (!valuesOnly) {
+      for (const m of this.merges) {
+        if (!r) r = { ...m };
+        else {
+          r.top = Math.min(r.top, m.top);
+          r.left = Math.min(r.left, m.left);
+          r.bottom = Math.max(r.bottom, m.bottom);
+          r.right = Math.max(r.right, m.right);
+        }
+      }
+    }
+    return r;
+  }
+
+  mergeAt(row: number, col: number): RangePos | undefined {
+    return this.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+}
+
+/** Excel's parse of typed input: numeric text becomes a number, `25%` becomes 0.25 shown as 25%. */
+export function coerceInput(value: XValue, cell: CellState): XValue {
+  if (typeof value !== 'string' || cell.numberFormat === '@') return value;
+  const s = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/.exec(s);
+  if (pct) {
+    if (cell.numberFormat === 'General') {
+      const decimals = (pct[1].split('.')[1] ?? '').length;
+      cell.numberFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
+    }
+    return Number(pct[1]) / 100;
+  }
+  return value;
+}
+
+export function sheetAddress(sheet: string, r: RangePos): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${rangeToA1(r)}`;
+}
+
+function cellValueToX(v: CellValue | undefined): XValue {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') return v.error;
+  return v;
+}
+
+export interface ApiSupport {
+  /** highest ExcelApi minor version supported, e.g. 18 for ExcelApi 1.18 (default 20) */
+  excelApi: number;
+}
+
+type ChangedListener = (args: XChangedEventArgs) => Promise<unknown>;
+type SelectionListener = (args: XSelectionChangedEventArgs) => Promise<unknown>;
+
+export interface CellSnapshot {
+  value: XValue;
+  numberFormat?: string;
+  fill?: FillState;
+  font?: Partial<FontState>;
+  borders?: Partial<Record<EdgeName, BorderState>>;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  validation?: ValidationState;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  cells: Record<string, CellSnapshot>;
+  merges: string[];
+  notes: Record<string, string>;
+  columnWidths: Record<string, number>;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** The user at the keyboard: edits apply at once and fire events with triggerSource 'Unknown'. */
+export class MemoryUser {
+  constructor(private readonly wb: MemoryWorkbook) {}
+
+  /** Types values into cells (Excel parses numeric and `%` text). `fireEvent: false` = a change Excel reports nothing for. */
+  setValues(sheet: string, address: string, values: XValue[][], opts: { fireEvent?: boolean } = {}): void {
+    const s = this.wb.sheet(sheet);
+    const r = parseRange(address);
+    const before = s.peek(r.top, r.left)?.value ?? '';
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values[i].length; j++) {
+        const c = s.cell(r.top + i, r.left + j);
+        c.value = coerceInput(values[i][j], c);
+      }
+    }
+    const bottom = r.top + values.length - 1;
+    const right = r.left + Math.max(1, ...values.map((v) => v.length)) - 1;
+    const area = { top: r.top, left: r.left, bottom, right };
+    if (opts.fireEvent === false) return;
+    const single = bottom === r.top && right === r.left;
+    this.wb.emitChanged(s, area, 'Unknown', single ? { valueBefore: before, valueAfter: s.cell(r.top, r.left).value } : undefined);
+  }
+
+  clear(sheet: string, address: string): void {
+    const r = parseRange(address);
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    this.setValues(sheet, address, Array.from({ length: rows }, () => Array<XValue>(cols).fill('')));
+  }
+
+  private each(sheet: string, address: string, f: (c: CellState) => void): void {
+    const s = this.wb.sheet(sheet);
+    const r = parseRange(address);
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.cell(row, col));
+  }
+
+  setFill(sheet: string, address: string, color: string | null, pattern = 'Solid', patternColor: string | null = null): void {
+    this.each(sheet, address, (c) => {
+      c.fill = color === null ? { ...NO_FILL } : { color: color.toUpperCase(), pattern, patternColor };
+    });
+  }
+
+  setFont(sheet: string, address: string, font: Partial<FontState>): void {
+    this.each(sheet, address, (c) => {
+      c.font = { ...c.font, ...font };
+    });
+  }
+
+  setBorder(sheet: string, address: string, edges: EdgeName[], style = 'Continuous', color = '#000000', weight = 'Thin'): void {
+    this.each(sheet, address, (c) => {
+      for (const e of edges) c.borders[e] = { style, color, weight };
+    });
+  }
+
+  setNumberFormat(sheet: string, address: string, format: string): void {
+    this.each(sheet, address, (c) => {
+      c.numberFormat = format;
+    });
+  }
+
+  setValidation(sheet: string, address: string, list: string[]): void {
+    this.each(sheet, address, (c) => {
+      c.validation = { list: { inCellDropDown: true, source: list.join(',') } };
+    });
+  }
+
+  merge(sheet: string, address: string): void {
+    this.wb.mergeArea(this.wb.sheet(sheet), parseRange(address));
+  }
+
+  addNote(sheet: string, address: string, content: string): void {
+    const p = parseA1(address);
+    this.wb.sheet(sheet).notes.set(`${p.row},${p.col}`, { content, authorName: 'User' });
+  }
+
+  select(sheet: string, address: string): void {
+    const s = this.wb.sheet(sheet);
+    this.wb.selection = { sheetId: s.id, range: parseRange(address) };
+    this.wb.activeSheetId = s.id;
+    this.wb.emitSelection(s, this.wb.selection.range);
+  }
+
+  addSheet(name: string): void {
+    this.wb.addSheet(name);
+  }
+
+  protect(sheet: string, on = true): void {
+    this.wb.sheet(sheet).protected = on;
+  }
+
+  /** The user starts typing in a cell: Excel.run fails unless run with delayForCellEdit, which waits. */
+  beginCellEdit(): void {
+    this.wb.cellEditMode = true;
+  }
+
+  endCellEdit(): void {
+    this.wb.cellEditMode = false;
+    const waiters = this.wb.editWaiters.splice(0);
+    for (const w of waiters) w();
+  }
+}
+
+let workbookCounter = 0;
+
+export class MemoryWorkbook {
+  readonly sheets: SheetState[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly user = new MemoryUser(this);
+  selection: { sheetId: string; range: RangePos } | null = null;
+  activeSheetId: string | null = null;
+  /** every `context.sync()` of every context on this workbook */
+  syncCount = 0;
+  cellEditMode = false;
+  readonly editWaiters: (() => void)[] = [];
+  readonly changedListeners = new Set<ChangedListener>();
+  readonly selectionListeners = new Set<SelectionListener>();
+  readonly support: ApiSupport;
+  /** listener errors (a failing handler does not break Excel, but tests may want to see them) */
+  readonly listenerErrors: unknown[] = [];
+  private readonly tag = ++workbookCounter;
+  private sheetCounter = 0;
+  private pendingEvents = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(opts: { sheets?: string[]; support?: Partial<ApiSupport> } = {}) {
+    this.support = { excelApi: 20, ...opts.support };
+    for (const name of opts.sheets ?? ['Sheet1']) this.addSheet(name);
+  }
+
+  static fromGrid(grid: Grid, opts: { support?: Partial<ApiSupport> } = {}): MemoryWorkbook {
+    const wb = new MemoryWorkbook({ sheets: [], support: opts.support });
+    for (const gs of grid.sheets) {
+      const s = wb.addSheet(gs.name);
+      const or = gs.origin?.row ?? 0;
+      const oc = gs.origin?.col ?? 0;
+      gs.values.forEach((row, i) => {
+        if (!row) return;
+        row.forEach((v, j) => {
+          const x = cellValueToX(v);
+          const fmt = gs.formats?.[i]?.[j];
+          if (x === '' && (fmt === undefined || fmt === 'General')) return;
+          const c = s.cell(or + i, oc + j);
+          c.value = x;
+          if (fmt !== undefined) c.numberFormat = fmt;
+        });
+      });
+      gs.formats?.forEach((row, i) =>
+        row?.forEach((f, j) => {
+          if (f !== undefined && f !== 'General') s.cell(or + i, oc + j).numberFormat = f;
+        }),
+      );
+      s.merges = gs.merges.map((m) => ({ ...m }));
+    }
+    if (wb.sheets.length === 0) wb.addSheet('Sheet1');
+    return wb;
+  }
+
+  supports(minor: number): boolean {
+    return this.support.excelApi >= minor;
+  }
+
+  addSheet(name: string): SheetState {
+    if (this.sheets.some((s) => s.name === name)) throw new MemoryExcelError('ItemAlreadyExists', `工作表“${name}”已存在`);
+    const s = new SheetState(`{MEM-${this.tag}-${++this.sheetCounter}}`, name);
+    this.sheets.push(s);
+    if (!this.activeSheetId) {
+      this.activeSheetId = s.id;
+      this.selection = { sheetId: s.id, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+    }
+    return s;
+  }
+
+  /** by name or id (like WorksheetCollection.getItem) */
+  findSheet(key: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name === key || s.id === key);
+  }
+
+  sheet(key: string): SheetState {
+    const s = this.findSheet(key);
+    if (!s) throw new MemoryExcelError('ItemNotFound', `找不到工作表“${key}”`);
+    return s;
+  }
+
+  activeSheet(): SheetState {
+    return this.findSheet(this.activeSheetId ?? '') ?? this.sheets[0];
+  }
+
+  mergeArea(s: SheetState, r: RangePos, across = false): void {
+    const areas: RangePos[] = across
+      ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ top: r.top + i, bottom: r.top + i, left: r.left, right: r.right }))
+      : [r];
+    for (const a of areas) {
+      if (a.top === a.bottom && a.left === a.right) continue;
+      s.merges = s.merges.filter((m) => m.bottom < a.top || m.top > a.bottom || m.right < a.left || m.left > a.right);
+      for (let row = a.top; row <= a.bottom; row++)
+        for (let col = a.left; col <= a.right; col++) {
+          if (row === a.top && col === a.left) continue;
+          const c = s.peek(row, col);
+          if (c) c.value = '';
+        }
+      s.merges.push({ ...a });
+    }
+  }
+
+  /** Queue a change event (after the current turn: events never fire inside a sync). */
+  emitChanged(s: SheetState, r: RangePos, triggerSource: 'Unknown' | 'ThisLocalAddin', details?: XChangedEventArgs['details']): void {
+    const args: XChangedEventArgs = {
+      address: rangeToA1(r),
+      worksheetId: s.id,
+      changeType: 'RangeEdited',
+      source: 'Local',
+    };
+    if (this.supports(14)) args.triggerSource = triggerSource;
+    if (details) args.details = details;
+    this.dispatch([...this.changedListeners], args);
+  }
+
+  emitSelection(s: SheetState, r: RangePos): void {
+    this.dispatch([...this.selectionListeners], { address: rangeToA1(r), worksheetId: s.id });
+  }
+
+  private dispatch<A>(listeners: ((a: A) => Promise<unknown>)[], args: A): void {
+    if (listeners.length === 0) return;
+    this.pendingEvents++;
+    setTimeout(() => {
+      this.pendingEvents--;
+      for (const l of listeners) {
+        try {
+          l(args).catch((e: unknown) => this.listenerErrors.push(e));
+        } catch (e) {
+          this.listenerErrors.push(e);
+        }
+      }
+      if (this.pendingEvents === 0) for (const w of this.idleWaiters.splice(0)) w();
+    }, 0);
+  }
+
+  /** Resolves once every queued event has been delivered to its handlers. */
+  eventsDelivered(): Promise<void> {
+    if (this.pendingEvents === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Full cell state (values + formats), merges, notes and column widths, for equality checks. */
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => {
+        const cells: Record<string, CellSnapshot> = {};
+        const keys = [...s.cells.keys()].sort((a, b) => {
+          const [ar, ac] = a.split(',').map(Number);
+          const [br, bc] = b.split(',').map(Number);
+          return ar - br || ac - bc;
+        });
+        for (const k of keys) {
+          const c = s.cells.get(k) as CellState;
+          if (c.value === '' && isDefaultFormat(c)) continue;
+          const [row, col] = k.split(',').map(Number);
+          const snap: CellSnapshot = { value: c.value };
+          if (c.numberFormat !== 'General') snap.numberFormat = c.numberFormat;
+          if (c.fill.pattern !== 'None') snap.fill = { ...c.fill };
+          const font: Partial<FontState> = {};
+          for (const f of Object.keys(DEFAULT_FONT) as (keyof FontState)[])
+            if (c.font[f] !== DEFAULT_FONT[f]) (font as Record<string, unknown>)[f] = c.font[f];
+          if (Object.keys(font).length) snap.font = font;
+          if (Object.keys(c.borders).length) snap.borders = JSON.parse(JSON.stringify(c.borders));
+          if (c.wrapText) snap.wrapText = true;
+          if (c.horizontalAlignment !== 'General') snap.horizontalAlignment = c.horizontalAlignment;
+          if (c.verticalAlignment !== 'Bottom') snap.verticalAlignment = c.verticalAlignment;
+          if (c.validation) snap.validation = JSON.parse(JSON.stringify(c.validation));
+          cells[toA1(row, col)] = snap;
+        }
+        const notes: Record<string, string> = {};
+        for (const [k, n] of s.notes) {
+          const [row, col] = k.split(',').map(Number);
+          notes[toA1(row, col)] = n.content;
+        }
+        const columnWidths: Record<string, number> = {};
+        for (const [col, w] of [...s.columnWidths].sort((a, b) => a[0] - b[0])) columnWidths[String(col)] = w;
+        return {
+          name: s.name,
+          cells,
+          merges: s.merges.map(rangeToA1).sort(),
+          notes,
+          columnWidths,
+        };
+      }),
+    };
+  }
+}

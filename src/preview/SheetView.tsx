@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { columnName, toA1 } from '../domain/address';
 import type { RangePos } from '../domain/address';
-import { displayText } from './book';
+import { displayText } from '../sheet/display';
 import type { PreviewBook, PreviewSheet } from './book';
 
 export interface SheetViewProps {
@@ -38,7 +38,9 @@ function coveredBy(sheet: PreviewSheet): Map<string, RangePos> {
   return m;
 }
 
-const colPx = (chars: number | null | undefined) => (chars ? Math.round(chars * 7 + 5) : 72);
+const charsPx = (chars: number | null | undefined) => (chars ? Math.round(chars * 7 + 5) : 72);
+/** Office.js column widths are in points */
+const pointsPx = (pt: number) => Math.round((pt * 4) / 3);
 
 export function SheetView({ book, widths }: SheetViewProps) {
   const [, bump] = useBookVersion(book);
@@ -181,7 +183,7 @@ export function SheetView({ book, widths }: SheetViewProps) {
           <colgroup>
             <col style={{ width: 40 }} />
             {Array.from({ length: cols }, (_, i) => (
-              <col key={i} style={{ width: colPx(w[i]) }} />
+              <col key={i} style={{ width: sheet.columnWidths.has(i) ? pointsPx(sheet.columnWidths.get(i) as number) : charsPx(w[i]) }} />
             ))}
           </colgroup>
           <thead>

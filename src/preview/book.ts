@@ -36,22 +36,3 @@ export interface PreviewBook {
     select(sheet: string, address: string): void;
   };
 }
-
-/** Excel-like display text for a value and its number format (the common formats only). */
-export function displayText(value: PreviewValue, numberFormat: string): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return value;
-  const fmt = (numberFormat || 'General').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  const section = fmt.split(';')[0];
-  const decimals = (() => {
-    const m = /0\.(0+)/.exec(section);
-    return m ? m[1].length : 0;
-  })();
-  if (/%/.test(section)) return `${(value * 100).toFixed(decimals)}%`;
-  if (/^[#,0.]+$/.test(section.trim())) {
-    const s = value.toFixed(decimals);
-    return /,/.test(section) ? Number(s).toLocaleString('en-US', { minimumFractionDigits: decimals }) : s;
-  }
-  if (Number.isInteger(value)) return String(value);
-  return String(Math.round(value * 1e10) / 1e10);
-}

@@ -44,7 +44,9 @@ export interface PaneSettings {
   rules: Record<string, Severity | 'off'>;
 }
 
-export type InsertResult = { ok: true; sheet: string; range: string } | { ok: false; message: string };
+export type InsertResult =
+  | { ok: true; sheet: string; range: string; /** zh-CN: why the block is not where the selection was */ note?: string }
+  | { ok: false; message: string };
 
 export interface HostCapabilities {
   /** can draw fills/notes on cells */

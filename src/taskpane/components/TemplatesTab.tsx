@@ -212,7 +212,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
       )}
       {outcome && (
         <MessageBar intent={outcome.ok ? 'success' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
-          <MessageBarBody>{outcome.ok ? S.insertDone(outcome.sheet, outcome.range) : outcome.message}</MessageBarBody>
+          <MessageBarBody>{outcome.ok ? `${S.insertDone(outcome.sheet, outcome.range)}${outcome.note ? `（${outcome.note}）` : ''}` : outcome.message}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -69,7 +69,10 @@ export interface XRangeFormat {
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
+  /** points */
   columnWidth: number;
+  /** points */
+  rowHeight: number;
   load(propertyNames?: string | string[]): XRangeFormat;
 }
 
@@ -82,8 +85,15 @@ export interface XDataValidationRule {
   list?: XListValidation;
 }
 
+export interface XDataValidationPrompt {
+  showPrompt: boolean;
+  title: string;
+  message: string;
+}
+
 export interface XDataValidation {
   rule: XDataValidationRule;
+  prompt: XDataValidationPrompt;
   readonly type: string;
   clear(): void;
   load(propertyNames?: string | string[]): XDataValidation;
@@ -111,6 +121,9 @@ export interface XRange {
   readonly dataValidation: XDataValidation;
   readonly worksheet: XWorksheet;
   merge(across?: boolean): void;
+  unmerge(): void;
+  /** applyTo: 'All' | 'Formats' | 'Contents' | … */
+  clear(applyTo?: string): void;
   select(): void;
   getMergedAreasOrNullObject(): XRangeAreas;
   getCellProperties(options: XCellPropertiesLoadOptions): XClientResult<XCellProperties[][]>;

@@ -8,21 +8,25 @@
 
 const WS_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const FULLWIDTH_RE = /[\uff01-\uff5e]/g;
+const HAS_FULLWIDTH_RE = /[\uff01-\uff5e]/;
+const HAS_WS_RE = /[\s\u00a0\u3000\u200b\ufeff]/;
 const TRAILING_COLON_RE = /[:]+$/;
 
 /** Remove all whitespace (spaces, tabs, line breaks, NBSP, ideographic space, zero-width). */
 export function stripSpaces(s: string): string {
-  return s.replace(WS_RE, '');
+  return HAS_WS_RE.test(s) ? s.replace(WS_RE, '') : s;
 }
 
 /** Full-width ASCII (`（）：％０-９Ａ-Ｚ`) → half-width. */
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULLWIDTH_RE.test(s)) return s;
   return s.replace(FULLWIDTH_RE, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** The comparison key of a label: no whitespace, half-width punctuation, no trailing colon. */
 export function normLabel(s: string): string {
-  return toHalfWidth(stripSpaces(s)).replace(TRAILING_COLON_RE, '');
+  const n = toHalfWidth(stripSpaces(s));
+  return n.endsWith(':') ? n.replace(TRAILING_COLON_RE, '') : n;
 }
 
 /** Longest text that can still be a label (longer cells are skipped without normalising). */
@@ -76,14 +80,28 @@ const LIST_COLUMNS = table<ListColumn>([
 
 const UNIT_SUFFIX_RE = /\((?:万元|元)\)$/;
 
-/** The block field a cell's text labels, if it is one. */
-export function blockLabelOf(text: string): BlockField | undefined {
-  if (text.length > MAX_LABEL_LENGTH) return undefined;
-  const n = normLabel(text);
+/** The normalised key of a text that may be a label; undefined for texts too long to be one. */
+export function labelKey(text: string): string | undefined {
+  return text.length > MAX_LABEL_LENGTH ? undefined : normLabel(text);
+}
+
+/** The block field a normalised label key stands for. */
+export function blockLabelOfKey(n: string): BlockField | undefined {
   const hit = BLOCK_LABELS.get(n);
   if (hit) return hit;
-  if (UNIT_SUFFIX_RE.test(n)) return BLOCK_LABELS.get(n.replace(UNIT_SUFFIX_RE, ''));
+  if (n.endsWith(')') && UNIT_SUFFIX_RE.test(n)) return BLOCK_LABELS.get(n.replace(UNIT_SUFFIX_RE, ''));
   return undefined;
+}
+
+/** The list column a normalised label key stands for. */
+export function listColumnOfKey(n: string): ListColumn | undefined {
+  return LIST_COLUMNS.get(n);
+}
+
+/** The block field a cell's text labels, if it is one. */
+export function blockLabelOf(text: string): BlockField | undefined {
+  const n = labelKey(text);
+  return n === undefined ? undefined : blockLabelOfKey(n);
 }
 
 export function indicatorColumnOf(text: string): IndicatorColumn | undefined {

@@ -23,10 +23,12 @@ import { cellAddress, displayText, makeField } from './display';
 import type { Grid, GridSheet } from './grid';
 import {
   blockLabelOf,
+  blockLabelOfKey,
+  labelKey,
+  listColumnOfKey,
   closeCjkGaps,
   indicatorColumnOf,
   labelMoneyUnit,
-  listColumnOf,
   looksLikeNote,
   looksLikeTitle,
   moneyUnitOf,
@@ -75,16 +77,16 @@ const MAX_CHECKPOINTS = 12;
 const MAX_HEADER_ROWS = 3;
 /** Largest row gap between two labels of one block (the usage row and plan values row sit between). */
 const MAX_LABEL_GAP = 3;
-const KEY_COLS = 1 << 20;
 
 // ---- the sheet, indexed -----------------------------------------------------------------------
 
 class SheetCtx {
   readonly sheet: GridSheet;
   readonly nRows: number;
-  private readonly merges = new Map<number, RangePos>();
-  /** block label hits by cell key */
-  readonly labelAt = new Map<number, BlockField>();
+  /** merges by top-left cell: row → column → merge */
+  private readonly merges = new Map<number, Map<number, RangePos>>();
+  /** block label hits: row → column → field */
+  readonly labelAt = new Map<number, Map<number, BlockField>>();
   /** rows holding a block label */
   readonly labelRows = new Set<number>();
   /** disclosure-list header rows → their columns */
@@ -96,7 +98,9 @@ class SheetCtx {
     this.nRows = Array.isArray(sheet.values) ? sheet.values.length : 0;
     for (const m of Array.isArray(sheet.merges) ? sheet.merges : []) {
       if (!m || !(m.bottom >= m.top) || !(m.right >= m.left) || m.top < 0 || m.left < 0) continue;
-      this.merges.set(key(m.top, m.left), m);
+      let row = this.merges.get(m.top);
+      if (!row) this.merges.set(m.top, (row = new Map()));
+      row.set(m.left, m);
     }
   }
 
@@ -126,7 +130,7 @@ class SheetCtx {
   }
 
   mergeAt(r: number, c: number): RangePos | undefined {
-    return this.merges.get(key(r, c));
+    return this.merges.get(r)?.get(c);
   }
 
   field(r: number, c: number): Field {
@@ -144,13 +148,10 @@ class SheetCtx {
   }
 
   isLabel(r: number, c: number): boolean {
-    return this.labelAt.has(key(r, c));
+    return this.labelAt.get(r)?.has(c) ?? false;
   }
 }
 
-function key(r: number, c: number): number {
-  return r * KEY_COLS + c;
-}
 
 interface Hit {
   field: BlockField;
@@ -169,9 +170,11 @@ function scanLabels(ctx: SheetCtx): void {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'string' || v.length === 0 || v.length > 40) continue;
-      const f = blockLabelOf(v);
+      const k = labelKey(v);
+      if (k === undefined) continue;
+      const f = blockLabelOfKey(k);
       if (f) (rowHits ??= []).push({ field: f, row: r, col: c });
-      const lc = listColumnOf(v);
+      const lc = listColumnOfKey(k);
       if (lc) {
         listCols ??= new Map();
         if (!listCols.has(lc)) listCols.set(lc, c);
@@ -182,10 +185,12 @@ function scanLabels(ctx: SheetCtx): void {
       continue; // the list header's 绩效目标 is not a block label
     }
     if (rowHits) {
+      const at = new Map<number, BlockField>();
       for (const h of rowHits) {
         ctx.hits.push(h);
-        ctx.labelAt.set(key(h.row, h.col), h.field);
+        at.set(h.col, h.field);
       }
+      ctx.labelAt.set(r, at);
       ctx.labelRows.add(r);
     }
   }
@@ -310,15 +315,22 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
 
 /** Collects the cells a block maps to fields and its bounding box. */
 class BlockCells {
-  readonly mapped = new Set<number>();
+  /** mapped cells: row → columns */
+  private readonly mapped = new Map<number, Set<number>>();
   top = Infinity;
   left = Infinity;
   bottom = -Infinity;
   right = -Infinity;
   constructor(private readonly ctx: SheetCtx) {}
 
+  has(r: number, c: number): boolean {
+    return this.mapped.get(r)?.has(c) ?? false;
+  }
+
   add(r: number, c: number): void {
-    this.mapped.add(key(r, c));
+    let row = this.mapped.get(r);
+    if (!row) this.mapped.set(r, (row = new Set()));
+    row.add(c);
     const m = this.ctx.mergeAt(r, c);
     this.top = Math.min(this.top, r);
     this.left = Math.min(this.left, c);
@@ -349,10 +361,17 @@ function valueFrom(ctx: SheetCtx, r: number, start: number, labelText?: string):
   for (let c = start; c < len && c < start + MAX_VALUE_SCAN; c++) {
     if (ctx.isEmpty(r, c)) continue;
     if (ctx.isLabel(r, c)) break;
-    if (own !== undefined && normLabel(ctx.text(r, c)) === own) continue; // the label repeated across its merge
+    if (own !== undefined && sameLabel(ctx, r, c, own)) continue; // the label repeated across its merge
     return { row: r, col: c };
   }
   return { row: r, col: start };
+}
+
+/** Whether cell (r, c) repeats a label whose normalised key is `own` (cheap for long texts). */
+function sameLabel(ctx: SheetCtx, r: number, c: number, own: string): boolean {
+  const v = ctx.value(r, c);
+  if (typeof v !== 'string' || v.length > 2 * own.length + 20) return false;
+  return normLabel(v) === own;
 }
 
 interface BuiltBlock {
@@ -439,7 +458,7 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
     const valuesRow = r + 1;
     for (let c = start; c < len && checkpoints.length < MAX_CHECKPOINTS && c < start + 3 * MAX_CHECKPOINTS; c++) {
       if (ctx.isEmpty(r, c) || ctx.isLabel(r, c)) continue;
-      if (normLabel(ctx.text(r, c)) === own) continue;
+      if (sameLabel(ctx, r, c, own)) continue;
       cells.add(r, c);
       checkpoints.push(ctx.field(r, c));
       cells.add(valuesRow, c);
@@ -566,7 +585,7 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
   for (let r = top; r <= bottom; r++) {
     const len = Math.min(ctx.rowLength(r), right + 1);
     for (let c = left; c < len; c++) {
-      if (ctx.isEmpty(r, c) || cells.mapped.has(key(r, c))) continue;
+      if (ctx.isEmpty(r, c) || cells.has(r, c)) continue;
       otherCells.push(ctx.field(r, c));
     }
   }

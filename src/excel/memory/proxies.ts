@@ -13,6 +13,7 @@ import type {
   XChangedEventArgs,
   XClientResult,
   XDataValidation,
+  XDataValidationPrompt,
   XDataValidationRule,
   XEventHandlerResult,
   XEventHandlers,
@@ -41,6 +42,7 @@ import {
   MemoryExcelError,
   NO_FILL,
   coerceInput,
+  newCell,
   sheetAddress,
   type CellState,
   type EdgeName,
@@ -70,7 +72,11 @@ export class MemoryRequestContext implements XRequestContext {
     this.wb.syncCount++;
     const ops = this.queue.splice(0);
     await Promise.resolve(); // the round trip
-    for (const op of ops) op();
+    const fault = this.wb.takeFault(ops.length);
+    ops.forEach((op, i) => {
+      if (fault !== undefined && i === fault) throw new MemoryExcelError('GeneralException', '注入的故障：批处理在中途失败（之前的命令已生效，与 Excel 相同）');
+      op();
+    });
   }
 }
 
@@ -344,6 +350,30 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     });
   }
 
+  unmerge(): void {
+    this.queueWrite((t) => {
+      assertProtected(t);
+      t.sheet.merges = t.sheet.merges.filter((m) => m.bottom < t.pos.top || m.top > t.pos.bottom || m.right < t.pos.left || m.left > t.pos.right);
+    });
+  }
+
+  clear(applyTo = 'All'): void {
+    this.queueWrite((t) => {
+      assertProtected(t);
+      const contents = applyTo === 'All' || applyTo === 'Contents';
+      const formats = applyTo === 'All' || applyTo === 'Formats';
+      forCells(t, (c, row, col) => {
+        if (contents) c.value = '';
+        if (formats) {
+          const fresh = newCell();
+          fresh.value = c.value;
+          t.sheet.cells.set(t.sheet.key(row, col), fresh);
+        }
+      });
+      if (contents) this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
+    });
+  }
+
   select(): void {
     this.queueWrite((t) => {
       const wb = this.context.wb;
@@ -445,7 +475,7 @@ abstract class RangePart<T> extends ClientObj<T> {
 }
 
 export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
-  protected readonly scalarProps = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth'] as const;
+  protected readonly scalarProps = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight'] as const;
   private fillP?: MemFill;
   private fontP?: MemFont;
   private bordersP?: MemBorders;
@@ -497,9 +527,22 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
       for (let col = t.pos.left; col <= t.pos.right; col++) t.sheet.columnWidths.set(col, v);
     });
   }
+  get rowHeight(): number {
+    return this.get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.queueWrite((t) => {
+      for (let row = t.pos.top; row <= t.pos.bottom; row++) t.sheet.rowHeights.set(row, v);
+    });
+  }
   protected read(prop: string): unknown {
     const t = this.need();
     switch (prop) {
+      case 'rowHeight': {
+        const h = new Set<number>();
+        for (let row = t.pos.top; row <= t.pos.bottom; row++) h.add(t.sheet.rowHeights.get(row) ?? 14.25);
+        return h.size === 1 ? [...h][0] : null;
+      }
       case 'wrapText':
         return common(t, (c) => c?.wrapText ?? false);
       case 'horizontalAlignment':
@@ -710,7 +753,7 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
 }
 
 export class MemValidation extends RangePart<RangeTarget> implements XDataValidation {
-  protected readonly scalarProps = ['rule', 'type'] as const;
+  protected readonly scalarProps = ['rule', 'type', 'prompt'] as const;
   constructor(context: MemoryRequestContext, range: MemRange) {
     super(context, range, (t) => t);
   }
@@ -722,7 +765,17 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
       assertProtected(t);
       if (!v.list || typeof v.list.source !== 'string') throw new MemoryExcelError('InvalidArgument', '内存 Excel 只支持列表型数据验证（source 为文本）');
       const list = { inCellDropDown: v.list.inCellDropDown, source: v.list.source };
-      forCells(t, (c) => (c.validation = { list: { ...list } }));
+      forCells(t, (c) => (c.validation = { ...c.validation, list: { ...list } }));
+    });
+  }
+  get prompt(): XDataValidationPrompt {
+    return this.get('prompt');
+  }
+  set prompt(v: XDataValidationPrompt) {
+    this.queueWrite((t) => {
+      assertProtected(t);
+      if (v.title.length > 32 || v.message.length > 255) throw new MemoryExcelError('InvalidArgument', '输入信息的标题不超过 32 个字符、内容不超过 255 个字符');
+      forCells(t, (c) => (c.validation = { ...c.validation, prompt: { showPrompt: v.showPrompt, title: v.title, message: v.message } }));
     });
   }
   get type(): string {
@@ -733,11 +786,12 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
   }
   protected read(prop: string): unknown {
     const t = this.need();
+    if (prop === 'prompt') return common(t, (c) => c?.validation?.prompt ?? { showPrompt: false, title: '', message: '' }) ?? { showPrompt: false, title: '', message: '' };
     if (prop === 'type') {
-      const v = common(t, (c) => (c?.validation ? 'List' : 'None'));
+      const v = common(t, (c) => (c?.validation?.list ? 'List' : 'None'));
       return v ?? 'Inconsistent';
     }
-    if (prop === 'rule') return common(t, (c) => (c?.validation ? { list: { ...c.validation.list } } : {})) ?? {};
+    if (prop === 'rule') return common(t, (c) => (c?.validation?.list ? { list: { ...c.validation.list } } : {})) ?? {};
     throw notLoaded(prop);
   }
   load(propertyNames?: string | string[]): XDataValidation {

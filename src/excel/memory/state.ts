@@ -36,7 +36,8 @@ export interface BorderState {
 export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
 
 export interface ValidationState {
-  list: { inCellDropDown: boolean; source: string };
+  list?: { inCellDropDown: boolean; source: string };
+  prompt?: { showPrompt: boolean; title: string; message: string };
 }
 
 export interface CellState {
@@ -104,6 +105,7 @@ export class SheetState {
   merges: RangePos[] = [];
   readonly notes = new Map<string, NoteState>();
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   protected = false;
 
   constructor(
@@ -215,6 +217,7 @@ export interface SheetSnapshot {
   merges: string[];
   notes: Record<string, string>;
   columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
 }
 
 export interface WorkbookSnapshot {
@@ -283,7 +286,7 @@ export class MemoryUser {
 
   setValidation(sheet: string, address: string, list: string[]): void {
     this.each(sheet, address, (c) => {
-      c.validation = { list: { inCellDropDown: true, source: list.join(',') } };
+      c.validation = { ...c.validation, list: { inCellDropDown: true, source: list.join(',') } };
     });
   }
 
@@ -376,6 +379,21 @@ export class MemoryWorkbook {
     }
     if (wb.sheets.length === 0) wb.addSheet('Sheet1');
     return wb;
+  }
+
+  private fault: { minOps: number; at: number } | null = null;
+
+  /** Test hook: the next sync with at least `minOps` commands fails at command `at` (earlier ones stay applied, as in Excel). */
+  injectFault(minOps: number, at: number): void {
+    this.fault = { minOps, at };
+  }
+
+  /** internal: the failing command index for a sync of `ops` commands, if a fault is armed for it */
+  takeFault(ops: number): number | undefined {
+    if (!this.fault || ops < this.fault.minOps) return undefined;
+    const at = this.fault.at;
+    this.fault = null;
+    return at;
   }
 
   supports(minor: number): boolean {
@@ -499,12 +517,15 @@ export class MemoryWorkbook {
         }
         const columnWidths: Record<string, number> = {};
         for (const [col, w] of [...s.columnWidths].sort((a, b) => a[0] - b[0])) columnWidths[String(col)] = w;
+        const rowHeights: Record<string, number> = {};
+        for (const [row, h] of [...s.rowHeights].sort((a, b) => a[0] - b[0])) rowHeights[String(row)] = h;
         return {
           name: s.name,
           cells,
           merges: s.merges.map(rangeToA1).sort(),
           notes,
           columnWidths,
+          rowHeights,
         };
       }),
     };

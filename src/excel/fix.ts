@@ -1,0 +1,107 @@
+/**
+ * Applying fixes the clerk asked for. A fix changes exactly the cell it names and its `also`
+ * cells; it is refused when one of those cells changed since the check (the value Excel holds now
+ * is compared with the value that was checked), or when another chosen fix touches the same cell
+ * (planFixes). One Excel.run, 2 syncs: read the cells, then write every accepted edit.
+ */
+import { planFixes } from '../domain/fixes';
+import { parseA1 } from '../domain/address';
+import type { CellEdit, Diagnostic, Fix } from '../domain/model';
+import type { Grid } from '../sheet/grid';
+import { cellValue } from '../sheet/grid';
+import type { ExcelApi, XRange, XValue } from './api';
+import { fromCellValue } from './read';
+
+export interface FixOutcome {
+  applied: Diagnostic[];
+  refused: { diagnostic: Diagnostic; reason: string }[];
+  /** cells written */
+  edits: CellEdit[];
+}
+
+function editsOf(fix: Fix): CellEdit[] {
+  const main: CellEdit = { cell: fix.cell, value: fix.value };
+  if (fix.numberFormat !== undefined) main.numberFormat = fix.numberFormat;
+  return [main, ...(fix.also ?? [])];
+}
+
+function norm(cell: string): string {
+  return cell.replace(/\$/g, '').trim().toUpperCase();
+}
+
+function show(v: XValue): string {
+  return v === '' ? '空' : `“${String(v)}”`;
+}
+
+function same(a: XValue, b: XValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
+  return a === b;
+}
+
+export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], checked: Grid): Promise<FixOutcome> {
+  const out: FixOutcome = { applied: [], refused: [], edits: [] };
+  const bySheet = new Map<string, { diag: Diagnostic; fix: Fix }[]>();
+  for (const d of diagnostics) {
+    if (!d.fix) {
+      out.refused.push({ diagnostic: d, reason: '该问题没有可自动应用的修复，请手动修改' });
+      continue;
+    }
+    const list = bySheet.get(d.sheet) ?? [];
+    list.push({ diag: d, fix: d.fix });
+    bySheet.set(d.sheet, list);
+  }
+  if (bySheet.size === 0) return out;
+
+  return excel.run({ delayForCellEdit: true }, async (ctx) => {
+    // plan per sheet (two fixes on one cell: the first wins) and read the cells they touch
+    const work: { sheet: string; chosen: { diag: Diagnostic; fix: Fix }[]; cells: Map<string, XRange> }[] = [];
+    for (const [sheet, items] of bySheet) {
+      const plan = planFixes(items.map((i) => i.fix));
+      const diagOf = new Map(items.map((i) => [i.fix, i.diag]));
+      for (const r of plan.refused) out.refused.push({ diagnostic: diagOf.get(r.fix) as Diagnostic, reason: r.reason });
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const cells = new Map<string, XRange>();
+      const chosen = plan.applied.map((fix) => ({ fix, diag: diagOf.get(fix) as Diagnostic }));
+      for (const { fix } of chosen)
+        for (const e of editsOf(fix)) {
+          const c = norm(e.cell);
+          if (!cells.has(c)) cells.set(c, ws.getRange(c).load('values'));
+        }
+      work.push({ sheet, chosen, cells });
+    }
+    await ctx.sync();
+
+    let writes = 0;
+    for (const w of work) {
+      const gs = checked.sheets.find((s) => s.name === w.sheet);
+      for (const { diag, fix } of w.chosen) {
+        const edits = editsOf(fix);
+        let stale: string | undefined;
+        for (const e of edits) {
+          const c = norm(e.cell);
+          const now = (w.cells.get(c) as XRange).values[0][0];
+          const p = parseA1(c);
+          const then = gs ? fromCellValue(cellValue(gs, p.row, p.col)) : undefined;
+          if (then === undefined || !same(now, then)) {
+            stale = then === undefined ? `工作表“${w.sheet}”自检查后已变化` : `单元格${c}自检查后已被修改（检查时为${show(then)}，现为${show(now)}）`;
+            break;
+          }
+        }
+        if (stale) {
+          out.refused.push({ diagnostic: diag, reason: `${stale}，未修复；请重新检查后再试` });
+          continue;
+        }
+        for (const e of edits) {
+          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(norm(e.cell));
+          if (e.numberFormat !== undefined) r.numberFormat = [[e.numberFormat]];
+          r.values = [[fromCellValue(e.value)]];
+          out.edits.push(e);
+          writes++;
+        }
+        out.applied.push(diag);
+      }
+    }
+    if (writes > 0) await ctx.sync();
+    return out;
+  });
+}

@@ -91,6 +91,36 @@ async function ruleCells(page, rule) {
   return items(page).evaluateAll((els, r) => els.filter((e) => e.dataset.rule === r).map((e) => e.dataset.cell), rule);
 }
 
+/** the cell of the first diagnostic of `rule` whose message matches */
+async function diagnosticWith(page, rule, message) {
+  const hits = await items(page).evaluateAll(
+    (els, [r, src]) => els.filter((e) => e.dataset.rule === r && new RegExp(src).test(e.textContent)).map((e) => e.dataset.cell),
+    [rule, message.source],
+  );
+  return hits.length ? hits[0].split('!').pop() : undefined;
+}
+
+async function waitGone(page, rule, cell) {
+  await page.waitForFunction(
+    ([r, c]) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r && e.dataset.cell.endsWith(`!${c}`)),
+    [rule, cell],
+    { timeout: 5000 },
+  );
+}
+
+/** selects a cell and types into it through the formula bar, as a user would */
+async function typeInto(page, cell, text) {
+  await page.locator(`.grid td[data-addr="${cell}"]`).click();
+  const bar = page.locator('.formula-bar input');
+  await bar.fill(text);
+  await bar.press('Enter');
+}
+
+function below(addr) {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr);
+  return `${m[1]}${Number(m[2]) + 1}`;
+}
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   build();
@@ -169,8 +199,8 @@ async function main() {
       await pane(page).locator('input[name="year"]').fill('2025');
       await pane(page).getByRole('button', { name: '插入模板' }).click();
       await pane(page).getByText(/插入模板，请补全空白单元格/).waitFor({ timeout: 5000 });
+      await page.locator('.grid td .cell-text', { hasText: /^农村保洁员经费$/ }).first().waitFor({ timeout: 3000 });
       const texts = await page.locator('.grid td .cell-text').allInnerTexts();
-      assert(texts.includes('农村保洁员经费'), 'the project name is in the sheet');
       assert(texts.some((t) => t.replace(/\s/g, '') === '项目编码'), 'the 项目编码 label is in the sheet');
       await shot(page, '04-template-inserted');
     });
@@ -178,53 +208,51 @@ async function main() {
     await step('the inserted block is checked: blanks are flagged and highlighted', async () => {
       await openTab(page, '检查');
       await pane(page).getByText(/错误 \d+ 个/).waitFor();
-      const missing = await ruleCells(page, 'indicator/missing-value');
-      assert(missing.length > 0, 'blank 指标值 cells are reported (indicator/missing-value)');
-      const cell = missing[0].split('!').pop();
-      await page.waitForSelector(`.grid td.filled[data-addr="${cell}"]`, { timeout: 5000 });
+      const goal = await diagnosticWith(page, 'table/missing-field', /绩效目标/);
+      assert(goal, 'the blank 绩效目标 is reported (table/missing-field)');
+      await page.waitForSelector(`.grid td.filled.noted[data-addr="${goal}"]`, { timeout: 5000 });
+      assert((await items(page).count()) >= 3, 'several blanks are listed');
       await shot(page, '05-check-inserted');
     });
 
-    let typedCell;
-    await step('typing a value in the sheet updates the list and the highlight', async () => {
-      const missing = await ruleCells(page, 'indicator/missing-value');
-      typedCell = missing[missing.length - 1].split('!').pop(); // the last row: 满意度
-      const before = await items(page).count();
-      await page.locator(`.grid td[data-addr="${typedCell}"]`).click();
-      const bar = page.locator('.formula-bar input');
-      await bar.fill('≥95百分比');
-      await bar.press('Enter');
-      await page.waitForFunction(
-        (c) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === 'indicator/missing-value' && e.dataset.cell.endsWith(`!${c}`)),
-        typedCell,
-        { timeout: 5000 },
-      );
-      const notation = await ruleCells(page, 'value/percent-notation');
-      assert(notation.some((w) => w.endsWith(`!${typedCell}`)), `“≥95百分比” in ${typedCell} is reported as value/percent-notation`);
-      assert((await items(page).count()) <= before, 'the list was updated');
-      await shot(page, '06-typed-value');
+    await step('typing values in the sheet updates the list and the highlights', async () => {
+      const goal = await diagnosticWith(page, 'table/missing-field', /绩效目标/);
+      await typeInto(page, goal, '保障农村保洁员工资按时足额发放，村庄环境整洁');
+      await waitGone(page, 'table/missing-field', goal);
+      await page.waitForSelector(`.grid td[data-addr="${goal}"]:not(.filled):not(.noted)`, { timeout: 5000 });
+      // the last plan checkpoint: the cell under the 12月底 header
+      const head = await page.locator('.grid td', { hasText: /^12月底$/ }).first().getAttribute('data-addr');
+      const last = below(head);
+      await typeInto(page, last, '100%');
+      await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === 'plan/blank-checkpoint'), null, { timeout: 5000 });
+      await page.waitForFunction((c) => /^100(\.0+)?%$/.test(document.querySelector(`.grid td[data-addr="${c}"] .cell-text`)?.textContent ?? ''), last, { timeout: 3000 });
+      await shot(page, '06-typed-values');
     });
 
-    await step('clicking the diagnostic lands on the cell; its fix clears it', async () => {
-      const item = items(page).filter({ has: page.locator(`xpath=self::*[@data-rule="value/percent-notation"]`) }).first();
+    await step('clicking a diagnostic lands on its cell; its fix clears it', async () => {
+      const cells = await ruleCells(page, 'plan/blank-checkpoint');
+      assert(cells.length > 0, 'blank checkpoints are reported');
+      const where = cells[cells.length - 1];
+      const cell = where.split('!').pop();
+      const item = items(page).and(page.locator(`[data-rule="plan/blank-checkpoint"][data-cell="${where}"]`));
       await item.locator('button').first().click();
-      await page.waitForFunction((c) => document.querySelector('.formula-bar .addr')?.textContent === c, typedCell, { timeout: 5000 });
+      await page.waitForFunction((c) => document.querySelector('.formula-bar .addr')?.textContent === c, cell, { timeout: 5000 });
+      assert((await page.locator(`.grid td.sel[data-addr="${cell}"]`).count()) === 1, `cell ${cell} is selected`);
       await shot(page, '07-before-fix');
       await item.getByRole('button', { name: /修复/ }).click();
-      await page.waitForFunction(
-        (c) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === 'value/percent-notation' && e.dataset.cell.endsWith(`!${c}`)),
-        typedCell,
-        { timeout: 5000 },
-      );
-      const text = await page.locator(`.grid td[data-addr="${typedCell}"] .cell-text`).innerText();
-      assert(text === '≥95%', `the cell now reads “${text}”, expected “≥95%”`);
+      await waitGone(page, 'plan/blank-checkpoint', where.split('!').pop());
+      await page
+        .waitForFunction((c) => /^0(\.0+)?%$/.test(document.querySelector(`.grid td[data-addr="${c}"] .cell-text`)?.textContent ?? ''), cell, { timeout: 3000 })
+        .catch(async () => {
+          throw new Error(`the fixed cell reads “${await page.locator(`.grid td[data-addr="${cell}"] .cell-text`).innerText()}”, expected 0%`);
+        });
+      assert((await page.locator(`.grid td[data-addr="${cell}"].filled`).count()) === 0, 'its highlight is cleared');
       await shot(page, '08-after-fix');
     });
 
     await step('switching a setting changes the result and is saved in the workbook', async () => {
-      const rule = 'indicator/missing-basis';
-      const before = (await ruleCells(page, rule)).length;
-      assert(before > 0, `${rule} is reported before`);
+      const rule = 'id/code-missing';
+      assert((await ruleCells(page, rule)).length > 0, `${rule} is reported before`);
       await openTab(page, '设置');
       await pane(page).locator(`select[data-rule="${rule}"]`).selectOption('off');
       await pane(page).getByText('已保存到工作簿').waitFor({ timeout: 5000 });

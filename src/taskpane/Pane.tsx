@@ -68,12 +68,13 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
       setBusy(false);
     });
     const offSel = host.onSelection((ref) => alive && setSelection(ref));
+    const offErr = host.onError?.((m) => alive && setError(m));
     (async () => {
       try {
         const s = await host.loadSettings();
         if (!alive) return;
         setSettings(s);
-        setTemplateProfile((p) => p ?? s.profileId);
+        setTemplateProfile((p) => p ?? (s.profileId || null));
         await host.start();
       } catch (e) {
         if (alive) setError(e instanceof Error ? e.message : String(e));
@@ -83,6 +84,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
       alive = false;
       offResult();
       offSel();
+      offErr?.();
       host.dispose();
     };
   }, [host]);
@@ -145,11 +147,18 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
       const next = pushRecent(recent, typeId);
       setRecent(next);
       recentRef.current.save(next);
+      // the form's budget year becomes the workbook's when it has none yet
+      const year = (header as { year?: unknown } | null)?.year;
+      if (settings && settings.year === undefined && typeof year === 'number') {
+        const s = { ...settings, year };
+        setSettings(s);
+        await host.saveSettings(s).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      }
     }
     return r;
   };
 
-  const profileId = templateProfile ?? settings?.profileId ?? catalog.defaultProfileId;
+  const profileId = templateProfile || settings?.profileId || catalog.defaultProfileId;
 
   return (
     <FluentProvider theme={theme} className={styles.provider}>

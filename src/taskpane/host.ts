@@ -34,6 +34,7 @@ export interface CheckResult {
 
 /** Settings saved in the workbook (设置 page). */
 export interface PaneSettings {
+  /** '' = recognised from the sheet */
   profileId: string;
   /** budget year; undefined = found in the workbook */
   year?: number;
@@ -61,6 +62,8 @@ export interface PaneHost {
   dispose(): void;
   onResult(listener: (result: CheckResult) => void): () => void;
   onSelection(listener: (ref: CellRef) => void): () => void;
+  /** zh-CN message of a failed background check */
+  onError?(listener: (message: string) => void): () => void;
   /** live checking on/off */
   setLive(on: boolean): void;
   recheck(): Promise<void>;

@@ -40,6 +40,7 @@ export const S = {
 
   // 模板
   profileLabel: '表格格式',
+  profileAuto: '自动识别（按表格内容）',
   typeSearch: '搜索项目类型',
   typeSearchPlaceholder: '如：保洁、村干部、办公经费',
   typeLabel: '项目类型',
@@ -50,7 +51,7 @@ export const S = {
     name: '项目名称',
     code: '项目编码',
     budget: '预算数（万元）',
-    fiscal: '其中：财政资金（万元）',
+    fiscal: '财政资金（万元）',
     other: '其他资金（万元）',
     year: '预算年度',
   },

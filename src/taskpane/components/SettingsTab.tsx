@@ -95,10 +95,13 @@ export function SettingsTab({ catalog, settings, detectedYear, defaultFloor, sav
       <Field label={S.profileLabel}>
         <Dropdown
           className={styles.full}
-          value={profile?.name ?? ''}
+          value={profile?.name ?? S.profileAuto}
           selectedOptions={[settings.profileId]}
-          onOptionSelect={(_, data) => data.optionValue && onChange({ ...settings, profileId: data.optionValue })}
+          onOptionSelect={(_, data) =>
+            data.optionValue !== undefined && data.optionValue !== settings.profileId && onChange({ ...settings, profileId: data.optionValue })
+          }
         >
+          <Option value="">{S.profileAuto}</Option>
           {catalog.profiles.map((p) => (
             <Option key={p.id} value={p.id}>
               {p.name}

@@ -71,9 +71,6 @@ function assert(cond, msg) {
 const pane = (page) => page.locator('[data-testid="taskpane"]');
 const items = (page) => pane(page).locator('[aria-label="问题列表"] li');
 
-/** cell address shown in the formula bar */
-const currentCell = (page) => page.locator('.formula-bar .addr').innerText();
-
 async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }

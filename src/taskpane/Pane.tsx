@@ -216,7 +216,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
             catalog={catalog}
             settings={settings}
             detectedYear={result?.year}
-            defaultFloor={catalog.profiles.find((p) => p.id === settings.profileId)?.satisfactionFloor}
+            defaultFloor={catalog.profiles.find((p) => p.id === (settings.profileId || catalog.defaultProfileId))?.satisfactionFloor}
             saved={saved}
             onChange={onSettings}
           />

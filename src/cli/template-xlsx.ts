@@ -1,7 +1,7 @@
 /**
  * Writes rendered templates (src/sheet/render.ts) to an .xlsx workbook with ExcelJS: values,
- * number formats, fonts and alignment, merges, thin borders, column widths, row heights, in-cell
- * dropdowns (list data validations) and input prompts.
+ * number formats, fonts and alignment, merges, thin borders, column widths, row heights, page breaks,
+ * in-cell dropdowns (list data validations) and input prompts.
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
@@ -87,6 +87,8 @@ export function addPlansToWorksheet(ws: ExcelJS.Worksheet, plans: RenderPlan[]):
       });
     }
     for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    // a break before 0-based row r is a break after 1-based row r
+    for (const r of plan.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   }
   for (const [col, width] of widths) ws.getColumn(col + 1).width = width;
 }

@@ -6,7 +6,7 @@ import { parseA1 } from './address';
 import type { Block, Diagnostic, Severity } from './model';
 import type { Profile } from './profile';
 import { getProfile } from './profiles';
-import { formatMessage, type CheckSettings, type ReportDescriptor, type Rule } from './rule';
+import { formatMessage, type CheckSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { blockName } from './rules/block-helpers';
 import { allRules } from './rules';
 
@@ -87,37 +87,48 @@ export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules
       if (grade) active.push({ rule, grade });
     }
 
-    const run = (rule: Rule, grade: RuleGrade, block: Block | undefined, ctxBlocks: Block[]) => {
-      const buffer: Sortable[] = [];
-      const report = (r: ReportDescriptor) => {
-        const owner = r.block ?? block ?? ctxBlocks[0];
-        const template = rule.messages[r.messageId] ?? r.messageId;
-        const severity = grade.regraded ? grade.severity : (r.severity ?? grade.severity);
-        const d: Diagnostic = {
-          ruleId: rule.id,
-          severity,
-          message: formatMessage(template, r.data),
-          sheet: owner?.sheet ?? '',
-          cell: r.at,
-          block: owner ? { index: owner.index, name: blockName(owner), range: owner.range } : null,
-        };
-        if (r.related && r.related.length > 0) d.related = r.related;
-        if (r.fix) d.fix = r.fix;
-        const pos = cellPos(r.at);
-        buffer.push({ d, blockIndex: owner ? owner.index : Number.MAX_SAFE_INTEGER, row: pos.row, col: pos.col, seq: seq++ });
+    // one context per check, its rule/grade/block swapped per run (no per-run closures)
+    let rule: Rule = active[0]?.rule;
+    let grade: RuleGrade = active[0]?.grade;
+    let current: Block | undefined;
+    let ctxBlocks: Block[] = blocks;
+    const report = (r: ReportDescriptor) => {
+      const owner = r.block ?? current ?? ctxBlocks[0];
+      const template = rule.messages[r.messageId] ?? r.messageId;
+      const severity = grade.regraded ? grade.severity : (r.severity ?? grade.severity);
+      const d: Diagnostic = {
+        ruleId: rule.id,
+        severity,
+        message: formatMessage(template, r.data),
+        sheet: owner?.sheet ?? '',
+        cell: r.at,
+        block: owner ? { index: owner.index, name: blockName(owner), range: owner.range } : null,
       };
+      if (r.related && r.related.length > 0) d.related = r.related;
+      if (r.fix) d.fix = r.fix;
+      const pos = cellPos(r.at);
+      out.push({ d, blockIndex: owner ? owner.index : Number.MAX_SAFE_INTEGER, row: pos.row, col: pos.col, seq: seq++ });
+    };
+    const ctx: RuleContext = { block: undefined, blocks, profile, settings, year: settings.year, report };
+    const run = (a: { rule: Rule; grade: RuleGrade }, block: Block | undefined, all: Block[]) => {
+      rule = a.rule;
+      grade = a.grade;
+      current = block;
+      ctxBlocks = all;
+      ctx.block = block;
+      ctx.blocks = all;
+      const start = out.length;
       try {
-        rule.check({ block, blocks: ctxBlocks, profile, settings, year: settings.year, report });
+        rule.check(ctx);
       } catch {
-        return; // a broken rule must not stop the check; its partial reports are dropped
+        out.length = start; // a broken rule must not stop the check; its partial reports are dropped
       }
-      for (const s of buffer) out.push(s);
     };
 
-    for (const block of group) {
-      for (const { rule, grade } of active) if (rule.scope === 'block') run(rule, grade, block, blocks);
-    }
-    for (const { rule, grade } of active) if (rule.scope === 'workbook') run(rule, grade, undefined, group);
+    const blockRules = active.filter((a) => a.rule.scope === 'block');
+    const workbookRules = active.filter((a) => a.rule.scope === 'workbook');
+    for (const block of group) for (const a of blockRules) run(a, block, blocks);
+    for (const a of workbookRules) run(a, undefined, group);
   }
 
   out.sort(

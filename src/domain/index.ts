@@ -8,4 +8,4 @@ export * from './engine';
 export * from './fixes';
 export * from './value';
 export * from './text';
-export { allRules, getRule, tableRules, idRules, planRules, totalRules } from './rules';
+export { allRules, getRule, tableRules, idRules, indicatorRules, valueRules, planRules, totalRules, textRules } from './rules';

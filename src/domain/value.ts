@@ -361,11 +361,27 @@ function finish(p: ParsedValue): ParsedValue {
   return out;
 }
 
+const CACHE_LIMIT = 20000;
+const textCache = new Map<string, ParsedValue>();
+
 /**
  * Parses one 指标值 cell (or text). A number cell with a `%` number format is a percentage in
  * points (0.95 → 95). Never throws: errors, booleans and NaN come back as `qualitative`.
+ * Results of text are cached and shared: treat a ParsedValue as read-only.
  */
 export function parseValue(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {
+  if (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) {
+    const hit = textCache.get(value);
+    if (hit) return hit;
+    const p = parseValueUncached(value);
+    if (textCache.size >= CACHE_LIMIT) textCache.clear();
+    textCache.set(value, p);
+    return p;
+  }
+  return parseValueUncached(value, numberFormat);
+}
+
+function parseValueUncached(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {
   try {
     if (value === null || value === undefined) return emptyResult('', 'empty');
     if (typeof value === 'number') {

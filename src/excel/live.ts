@@ -8,13 +8,15 @@ import type { Block, Diagnostic } from '../domain/model';
 import type { CellPos } from '../domain/address';
 import type { RenderPlan } from '../sheet/render';
 import type { ExcelApi, XChangedEventArgs, XEventHandlerResult, XSelectionChangedEventArgs } from './api';
+import type { SheetReport } from '../sheet/recognize';
+import { analyzeGrid } from './analyze';
 import { getCapabilities, type Capabilities } from './capabilities';
 import { applyFixes, type FixOutcome } from './fix';
 import { insertPlan, type InsertOptions, type InsertResult } from './insert';
 import { validationPass, type Analyze, type PassResult } from './pass';
 import { loadSettings, saveSettings, type WorkbookSettings } from './settings';
 
-export interface LiveResult<S = unknown> {
+export interface LiveResult<S = SheetReport[]> {
   blocks: Block[];
   diagnostics: Diagnostic[];
   /** the budget year used by the checks (setting, else recognised) */
@@ -36,10 +38,10 @@ export interface SelectionInfo {
   diagnostics: Diagnostic[];
 }
 
-export interface LiveCheckerOptions<S = unknown> {
+export interface LiveCheckerOptions<S = SheetReport[]> {
   excel: ExcelApi;
-  /** recognition + checking of a grid */
-  analyze: Analyze<S>;
+  /** recognition + checking of a grid (default: recognize + checkBlocks, see ./analyze.ts) */
+  analyze?: Analyze<S>;
   /** override the settings stored in the workbook (e.g. a profile chosen in the pane) */
   settings?: WorkbookSettings;
   onResult?: (result: LiveResult<S>) => void;
@@ -52,7 +54,7 @@ export interface LiveCheckerOptions<S = unknown> {
   suppressMs?: number;
 }
 
-export interface LiveChecker<S = unknown> {
+export interface LiveChecker<S = SheetReport[]> {
   readonly capabilities: Capabilities;
   readonly last: LiveResult<S> | undefined;
   /** register the events and run the first check */
@@ -84,8 +86,9 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function createLiveChecker<S = unknown>(opts: LiveCheckerOptions<S>): LiveChecker<S> {
+export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>): LiveChecker<S> {
   const { excel } = opts;
+  const analyze = opts.analyze ?? (analyzeGrid as unknown as Analyze<S>);
   const caps = getCapabilities(excel);
   const debounceMs = opts.debounceMs ?? 300;
   const suppressMs = opts.suppressMs ?? 1000;
@@ -125,7 +128,7 @@ export function createLiveChecker<S = unknown>(opts: LiveCheckerOptions<S>): Liv
   }
 
   async function pass(): Promise<LiveResult<S>> {
-    const r = await ownWrite(() => validationPass(excel, caps, { analyze: opts.analyze, settings: overrides }));
+    const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides }));
     lastPass = r;
     last = {
       blocks: r.blocks,

@@ -42,6 +42,7 @@ export function fromCellValue(v: CellValue | undefined): XValue {
 
 /** Splits `Sheet1!A1:G1, 'My, sheet'!A2:E2` into ranges (sheet prefixes dropped). */
 export function parseAreasAddress(address: string): RangePos[] {
+  if (!address.includes("'")) return address.split(',').map((p) => parseRange(p.slice(p.lastIndexOf('!') + 1).replace(/\$/g, '').trim()));
   const parts: string[] = [];
   let cur = '';
   let quoted = false;

@@ -151,7 +151,11 @@ function roundFixed(v: number, decimals: number): string {
 function renderNumber(n: number, sec: FormatSection): string {
   const sign = n < 0 ? '-' : '';
   const v = Math.abs(sec.percent ? n * 100 : n);
-  if (sec.scientific) return sec.prefix + sign + v.toExponential(sec.decimals).toUpperCase() + sec.suffix;
+  if (sec.scientific) {
+    const [mant, exp] = v.toExponential(sec.decimals).split('e');
+    const e = Number(exp);
+    return `${sec.prefix}${sign}${mant}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}${sec.suffix}`;
+  }
   let s = roundFixed(v, sec.decimals);
   if (sec.thousands) {
     const [i, f] = s.split('.');

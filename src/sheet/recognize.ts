@@ -221,7 +221,9 @@ function isRepeat(prev: Hit, h: Hit): boolean {
 function groupHits(ctx: SheetCtx): Group[] {
   const groups: Group[] = [];
   let cur: Group | undefined;
+  let coveredUntil = -1; // label words inside an indicator table (a 三级 named 预算数) are data
   for (const h of ctx.hits) {
+    if (h.row <= coveredUntil) continue;
     if (cur) {
       const prev = cur.hits.get(h.field);
       const closed = cur.indicators !== undefined;
@@ -240,7 +242,7 @@ function groupHits(ctx: SheetCtx): Group[] {
     if (h.field === 'indicators') {
       cur.indicators = scanIndicators(ctx, h);
       const rows = cur.indicators.rows;
-      if (rows.length > 0) cur.lastRow = rows[rows.length - 1];
+      if (rows.length > 0) cur.lastRow = coveredUntil = rows[rows.length - 1];
     }
   }
   if (cur) groups.push(cur);
@@ -262,6 +264,14 @@ function rowIsTitleOrUnit(ctx: SheetCtx, r: number, left: number, right: number)
 /** `产出指标` etc. end with 指标 but are indicator cells, not titles. */
 function indicatorLevelLike(t: string): boolean {
   return /指标$/.test(t) && t.length <= 16;
+}
+
+/** Row r holds a block label left of column `limit` (the next block's 项目编码 …, not a 三级 name). */
+function labelLeftOf(ctx: SheetCtx, r: number, limit: number): boolean {
+  const at = ctx.labelAt.get(r);
+  if (!at) return false;
+  for (const c of at.keys()) if (c < limit) return true;
+  return false;
 }
 
 function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
@@ -294,7 +304,7 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
   const rows: number[] = [];
   const left = h.col;
   for (let rr = r + 1; rr < ctx.nRows; rr++) {
-    if (ctx.labelRows.has(rr) || ctx.listHeaders.has(rr)) break;
+    if (ctx.listHeaders.has(rr) || labelLeftOf(ctx, rr, cols.get('level2') as number)) break;
     let any = false;
     let firstText: string | undefined;
     let nonEmpty = 0;
@@ -806,6 +816,7 @@ function recognizeSheet(sheet: GridSheet): SheetResult {
       }
     }
   }
+  if (year === undefined && typeof sheet.name === 'string') year = yearFromTitle(sheet.name);
   let note: string | undefined;
   if (built.length === 0) note = ctx.nRows === 0 ? '工作表为空' : NOTE_NO_TABLE;
   if (sheet.hidden) note = note ? `隐藏的工作表；${note}` : '隐藏的工作表';

@@ -70,6 +70,8 @@ export interface RenderPlan {
   prompts?: RenderPrompt[];
   /** where the block's fields are (title, code, name, budget, fiscal, other, usage, plan, goal, indicators, …) */
   fields?: Record<string, CellPos>;
+  /** 0-based rows a printed page should start at (one block per page in a rendered workbook) */
+  pageBreaks?: number[];
 }
 
 export interface RenderedWorkbook {
@@ -400,7 +402,8 @@ const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', 
 
 /**
  * The 绩效指标 text of a disclosure-list row (DOMAIN §2.2): headings per 一级/二级 and one numbered
- * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end.
+ * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end,
+ * an empty row (generic type) leaves its 二级 heading with no line under it.
  */
 export function indicatorText(rows: ProfileIndicator[]): string {
   const lines: string[] = [];
@@ -418,12 +421,10 @@ export function indicatorText(rows: ProfileIndicator[]): string {
       lines.push(`(${CN_NUMS[l2Count++] ?? String(l2Count)}) ${pi.level2}：`);
       n = 0;
     }
-    n++;
     if (pi.indicator) {
+      n++;
       const v = pi.indicator.value;
       lines.push(`${n}. ${pi.indicator.level3}${v ? ` ${v}` : ''}`);
-    } else {
-      lines.push(`${n}. `);
     }
     prev = pi;
   }
@@ -446,7 +447,8 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
   const h0 = items[0]?.header;
   let r = r0 + 1;
-  const hasUnitRow = h0 !== undefined && (h0.unitCode !== undefined || h0.unitName !== undefined);
+  // a unit row is recognised by its code: without one the unit name goes to the sheet title only
+  const hasUnitRow = h0?.unitCode !== undefined;
   if (hasUnitRow && h0) {
     const amounts = items.map((it) => it.header.budget);
     const total = amounts.every((a): a is number => a !== undefined) ? Math.round(amounts.reduce((s, a) => s + a, 0) * 1e6) / 1e6 : null;
@@ -495,7 +497,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 
 /**
  * Renders one block of `type` with the (validated) header at `at` (0-based top-left cell).
- * For the list layout: header row + unit row (when the header names a unit) + one project row.
+ * For the list layout: header row + unit row (when the header has a unit code) + one project row.
  */
 export function renderBlock(
   profileId: string | Profile,
@@ -548,6 +550,7 @@ export function renderWorkbook(profileId: string | Profile, items: RenderItem[],
     let row = 2;
     items.forEach((it, i) => {
       const plan = renderHebeiBlock(profile, it.type, it.header, { row, col: 0 }, { titlePrefix: items.length > 1 ? `${i + 1}.` : '' });
+      if (i > 0) plan.pageBreaks = [plan.range.top];
       plans.push(plan);
       row = plan.range.bottom + 1 + gap;
     });

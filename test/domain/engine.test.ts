@@ -3,7 +3,18 @@ import { DiagnosticSchema } from '../../src/domain/model';
 import { getProfile } from '../../src/domain/profiles';
 import { defineRule, type Rule } from '../../src/domain/rule';
 import { allRules, getRule } from '../../src/domain/rules';
-import { hebeiBlock, listBlock } from '../helpers/blocks';
+import { hebeiBlock, listBlock, type IndicatorTuple } from '../helpers/blocks';
+
+/** a second, different indicator set (the default one twice would be indicator/copied-set) */
+const OTHER: IndicatorTuple[] = [
+  ['产出指标', '数量指标', '补助人大代表之家数量', '1个', '工作计划'],
+  ['产出指标', '质量指标', '资金补助覆盖率', '≥90%', '工作计划'],
+  ['产出指标', '时效指标', '资金到位率', '≥90%', '工作计划'],
+  ['产出指标', '成本指标', '项目资金核算标准', '2万元/乡镇', '工作计划'],
+  ['效益指标', '社会效益指标', '对人大代表履职能力的影响', '提升', '工作计划'],
+  ['效益指标', '可持续影响指标', '人大工作可持续性', '持续发挥作用', '工作计划'],
+  ['满意度指标', '服务对象满意度指标', '人大代表满意度', '≥90%', '历史经验'],
+];
 
 const broken = defineRule({
   id: 'test/broken',
@@ -56,7 +67,7 @@ describe('checkBlocks', () => {
   it('finds nothing on correct blocks, and every diagnostic fits the schema', () => {
     const blocks = [
       hebeiBlock({ index: 0 }),
-      hebeiBlock({ index: 1, startRow: 23, name: '人大之家经费', code: '130322219GY1M71LCCD9C' }),
+      hebeiBlock({ index: 1, startRow: 23, name: '人大之家经费', code: '130322219GY1M71LCCD9C', indicators: OTHER }),
     ];
     expect(checkBlocks(blocks, { year: 2021 })).toEqual([]);
     const bad = checkBlocks([hebeiBlock({ plan: ['50%', '25%', '75%', '90%'], budget: 30, fiscal: 20 })]);
@@ -79,7 +90,7 @@ describe('checkBlocks', () => {
 
   it('sorts by block index, then row, then column, then rule id', () => {
     const b0 = hebeiBlock({ index: 0, budget: 30, fiscal: 20, plan: ['50%', '25%', '75%', '90%'], name: '' });
-    const b1 = hebeiBlock({ index: 1, startRow: 23, code: '', goal: '' });
+    const b1 = hebeiBlock({ index: 1, startRow: 23, name: '人大之家经费', code: '', goal: '', indicators: OTHER });
     const out = checkBlocks([b1, b0]);
     const keys = out.map((d) => `${d.block!.index}|${d.cell}|${d.ruleId}`);
     expect(keys).toEqual([
@@ -159,6 +170,20 @@ describe('checkBlocks', () => {
       },
     });
     expect(checkBlocks([hebeiBlock()], {}, [twice]).map((d) => d.cell)).toEqual(['A1', 'A2']);
+  });
+
+  it('a fund-origin year in the project name and usage does not trip the structure, id, plan or total rules', () => {
+    const b = hebeiBlock({
+      name: '2018年果皮箱、景观花池项目质保金',
+      code: '13032223ANQ154NYHCYX3',
+      budget: 3.2,
+      fiscal: 3.2,
+      other: '',
+      usage: '预算数3.2万元，用于支付2018年果皮箱、景观花池项目质保金。',
+      indicators: OTHER,
+    });
+    const mine = checkBlocks([b], { year: 2023 }).filter((d) => /^(table|id|plan|total)\//.test(d.ruleId));
+    expect(mine).toEqual([]);
   });
 
   it('passes the budget year to the rules', () => {

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   this file deliberately reads unloaded/unsynced properties to test that the in-memory Excel throws like Excel does */
 import type { XChangedEventArgs } from '../../src/excel/api';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 

@@ -10,7 +10,10 @@ import {
 } from '../../src/domain/rules/plan';
 import type { CellInput } from '../helpers/blocks';
 import { hebeiBlock, listBlock } from '../helpers/blocks';
+import type { CellValue } from '../../src/domain/model';
 import { getProfile } from '../../src/domain/profiles';
+import { readPlanCell } from '../../src/domain/rules/plan/read';
+import { parsePlanCell } from '../../src/domain/value';
 import { runRule } from '../helpers/run-rule';
 
 const plain = (v: number): CellInput => ({ value: v });
@@ -188,5 +191,20 @@ describe('plan/behind-schedule with a profile share below 1', () => {
     // expected 20% / 40% / 66.67%: only 6月底 39% is behind
     expect(out.map((r) => r.cell)).toEqual(['C7']);
     expect(out[0].message).toContain('80%');
+  });
+});
+
+describe('the plan cell fast path', () => {
+  it('agrees with parsePlanCell', () => {
+    const inputs: [CellValue, string | undefined][] = [
+      [0.25, '0.00%'], [1, '0%'], [0.1 + 0.2, '0%'], [25, undefined], [25, '0.00'], ['25%', undefined], ['25.00%', undefined],
+      [' 100 % ', undefined], ['-5%', undefined], ['２５％', undefined], ['一半', undefined], ['≥25%', undefined], ['25', undefined],
+    ];
+    for (const [value, numberFormat] of inputs) {
+      const ref = parsePlanCell(value, numberFormat);
+      const fast = readPlanCell({ cell: 'A1', value, text: String(value), numberFormat });
+      expect([value, fast.ok]).toEqual([value, ref.ok]);
+      if (ref.ok) expect(fast.percent).toBeCloseTo(ref.percent!, 9);
+    }
   });
 });

@@ -133,6 +133,23 @@ describe('total/cost-exceeds-budget', () => {
     expect(out[0].related).toEqual(['F12', 'F13', 'C4']);
   });
 
+  it('does not add up rows when one states the whole budget, nor tiny per-unit amounts (haomen #3)', () => {
+    const wholeBudget = listBlock({
+      amount: 1.02,
+      indicators: [
+        ['产出指标', '成本指标', '劳务补助', '70元'],
+        ['产出指标', '成本指标', '宣传活动成本', '≤1.02万元'],
+      ],
+    });
+    expect(runRule(totalCostExceedsBudget, [wholeBudget])).toEqual([]);
+    const tiny = costBlock(1, [
+      ['', '成本指标', '宣传费', '0.6万元'],
+      ['', '成本指标', '劳务补助', '70元'],
+      ['', '成本指标', '培训费', '0.4万元'],
+    ]);
+    expect(runRule(totalCostExceedsBudget, [tiny])).toEqual([]);
+  });
+
   it('reads 成本指标 as a first-level indicator (central-2021)', () => {
     const b = hebeiBlock({
       profile: 'central-2021',

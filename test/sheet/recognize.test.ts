@@ -399,9 +399,38 @@ describe('recognize — budget year', () => {
     expect(rec.yearSource).toBeUndefined();
   });
 
+  it('reads the year from a sheet name that is a title', () => {
+    const b = new SheetBuilder('2024年项目绩效目标');
+    writeBlock(b, { code: 'ABC' });
+    expect(recognize(grid(b))).toMatchObject({ year: 2024, yearSource: 'title' });
+    const c = new SheetBuilder('2024年');
+    writeBlock(c, { code: 'ABC' });
+    expect(recognize(grid(c)).year).toBeUndefined();
+  });
+
   it('does not take a project title year below the first block as the budget year', () => {
     const b = new SheetBuilder();
     writeBlock(b, { title: '1.2019年遗留项目绩效目标表', code: '13043425P00442410076K' });
     expect(recognize(grid(b))).toMatchObject({ year: 2025, yearSource: 'codes' });
+  });
+});
+
+describe('recognize — label words inside the indicator table', () => {
+  it('reads a 三级 or 指标值 that happens to be a label word as data, and the next block normally', () => {
+    const b = new SheetBuilder();
+    const r = writeBlock(b, {
+      indicators: [
+        ['产出指标', '成本指标', '预算数', '项目预算数', '≤29.5万元', '预算'],
+        [undefined, '数量指标', '项目名称', '项目个数', '1个', '计划'],
+        ['满意度指标', '服务对象满意度指标', '满意度', '', '≥90%', '调查'],
+      ],
+    });
+    writeBlock(b, { row: r, title: '2.乙项目绩效目标表', name: '乙项目', budget: 5 });
+    const rec = recognize(grid(b));
+    expect(rec.blocks.map((x) => x.name?.text)).toEqual(['村级办公经费', '乙项目']);
+    expect(rec.blocks[0].indicators.map((x) => x.level3.text)).toEqual(['预算数', '项目名称', '满意度']);
+    expect(rec.blocks[0].budget?.value).toBe(29.5);
+    expect(rec.blocks[1].budget?.value).toBe(5);
+    expect(rec.blocks[1].title?.text).toBe('2.乙项目绩效目标表');
   });
 });

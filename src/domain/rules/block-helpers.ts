@@ -2,7 +2,8 @@
  * Small helpers shared by the table/id/plan/total rules: blank tests, quoting cell content,
  * reading amounts and decimals, the placeholder detector. Pure; no host APIs.
  */
-import type { Block, Field } from '../model';
+import type { Block, CellValue, Field } from '../model';
+import { parseValue, type ParsedValue } from '../value';
 
 /** Removes every kind of whitespace (incl. the ideographic space) — how labels and names compare. */
 export function compact(s: string): string {
@@ -68,13 +69,23 @@ export function textDecimals(text: string): number {
  * text) the decimals of its text, at least 2 (money in 万元 is read to the 元/百元).
  */
 export function cellDecimals(f: Field): number {
-  const fmt = f.numberFormat;
-  if (fmt && fmt !== 'General' && fmt !== '@' && /[0#]/.test(fmt)) {
+  const fromFormat = f.numberFormat ? formatDecimalsCached(f.numberFormat) : undefined;
+  return fromFormat ?? Math.max(2, textDecimals(fieldText(f)));
+}
+
+const formatDecimalsCache = new Map<string, number | undefined>();
+
+/** Decimals a number format shows (`0.00` → 2, `#,##0` → 0); undefined for General / text. */
+function formatDecimalsCached(fmt: string): number | undefined {
+  if (formatDecimalsCache.has(fmt)) return formatDecimalsCache.get(fmt);
+  let d: number | undefined;
+  if (fmt !== 'General' && fmt !== '@' && /[0#]/.test(fmt)) {
     const section = fmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
     const m = /[0#]\.([0#]+)/.exec(section);
-    return m ? m[1].length : 0;
+    d = m ? m[1].length : 0;
   }
-  return Math.max(2, textDecimals(fieldText(f)));
+  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(fmt, d);
+  return d;
 }
 
 export function roundTo(x: number, decimals: number): number {
@@ -100,14 +111,14 @@ export function crossRef(from: Block, to: Block, cell: string): string {
   return `${quoted}!${cell}`;
 }
 
-/** Every field of a block that holds clerk-entered text, in reading order, without repeats of a cell. */
-export function textFields(block: Block): Field[] {
-  const out: Field[] = [];
-  const seen = new Set<string>();
+/**
+ * Visits every field of a block that holds clerk-entered text, in reading order (not the 项目编码,
+ * not the inherited 一级/二级 of "same as above" rows). Fields of a disclosure list may share a cell.
+ */
+export function forEachTextField(block: Block, visit: (f: Field) => void): void {
+  const codeCell = block.code?.cell;
   const add = (f: Field | undefined) => {
-    if (!f || seen.has(f.cell)) return;
-    seen.add(f.cell);
-    out.push(f);
+    if (f && f.cell !== codeCell) visit(f);
   };
   add(block.title);
   add(block.unitName);
@@ -117,8 +128,8 @@ export function textFields(block: Block): Field[] {
   add(block.other);
   add(block.usage);
   if (block.plan) {
-    block.plan.checkpoints.forEach(add);
-    block.plan.values.forEach(add);
+    for (const f of block.plan.checkpoints) add(f);
+    for (const f of block.plan.values) add(f);
   }
   add(block.goal);
   for (const row of block.indicators) {
@@ -129,8 +140,7 @@ export function textFields(block: Block): Field[] {
     add(row.value);
     add(row.basis);
   }
-  for (const f of block.otherCells ?? []) add(f);
-  return out.filter((f) => f.cell !== block.code?.cell);
+  if (block.otherCells) for (const f of block.otherCells) add(f);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,20 +155,28 @@ const TBD = /待定/;
 const ELLIPSIS_ONLY = /^(?:…|\.{3,}|。{3,}|·{3,}|\s)+$/;
 /** a cell made only of `* - _ /` (and their full-width forms, dashes) */
 const SYMBOLS_ONLY = /^[*＊\-－_＿/／—–‐\s]+$/;
+/** cheap pre-test: could the text hold any residue at all? */
+const CANDIDATE = /[XxＸｘ]{3}|目标内容|指标\s*[0-9０-９]|待定|—{4}|－{4}|…|\.{3}|。{3}|·{3}|^[\s*＊\-－_＿/／—–‐]+$/;
 const LINE_PREFIX =
   /^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[)）.、．:：]\s*|目标[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?\s*|[^:：\n]{1,8}[:：]\s*)/;
+
+/** Cheap pre-test: false when the text cannot hold template residue (most cells). */
+export function mayHoldPlaceholder(text: string): boolean {
+  return CANDIDATE.test(text);
+}
 
 /**
  * Returns the template residue a text contains (the piece to quote), or undefined.
  * Precision first: ellipses and dashes count only where they stand instead of content.
  */
 export function findPlaceholder(text: string): string | undefined {
+  if (!CANDIDATE.test(text)) return undefined;
   const t = text.trim();
   if (t === '') return undefined;
   if (SYMBOLS_ONLY.test(t)) return t;
   const tc = TARGET_CONTENT.exec(t);
   if (tc) return tc[0];
-  if (INDICATOR_N.test(compact(t))) return compact(t);
+  if (t.length <= 16 && INDICATOR_N.test(compact(t))) return compact(t);
   const x = X_RUN.exec(t);
   if (x) return x[2];
   if (TBD.test(t)) return '待定';
@@ -172,4 +190,25 @@ export function findPlaceholder(text: string): string | undefined {
     if (rest !== l && rest !== '' && ELLIPSIS_ONLY.test(rest)) return rest.trim();
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing 指标值 once: copied workbooks repeat the same values block after block.
+
+const PARSE_CACHE_LIMIT = 20000;
+const parseCache = new Map<string, ParsedValue>();
+
+/**
+ * `parseValue` with a bounded memo keyed by the cell's value and number format. The result is
+ * shared: treat it as read-only.
+ */
+export function parseValueCached(value: CellValue, numberFormat?: string): ParsedValue {
+  const key = `${typeof value}\u0000${typeof value === 'object' && value !== null ? value.error : String(value)}\u0000${numberFormat ?? ''}`;
+  let p = parseCache.get(key);
+  if (p === undefined) {
+    p = parseValue(value, numberFormat);
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    parseCache.set(key, p);
+  }
+  return p;
 }

@@ -1,10 +1,10 @@
 /**
  * A type's indicators as a given profile sees them: mapped into the profile's frame (frameMaps),
  * ordered by the profile's 一级/二级 order, with empty rows where the profile requires a 二级 the
- * type does not cover (the generic type: every 二级 of the profile gets one empty row).
+ * type does not cover (the generic type: one empty row per 二级 — see `skeletonLevel2`).
  */
 import type { Profile } from '../profile';
-import { frameMaps } from './library';
+import { frameMaps, skeletonLevel2 } from './library';
 import type { ProjectType, TemplateIndicator } from './types';
 
 export interface ProfileIndicator {
@@ -40,11 +40,16 @@ export function indicatorsForProfile(type: ProjectType, profile: Profile): Profi
   const generic = type.indicators.length === 0;
   let extra = 10_000;
   for (const l1 of profile.level1) {
-    for (const l2 of l1.level2) {
-      const needed = generic || (l1.required && l1.requireEveryLevel2 && !covered(l1.name, l2.name));
-      if (needed) rows.push({ level1: l1.name, level2: l2.name, order: extra++ });
+    if (generic) {
+      const preferred = l1.level2.filter((x) => skeletonLevel2.some((n) => norm(n) === norm(x.name)));
+      const chosen = l1.requireEveryLevel2 ? l1.level2 : preferred.length > 0 ? preferred : l1.level2.slice(0, 1);
+      for (const l2 of chosen) rows.push({ level1: l1.name, level2: l2.name, order: extra++ });
+      continue;
     }
-    if (!generic && l1.required && !l1.requireEveryLevel2 && !covered(l1.name) && l1.level2.length > 0) {
+    if (!l1.required) continue;
+    if (l1.requireEveryLevel2) {
+      for (const l2 of l1.level2) if (!covered(l1.name, l2.name)) rows.push({ level1: l1.name, level2: l2.name, order: extra++ });
+    } else if (!covered(l1.name) && l1.level2.length > 0) {
       rows.push({ level1: l1.name, level2: l1.level2[0].name, order: extra++ });
     }
   }

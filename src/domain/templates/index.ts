@@ -1,4 +1,4 @@
 export * from './types';
-export { projectTypes, frameMaps } from './library';
+export { projectTypes, frameMaps, skeletonLevel2 } from './library';
 export { searchTypes, findType, typesForProfile, normalizeQuery, scoreType } from './search';
-export { indicatorsForProfile, type ProfileIndicator } from './frame';
+export { indicatorsForProfile, mapToProfile, type ProfileIndicator } from './frame';

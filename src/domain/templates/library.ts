@@ -338,7 +338,7 @@ const RAW_TYPES: ProjectType[] = [
     name: '通用空白模板',
     keywords: ['通用', '空白', '其他', '自定义'],
     profiles: ALL,
-    description: '没有合适类型时使用：按所选格式插入完整的表结构，每个二级指标留一行空白，三级指标由填报人填写。',
+    description: '没有合适类型时使用：按所选格式插入完整的表结构，产出指标的每个二级指标及效益、满意度等各留空行，三级指标由填报人填写。',
     goalHint: '写明资金用来做什么、做多少、达到什么效果，如：“完成……N个，……率达到……%”。',
     indicators: [],
   },
@@ -351,6 +351,14 @@ const RAW_FRAME_MAPS: FrameMap[] = [
     map: [{ from: ['产出指标', '成本指标'], to: ['成本指标', '经济成本指标'] }],
   },
 ];
+
+/**
+ * The generic (empty) type's rows: every 二级 of a 一级 that requires all of them; under the other
+ * 一级 the 二级 listed here that the profile has (the ones township tables use most), else its first.
+ */
+const RAW_SKELETON_LEVEL2 = ['社会效益指标', '可持续影响指标', '经济成本指标', '服务对象满意度指标'];
+
+export const skeletonLevel2: readonly string[] = Object.freeze(z.array(z.string().min(1)).parse(RAW_SKELETON_LEVEL2));
 
 export const projectTypes: readonly ProjectType[] = Object.freeze(z.array(ProjectTypeSchema).parse(RAW_TYPES));
 export const frameMaps: readonly FrameMap[] = Object.freeze(z.array(FrameMapSchema).parse(RAW_FRAME_MAPS));

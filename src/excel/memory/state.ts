@@ -101,7 +101,8 @@ export interface NoteState {
 }
 
 export class SheetState {
-  readonly cells = new Map<string, CellState>();
+  /** key: row * MAX_COLS + col */
+  readonly cells = new Map<number, CellState>();
   merges: RangePos[] = [];
   readonly notes = new Map<string, NoteState>();
   readonly columnWidths = new Map<number, number>();
@@ -113,8 +114,8 @@ export class SheetState {
     public name: string,
   ) {}
 
-  key(row: number, col: number): string {
-    return `${row},${col}`;
+  key(row: number, col: number): number {
+    return row * MAX_COLS + col;
   }
 
   peek(row: number, col: number): CellState | undefined {
@@ -136,7 +137,8 @@ export class SheetState {
     let r: RangePos | null = null;
     for (const [k, c] of this.cells) {
       if (c.value === '' && (valuesOnly || isDefaultFormat(c))) continue;
-      const [row, col] = k.split(',').map(Number);
+      const row = Math.floor(k / MAX_COLS);
+      const col = k % MAX_COLS;
       if (!r) r = { top: row, left: col, bottom: row, right: col };
       else {
         r.top = Math.min(r.top, row);
@@ -487,15 +489,12 @@ export class MemoryWorkbook {
     return {
       sheets: this.sheets.map((s) => {
         const cells: Record<string, CellSnapshot> = {};
-        const keys = [...s.cells.keys()].sort((a, b) => {
-          const [ar, ac] = a.split(',').map(Number);
-          const [br, bc] = b.split(',').map(Number);
-          return ar - br || ac - bc;
-        });
+        const keys = [...s.cells.keys()].sort((a, b) => a - b);
         for (const k of keys) {
           const c = s.cells.get(k) as CellState;
           if (c.value === '' && isDefaultFormat(c)) continue;
-          const [row, col] = k.split(',').map(Number);
+          const row = Math.floor(k / MAX_COLS);
+          const col = k % MAX_COLS;
           const snap: CellSnapshot = { value: c.value };
           if (c.numberFormat !== 'General') snap.numberFormat = c.numberFormat;
           if (c.fill.pattern !== 'None') snap.fill = { ...c.fill };

@@ -36,6 +36,22 @@ function styleOf(f: Field): PlanCellStyle {
   return 'text';
 }
 
+const PERCENT_TEXT = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/;
+
+/** A plan cell in percentage points: the common forms directly, anything else through `parsePlanCell`. */
+export function readPlanCell(f: Field): { ok: boolean; percent?: number } {
+  const v = f.value;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false };
+    return { ok: true, percent: f.numberFormat && f.numberFormat.includes('%') ? v * 100 : v };
+  }
+  if (typeof v === 'string') {
+    const m = PERCENT_TEXT.exec(v);
+    if (m) return { ok: true, percent: Number(m[1]) };
+  }
+  return parsePlanCell(f.value, f.numberFormat);
+}
+
 /** The plan of a block, or undefined when the block has none / no value cells. */
 export function readPlan(block: Block): ReadPlan | undefined {
   const cached = memo.get(block);
@@ -47,7 +63,7 @@ export function readPlan(block: Block): ReadPlan | undefined {
       const header = fieldText(plan.checkpoints[index]);
       const checkpoint = header || `第${index + 1}期`;
       if (isBlank(field)) return { index, field, checkpoint, state: 'blank' };
-      const parsed = parsePlanCell(field.value, field.numberFormat);
+      const parsed = readPlanCell(field);
       if (!parsed.ok || parsed.percent === undefined || !Number.isFinite(parsed.percent)) {
         return { index, field, checkpoint, state: 'bad' };
       }

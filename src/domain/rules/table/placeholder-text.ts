@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, findPlaceholder, quote, textFields } from '../block-helpers';
+import { fieldText, findPlaceholder, forEachTextField, mayHoldPlaceholder, quote } from '../block-helpers';
 
 /**
  * table/placeholder-text — a cell still holds template residue (目标内容1, 指标1, XXX, ……, ————,
@@ -16,12 +16,15 @@ export const tablePlaceholderText = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block) return;
-    for (const f of textFields(block)) {
-      if (typeof f.value === 'number') continue;
+    const reported = new Set<string>();
+    forEachTextField(block, (f) => {
+      if (typeof f.value === 'number' || reported.has(f.cell)) return;
+      if (!mayHoldPlaceholder(f.text) && !(f.text === '' && typeof f.value === 'string')) return;
       const text = fieldText(f);
       const residue = findPlaceholder(text);
-      if (residue === undefined) continue;
+      if (residue === undefined) return;
+      reported.add(f.cell);
       ctx.report({ at: f.cell, messageId: 'placeholder', data: { text: quote(text), residue: quote(residue, 12) } });
-    }
+    });
   },
 });

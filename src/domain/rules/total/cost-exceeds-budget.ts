@@ -1,13 +1,14 @@
 import type { Block, IndicatorRow } from '../../model';
 import { defineRule } from '../../rule';
-import { parseValue } from '../../value';
-import { compact, fieldText, fmtNum, quote, readAmount } from '../block-helpers';
+import { compact, fieldText, fmtNum, parseValueCached, quote, readAmount } from '../block-helpers';
 import { AMOUNT_TOLERANCE } from './funding-mismatch';
 
 /** a name or description that states a per-unit amount, not a total */
 const PER_UNIT_NAME = /标准|单价|人均|户均|村均|均价|平均|每|单位成本|定额/;
 /** a name that states the total of the cost rows (the others are its parts) */
 const TOTAL_NAME = /总|合计|全部/;
+/** amounts below this share of the budget are not added up */
+const MIN_PART_SHARE = 0.01;
 
 interface CostAmount {
   row: IndicatorRow;
@@ -18,7 +19,10 @@ interface CostAmount {
 
 /** 成本指标 rows: 二级 成本指标 (hebei) or any row under 一级 成本指标 (central-2021). */
 function isCostRow(row: IndicatorRow): boolean {
-  return compact(fieldText(row.level2)) === '成本指标' || compact(fieldText(row.level1)) === '成本指标';
+  const l2 = row.level2.text;
+  const l1 = row.level1.text;
+  // cheap pre-test before removing spaces (`成 本 指 标`)
+  return (l2.includes('本') && compact(l2) === '成本指标') || (l1.includes('本') && compact(l1) === '成本指标');
 }
 
 /** The cost rows of a block that state a total amount of money, converted to the block's unit. */
@@ -28,7 +32,7 @@ export function totalCostAmounts(block: Block): CostAmount[] {
     if (!isCostRow(row)) continue;
     const name = fieldText(row.level3);
     if (PER_UNIT_NAME.test(name) || PER_UNIT_NAME.test(fieldText(row.description))) continue;
-    const p = parseValue(row.value.value, row.value.numberFormat);
+    const p = parseValueCached(row.value.value, row.value.numberFormat);
     if (p.kind !== 'money' || p.moneyWan === undefined) continue;
     const per = p.per ?? [];
     if (per.some((d) => d.replace(/\s+/g, '') !== '年')) continue; // /人 /村 /月 …: per unit; /年 is the year's total
@@ -73,27 +77,33 @@ export const totalCostExceedsBudget = defineRule({
         related: block.budget ? [block.budget.cell] : undefined,
       });
     }
-    if (single.length > 0 || costs.length < 2) return;
-    if (costs.some((c) => c.total)) return; // a total row and its parts: not to be added up
-    const sum = costs.reduce((s, c) => s + c.amount, 0);
+    if (single.length > 0) return;
+    // Adding up is only safe among amounts that are parts of the budget: not when a row names a
+    // total (项目总成本) or already states the whole budget (the others are its parts or per-unit
+    // amounts written without their denominator, `劳务补助 70元`), and not for amounts under 1% of
+    // the budget (per-unit standards without denominator).
+    if (costs.some((c) => c.total || Math.abs(c.amount - budget) <= AMOUNT_TOLERANCE)) return;
+    const parts = costs.filter((c) => c.amount >= budget * MIN_PART_SHARE);
+    if (parts.length < 2) return;
+    const sum = parts.reduce((s, c) => s + c.amount, 0);
     if (sum <= limit) return;
     // the largest is the sum of the others: a total and its parts
-    const sorted = [...costs].sort((a, b) => b.amount - a.amount);
+    const sorted = [...parts].sort((a, b) => b.amount - a.amount);
     const rest = sum - sorted[0].amount;
-    if (Math.abs(sorted[0].amount - rest) <= AMOUNT_TOLERANCE * costs.length + 1e-9) return;
-    for (const c of costs) {
+    if (Math.abs(sorted[0].amount - rest) <= AMOUNT_TOLERANCE * parts.length + 1e-9) return;
+    for (const c of parts) {
       ctx.report({
         at: c.row.value.cell,
         messageId: 'together',
         data: {
           name: quote(fieldText(c.row.level3)),
           value: quote(fieldText(c.row.value)),
-          others: costs.length - 1,
+          others: parts.length - 1,
           sum: fmtNum(sum, 6),
           budget: fmtNum(budget, 6),
           unit,
         },
-        related: [...costs.filter((o) => o !== c).map((o) => o.row.value.cell), ...(block.budget ? [block.budget.cell] : [])],
+        related: [...parts.filter((o) => o !== c).map((o) => o.row.value.cell), ...(block.budget ? [block.budget.cell] : [])],
       });
     }
   },

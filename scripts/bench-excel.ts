@@ -1,0 +1,113 @@
+/**
+ * Excel adapter benchmark, through the in-memory Excel: syncs per validation pass and per
+ * insertion for sheets of 1, 50 and 500 blocks, and adapter + engine milliseconds per pass on a
+ * 50-block sheet (target < 50 ms).
+ *
+ *   npx tsc --outDir /tmp/bench-excel -p tsconfig.json && node /tmp/bench-excel/scripts/bench-excel.js
+ */
+import type { CellPos } from '../src/domain/address';
+import { parseHeader, type TemplateHeader } from '../src/domain/templates/types';
+import { typesForProfile } from '../src/domain/templates';
+import { createLiveChecker } from '../src/excel/live';
+import { insertPlan } from '../src/excel/insert';
+import { createMemoryExcel, MemoryWorkbook } from '../src/excel/memory';
+import type { Grid } from '../src/sheet/grid';
+import { renderBlock, renderWorkbook, workbookToGridSheet } from '../src/sheet/render';
+
+function header(i: number, year: number): TemplateHeader {
+  const code = `130322${String(year % 100).padStart(2, '0')}${String(i).padStart(13, '0')}`;
+  const r = parseHeader({ name: `项目${i + 1}`, code, budget: 10 + (i % 7), year, unitName: '昌黎县安山镇人民政府本级', plan: [25, 50, 75, 100] });
+  if (!r.ok) throw new Error(r.errors.join('；'));
+  return r.header;
+}
+
+/** A sheet of `blocks` rendered hebei-project blocks (values the clerk must supply left blank). */
+export function hebeiWorkbookGrid(blocks: number, year = 2025, profile = 'hebei-project'): Grid {
+  const types = typesForProfile(profile);
+  const items = Array.from({ length: blocks }, (_, i) => ({ type: types[i % types.length], header: header(i, year) }));
+  return { sheets: [workbookToGridSheet(renderWorkbook(profile, items))] };
+}
+
+/** A render function for one more block (what the task pane's insert button calls). */
+export function blockRenderer(profile = 'hebei-project', i = 9999, year = 2025): (at: CellPos) => ReturnType<typeof renderBlock> {
+  const type = typesForProfile(profile)[0];
+  const h = header(i, year);
+  return (at) => renderBlock(profile, type, h, at);
+}
+
+export interface BenchExcelRow {
+  blocks: number;
+  cells: number;
+  /** the first pass (every highlight new) */
+  syncsFirstPass: number;
+  /** a pass after a user edit */
+  syncsEditPass: number;
+  syncsInsertion: number;
+  diagnostics: number;
+  /** the first (cold) pass, adapter + engine */
+  msFirstPass: number;
+}
+
+export interface BenchExcelResult {
+  rows: BenchExcelRow[];
+  /** adapter + engine, median of 10 passes on the 50-block sheet (after 3 warm-up passes) */
+  msPerPass50: number;
+  msPerPass50All: number[];
+}
+
+async function measure(blocks: number, timing: boolean): Promise<{ row: BenchExcelRow; ms: number[] }> {
+  const grid = hebeiWorkbookGrid(blocks);
+  const wb = MemoryWorkbook.fromGrid(grid);
+  const excel = createMemoryExcel(wb);
+  const checker = createLiveChecker({ excel, debounceMs: 0 });
+  let s = wb.syncCount;
+  const first = await checker.recheck();
+  const syncsFirstPass = wb.syncCount - s;
+  // the clerk fills in an indicator value
+  const block = first.blocks[Math.floor(first.blocks.length / 2)];
+  const target = block.indicators[0]?.value.cell ?? 'A1';
+  wb.user.setValues(grid.sheets[0].name, target, [['12人']], { fireEvent: false });
+  s = wb.syncCount;
+  await checker.recheck();
+  const syncsEditPass = wb.syncCount - s;
+  const ms: number[] = [];
+  if (timing) {
+    for (let i = 0; i < 13; i++) {
+      wb.user.setValues(grid.sheets[0].name, target, [[i % 2 ? '12人' : '']], { fireEvent: false });
+      const d = (await checker.recheck()).durationMs;
+      if (i >= 3) ms.push(d); // after 3 warm-up passes (JIT)
+    }
+  }
+  wb.user.select(grid.sheets[0].name, 'B3'); // not free: the block goes below the used range
+  s = wb.syncCount;
+  const ins = await insertPlan(excel, blockRenderer());
+  if (!ins.ok) throw new Error(ins.reason);
+  const syncsInsertion = wb.syncCount - s;
+  await checker.dispose();
+  let cells = 0;
+  for (const r of grid.sheets[0].values) cells += r?.length ?? 0;
+  return { row: { blocks, cells, syncsFirstPass, syncsEditPass, syncsInsertion, diagnostics: first.diagnostics.length, msFirstPass: Math.round(first.durationMs * 100) / 100 }, ms };
+}
+
+export async function benchExcel(): Promise<BenchExcelResult> {
+  const rows: BenchExcelRow[] = [];
+  let ms: number[] = [];
+  for (const n of [1, 50, 500]) {
+    const m = await measure(n, n === 50);
+    rows.push(m.row);
+    if (n === 50) ms = m.ms;
+  }
+  const sorted = [...ms].sort((a, b) => a - b);
+  const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+  return { rows, msPerPass50: Math.round(median * 100) / 100, msPerPass50All: ms.map((x) => Math.round(x * 100) / 100) };
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  benchExcel().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { quote } from '../../text';
+import { fieldText, hasName, isProjectBlock, resolveRows } from './rows';
+
+/** indicator/missing-value — a row with a 三级 name has an empty 指标值. */
+export const indicatorMissingValue = defineRule({
+  id: 'indicator/missing-value',
+  severity: 'error',
+  scope: 'block',
+  description: '三级指标未填写指标值',
+  messages: {
+    missing: '三级指标“{{name}}”没有填写指标值：应填写目标值，如“≥95%”“39个”“≤20万元”或“提升”',
+  },
+  check(ctx) {
+    const block = ctx.block;
+    if (!block || !isProjectBlock(block)) return;
+    for (const r of resolveRows(ctx.profile, block)) {
+      if (!hasName(r) || r.value.kind !== 'empty') continue;
+      ctx.report({ at: r.row.value.cell, messageId: 'missing', data: { name: quote(fieldText(r.row.level3)) } });
+    }
+  },
+});

@@ -1,0 +1,89 @@
+/**
+ * Shared reading of indicator rows for the indicator/value/text rules: canonical 一级/二级 through
+ * the profile, which rows are cost or satisfaction indicators, and the parsed 指标值.
+ */
+import type { Block, Field, IndicatorRow } from '../../model';
+import type { Profile } from '../../profile';
+import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
+import { normLabel } from '../../text';
+import { parseValue, type ParsedValue } from '../../value';
+
+export interface ResolvedRow {
+  row: IndicatorRow;
+  /** canonical 一级, or undefined when unknown/blank */
+  level1?: string;
+  /** canonical 二级, or undefined when unknown/blank */
+  level2?: string;
+  /** 三级 name, normalised (no spaces, half-width) */
+  name: string;
+  value: ParsedValue;
+}
+
+export function fieldText(f: Field | undefined): string {
+  return f ? f.text.trim() : '';
+}
+
+/** True for the project blocks rules look into (a disclosure list's unit/department rows are not projects). */
+export function isProjectBlock(block: Block): boolean {
+  return !block.listRole || block.listRole === 'project';
+}
+
+export function resolveRow(profile: Profile, row: IndicatorRow): ResolvedRow {
+  const l1 = canonicalLevel1(profile, fieldText(row.level1));
+  const l2 = l1 ? canonicalLevel2(profile, l1.canonical, fieldText(row.level2)) : undefined;
+  return {
+    row,
+    level1: l1?.canonical,
+    level2: l2?.canonical,
+    name: normLabel(fieldText(row.level3)),
+    value: parseValue(row.value.value, row.value.numberFormat),
+  };
+}
+
+const resolved = new WeakMap<Block, { profile: Profile; indicators: IndicatorRow[]; rows: ResolvedRow[] }>();
+
+/** The block's rows resolved through the profile (memoised per block object: every rule reads them). */
+export function resolveRows(profile: Profile, block: Block): ResolvedRow[] {
+  const hit = resolved.get(block);
+  if (hit && hit.profile === profile && hit.indicators === block.indicators) return hit.rows;
+  const rows = block.indicators.map((r) => resolveRow(profile, r));
+  resolved.set(block, { profile, indicators: block.indicators, rows });
+  return rows;
+}
+
+/** 成本指标: the 二级 成本指标 (hebei) or anything under the 一级 成本指标 (central-2021). */
+export function isCostRow(r: ResolvedRow): boolean {
+  return r.level2 === '成本指标' || r.level1 === '成本指标';
+}
+
+/** under 满意度指标 but counting complaints, not satisfaction */
+const COMPLAINT = /投诉|差评|举报|信访|不满意/;
+
+/**
+ * A satisfaction indicator: named …满意度/满意率 (`信访群众满意度` too, not `不满意率`), or any other
+ * row under 满意度指标 that does not count complaints (`投诉率`, `信访件数`).
+ */
+export function isSatisfactionRow(r: ResolvedRow): boolean {
+  if (!r.name || /不满意/.test(r.name)) return false;
+  if (/满意(度|率)/.test(r.name)) return true;
+  return r.level1 === '满意度指标' && !COMPLAINT.test(r.name);
+}
+
+/** A fix may rewrite a cell only in block layouts: a disclosure list keeps all indicators in one text cell. */
+export function canFixCell(profile: Profile): boolean {
+  return profile.layout === 'block';
+}
+
+/**
+ * Where a block-level indicator problem points: the block's indicator header label; for a
+ * disclosure-list row (whose header is shared by all rows) its own 绩效指标 cell, else its anchor.
+ */
+export function indicatorsAnchor(block: Block): string {
+  if (block.listRole) return block.indicators[0]?.level1.cell ?? block.anchor;
+  return block.labels?.indicators ?? block.indicators[0]?.level1.cell ?? block.anchor;
+}
+
+/** The row's 三级 name is filled in. */
+export function hasName(r: ResolvedRow): boolean {
+  return r.name !== '';
+}

@@ -1,0 +1,7 @@
+import type { Rule } from '../../rule';
+import { textUnparsedIndicator } from './unparsed-indicator';
+
+export { textUnparsedIndicator };
+
+/** The text/* rules (DOMAIN.md §6 Disclosure-list text). */
+export const textRules: Rule[] = [textUnparsedIndicator];

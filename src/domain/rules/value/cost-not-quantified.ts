@@ -1,0 +1,29 @@
+import { defineRule } from '../../rule';
+import { quote } from '../../text';
+import { fieldText, isCostRow, isProjectBlock, resolveRows } from '../indicator/rows';
+
+/** value/cost-not-quantified — a 成本指标 value is neither money nor a percentage on a 控制率/成本率 name. */
+export const valueCostNotQuantified = defineRule({
+  id: 'value/cost-not-quantified',
+  severity: 'warning',
+  scope: 'block',
+  description: '成本指标未量化为金额',
+  messages: {
+    notMoney:
+      '成本指标“{{name}}”的指标值“{{value}}”不是金额：成本指标应填写金额，如“≤20万元”“≤3000元/村”；成本控制率可写“≤100%”',
+  },
+  check(ctx) {
+    const block = ctx.block;
+    if (!block || !isProjectBlock(block)) return;
+    for (const r of resolveRows(ctx.profile, block)) {
+      const p = r.value;
+      if (!isCostRow(r) || !r.name || p.kind === 'empty' || p.kind === 'money') continue;
+      if (p.kind === 'percent' && /控制率|成本率|节约率|节支率/.test(r.name)) continue;
+      ctx.report({
+        at: r.row.value.cell,
+        messageId: 'notMoney',
+        data: { name: fieldText(r.row.level3), value: quote(fieldText(r.row.value) || p.raw) },
+      });
+    }
+  },
+});

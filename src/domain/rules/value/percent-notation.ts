@@ -1,0 +1,36 @@
+import { defineRule } from '../../rule';
+import { canFixCell, fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+
+/** Operator spellings the rule corrects (Chinese words such as 不低于 are legitimate text). */
+const ODD_OPERATORS = new Set(['>=', '=>', '<=', '=<', '≧', '≦', '⩾', '⩽', '＞＝', '＜＝']);
+
+/** value/percent-notation — a percent written as 百分比/百分百/％/LaTeX, or an operator as >=/<=. */
+export const valuePercentNotation = defineRule({
+  id: 'value/percent-notation',
+  severity: 'warning',
+  scope: 'block',
+  description: '百分号或比较符号写法不规范',
+  messages: {
+    notation: '指标值“{{value}}”写法不规范，应写作“{{canonical}}”',
+  },
+  check(ctx) {
+    const block = ctx.block;
+    if (!block || !isProjectBlock(block)) return;
+    for (const r of resolveRows(ctx.profile, block)) {
+      const p = r.value;
+      if (!p.canonical) continue;
+      const odd =
+        (p.kind === 'percent' && p.notation.percent !== undefined) ||
+        p.notation.latex === true ||
+        (p.notation.operator !== undefined && ODD_OPERATORS.has(p.notation.operator));
+      if (!odd) continue;
+      const cell = r.row.value.cell;
+      ctx.report({
+        at: cell,
+        messageId: 'notation',
+        data: { value: fieldText(r.row.value), canonical: p.canonical },
+        fix: canFixCell(ctx.profile) ? { cell, value: p.canonical, label: `改为“${p.canonical}”` } : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+/**
+ * src/excel — the only code that speaks Office.js. For the task pane:
+ *
+ *   import { createLiveChecker, officeExcel } from '../excel';
+ *   const excel = officeExcel();                       // in Excel (after Office.onReady)
+ *   // preview/tests: const excel = createMemoryExcel(MemoryWorkbook.fromGrid(grid));
+ *
+ *   const checker = createLiveChecker({
+ *     excel,
+ *     settings?,            // WorkbookSettings overriding what the workbook stores (e.g. { profile })
+ *     onResult(r) {},       // LiveResult: { blocks, diagnostics, year, sheets, durationMs, settings, highlighting, capabilities }
+ *     onSelection(s) {},    // SelectionInfo: { sheet, address, diagnostics } — that cell's diagnostics first
+ *     onError(msg, e) {},   // zh-CN message of a failed check/action; the checker keeps running
+ *     debounceMs?: 300,
+ *   });
+ *   await checker.start();          // registers onChanged/onSelectionChanged, first check → LiveResult
+ *   await checker.recheck();        // manual re-check (changes Excel fires no event for)
+ *   await checker.applyFix(diag);   // → FixOutcome { applied, refused: [{ diagnostic, reason }], edits }; re-checks
+ *   await checker.applySafeFixes(); // every fix of the last check (first wins on a shared cell)
+ *   await checker.select('B7', sheet?);      // jump to a diagnostic's cell
+ *   await checker.setHighlighting(false);    // restore every marked cell exactly (stored in the workbook)
+ *   await checker.updateSettings({ year: 2025, profile: 'hebei-project' });  // stored in the workbook, re-checks
+ *   await checker.insert((at) => renderBlock(profile, type, header, at), { onlyAtSelection? })
+ *                                     // → InsertResult { ok, sheet, range, placed: 'selection'|'below', reason? } | { ok: false, reason }
+ *   checker.subscribe(fn) / checker.onSelectionChanged(fn)   // → unsubscribe
+ *   checker.diagnosticsAt(sheet, 'B7'); checker.last; checker.capabilities  // { liveEvents, triggerSource, notes, mergedAreas, highlighting, messages[] (zh-CN) }
+ *   await checker.stop(); await checker.dispose();
+ *
+ * Also: loadSettings/saveSettings(excel), readWorkbook/readSheet(excel) → Grid, insertPlan(excel, render, opts),
+ * getCapabilities(excel). Every pass is ≤ 3 syncs, every insertion 2, whatever the size of the workbook.
+ */
+export type { ExcelApi } from './api';
+export { officeExcel } from './office';
+export { getCapabilities, type Capabilities } from './capabilities';
+export { createLiveChecker, type LiveChecker, type LiveCheckerOptions, type LiveResult, type SelectionInfo } from './live';
+export { analyzeGrid } from './analyze';
+export { validationPass, type Analysis, type Analyze, type PassResult } from './pass';
+export { readWorkbook, readSheet } from './read';
+export { insertPlan, type InsertOptions, type InsertResult } from './insert';
+export { applyFixes, type FixOutcome } from './fix';
+export { loadSettings, saveSettings, parseSettings, SETTINGS_KEY, type WorkbookSettings } from './settings';
+export { MARK_COLORS, HIGHLIGHT_KEY, NOTE_PREFIX } from './highlight';
+export { createMemoryExcel, MemoryWorkbook, type MemoryExcel, type WorkbookSnapshot } from './memory';

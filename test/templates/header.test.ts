@@ -1,0 +1,103 @@
+import { parseHeader } from '../../src/domain/templates';
+
+function errors(input: Record<string, unknown>): string[] {
+  const r = parseHeader(input);
+  if (r.ok) throw new Error('expected a refusal');
+  return r.errors;
+}
+
+function ok(input: Record<string, unknown>) {
+  const r = parseHeader(input);
+  if (!r.ok) throw new Error(r.errors.join('；'));
+  return r.header;
+}
+
+describe('TemplateHeader validation', () => {
+  test('an empty header is valid (a blank form), money unit 万元', () => {
+    const h = ok({});
+    expect(h.budget).toBeUndefined();
+    expect(h.code).toBeUndefined();
+    expect(h.moneyUnit).toBe('万元');
+  });
+
+  test('blank strings are "not given"', () => {
+    const h = ok({ name: '  ', budget: '', code: '' });
+    expect(h.name).toBeUndefined();
+    expect(h.budget).toBeUndefined();
+  });
+
+  test('numbers come from numbers or numeric text', () => {
+    const h = ok({ budget: '1,200.50', fiscal: 1000, other: '200.5', year: '2025' });
+    expect(h.budget).toBe(1200.5);
+    expect(h.fiscal).toBe(1000);
+    expect(h.other).toBe(200.5);
+    expect(h.year).toBe(2025);
+  });
+
+  test('the funding is completed from the budget', () => {
+    expect(ok({ budget: 20 })).toMatchObject({ budget: 20, fiscal: 20, other: 0 });
+    expect(ok({ budget: 20.5, fiscal: 20.2 })).toMatchObject({ budget: 20.5, fiscal: 20.2, other: 0.3 });
+    expect(ok({ budget: 20, other: 5 })).toMatchObject({ fiscal: 15, other: 5 });
+    expect(ok({ fiscal: 7.69 })).toMatchObject({ budget: 7.69, fiscal: 7.69, other: 0 });
+    expect(ok({ budget: 20, fiscal: 15, other: 5.004 })).toMatchObject({ budget: 20 });
+  });
+
+  test('a negative budget is refused, naming 预算数 and quoting it', () => {
+    const e = errors({ budget: '-5' });
+    expect(e).toHaveLength(1);
+    expect(e[0]).toContain('预算数');
+    expect(e[0]).toContain('“-5”');
+    expect(errors({ fiscal: -1, budget: 3 })[0]).toContain('财政资金');
+    expect(errors({ other: -1, budget: 3 })[0]).toContain('其他资金');
+  });
+
+  test('a budget that is not a number is refused', () => {
+    expect(errors({ budget: '二十万' })[0]).toMatch(/^预算数“二十万”不是数字/);
+  });
+
+  test('财政资金 + 其他资金 ≠ 预算数 is refused with the three amounts', () => {
+    const e = errors({ budget: 20, fiscal: 15, other: 3 });
+    expect(e[0]).toContain('预算数（20）');
+    expect(e[0]).toContain('财政资金（15）');
+    expect(e[0]).toContain('其他资金（3）');
+    expect(e[0]).toContain('18');
+  });
+
+  test('财政资金 or 其他资金 larger than the budget is refused', () => {
+    expect(errors({ budget: 10, fiscal: 12 })[0]).toContain('财政资金（12）不能大于预算数（10）');
+    expect(errors({ budget: 10, other: 12 })[0]).toContain('其他资金（12）不能大于预算数（10）');
+    expect(errors({ other: 2 })[0]).toContain('其他资金');
+  });
+
+  test('a malformed project code is refused, naming 项目编码', () => {
+    const e = errors({ code: '1303222100XP1' });
+    expect(e[0]).toContain('项目编码“1303222100XP1”');
+    expect(e[0]).toContain('21位');
+    expect(errors({ code: '130322210QXP1WKIBNS3-' })[0]).toContain('项目编码');
+  });
+
+  test('a lower-case code is upper-cased; a good code passes', () => {
+    expect(ok({ code: '130322210qxp1wkibns3x' }).code).toBe('130322210QXP1WKIBNS3X');
+  });
+
+  test('year, unit code, money unit and plan are validated', () => {
+    expect(errors({ year: '25' })[0]).toContain('预算年度“25”');
+    expect(errors({ year: 1999 })[0]).toContain('预算年度');
+    expect(errors({ unitCode: '81300A' })[0]).toContain('单位编码');
+    expect(errors({ moneyUnit: '千元' })[0]).toContain('金额单位');
+    expect(ok({ plan: '25,50,75,100' }).plan).toEqual([25, 50, 75, 100]);
+    expect(ok({ plan: ['25%', 50, '75%', 100] }).plan).toEqual([25, 50, 75, 100]);
+    expect(errors({ plan: '50,25,75,100' })[0]).toContain('逐期不减');
+    expect(errors({ plan: '25,50,75,90' })[0]).toContain('最后一期应为100%');
+    expect(errors({ plan: '25,50,x,100' })[0]).toContain('资金支出计划');
+  });
+
+  test('several bad fields are all reported', () => {
+    const e = errors({ budget: -1, code: 'x', year: 'abc' });
+    expect(e.length).toBe(3);
+    expect(e.join()).toMatch(/预算数.*|项目编码.*|预算年度/);
+    expect(e.some((m) => m.includes('预算数'))).toBe(true);
+    expect(e.some((m) => m.includes('项目编码'))).toBe(true);
+    expect(e.some((m) => m.includes('预算年度'))).toBe(true);
+  });
+});

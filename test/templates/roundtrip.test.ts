@@ -1,0 +1,276 @@
+/**
+ * Round trip, for every profile × type: render → apply to a grid → recognise → check.
+ *
+ * Blank (header filled, the rest as inserted): no structure, plan or total errors; only the rules
+ * that ask for the blanks fire:
+ * - block profiles: `table/missing-field` for the 资金支出计划 row and the 绩效目标 text, and
+ *   `indicator/missing-value` for each 指标值 left blank (none where a standard target is written);
+ *   the generic type (三级 names blank too) gets `indicator/empty-level2` per empty row and
+ *   `indicator/missing-level1` instead of `missing-value`;
+ * - disclosure-list: `table/missing-field` for the 绩效目标 text and `text/unparsed-indicator` for
+ *   each indicator line still without a value; since such a line is not an indicator yet, the
+ *   rules that count indicators (`indicator/missing-level1`, `indicator/missing-level2`) fire
+ *   with it until the values are typed; the generic type gets `indicator/empty-level2` per 二级
+ *   heading and `indicator/missing-level1`.
+ * Filled with plausible values: nothing fires at all.
+ *
+ * Every registered rule runs; an expectation about a rule applies when the rule exists.
+ */
+import { parseA1, toA1 } from '../../src/domain/address';
+import { checkBlocks } from '../../src/domain/engine';
+import type { Block, Diagnostic } from '../../src/domain/model';
+import { getProfile } from '../../src/domain/profiles';
+import {
+  indicatorsForProfile,
+  parseHeader,
+  projectTypes,
+  type ProfileIndicator,
+  type ProjectType,
+  type TemplateHeader,
+  type TemplateIndicator,
+} from '../../src/domain/templates';
+import type { GridSheet } from '../../src/sheet/grid';
+import { recognize } from '../../src/sheet/recognize';
+import { applyPlanToGrid, renderBlock, renderWorkbook, workbookToGridSheet, type RenderPlan } from '../../src/sheet/render';
+import { getRule } from '../../src/domain/rules';
+
+const ruleExists = (id: string) => getRule(id) !== undefined;
+
+const YEAR = 2025;
+const PROFILES = ['hebei-project', 'central-2021', 'disclosure-list'];
+
+function header(input: Record<string, unknown>): TemplateHeader {
+  const r = parseHeader(input);
+  if (!r.ok) throw new Error(r.errors.join('；'));
+  return r.header;
+}
+
+const code = (i: number) => `13032225${String(i).padStart(4, '0')}QXP1WKIBN`;
+
+function headerFor(type: ProjectType, i = 0): TemplateHeader {
+  return header({
+    name: `${YEAR}年${type.name.replace('/', '')}项目${i || ''}`,
+    code: code(i),
+    budget: '20.5',
+    fiscal: '20',
+    other: '0.5',
+    year: YEAR,
+    unitName: '昌黎县安山镇人民政府本级',
+    unitCode: '813001',
+  });
+}
+
+/** a plausible value the clerk would type, by kind */
+function plausible(ind: TemplateIndicator, budget: number): string {
+  if (ind.value !== undefined) return ind.value;
+  const unit = ind.unit ?? '';
+  switch (ind.valueKind) {
+    case 'count':
+      return ind.operator === '≤' ? `0${unit}` : `${ind.operator ?? ''}12${unit}`;
+    case 'percent':
+      return `${ind.operator ?? '≥'}95%`;
+    case 'money':
+      if (unit === '万元') return `≤${budget}万元`;
+      return unit.startsWith('万元') ? `≤1.5${unit}` : `≤500${unit}`;
+    case 'date':
+      return `${YEAR}年12月31日前`;
+    default:
+      return /如：(.+)$/.exec(ind.hint ?? '')?.[1] ?? '提升';
+  }
+}
+
+/** what a clerk writes in an empty row of the generic type */
+const SKELETON: Record<string, [string, string]> = {
+  数量指标: ['完成工作任务数', '12项'],
+  质量指标: ['工作任务完成合格率', '≥95%'],
+  时效指标: ['工作任务完成时间', `${YEAR}年12月31日前`],
+  成本指标: ['项目总成本', '≤20.5万元'],
+  经济成本指标: ['项目总成本', '≤20.5万元'],
+  社会效益指标: ['对社会稳定的影响', '保持稳定'],
+  可持续影响指标: ['工作机制健全性', '健全'],
+  服务对象满意度指标: ['服务对象满意度', '≥90%'],
+};
+
+function filledType(type: ProjectType, profileId: string, budget: number): ProjectType {
+  const rows = indicatorsForProfile(type, getProfile(profileId));
+  return {
+    ...type,
+    indicators: rows.map((r) => {
+      if (r.indicator) return { ...r.indicator, value: plausible(r.indicator, budget) };
+      const [name, value] = SKELETON[r.level2];
+      return { level1: r.level1, level2: r.level2, level3: name, description: name, valueKind: 'qualitative', value, basis: '工作计划' };
+    }),
+  };
+}
+
+function put(sheet: GridSheet, a1: string, value: string | number, format?: string) {
+  const { row, col } = parseA1(a1);
+  while (sheet.values.length <= row) sheet.values.push([]);
+  sheet.values[row][col] = value;
+  if (format) {
+    sheet.formats = sheet.formats ?? [];
+    while (sheet.formats.length <= row) sheet.formats.push([]);
+    sheet.formats[row][col] = format;
+  }
+}
+
+/** the clerk fills a rendered hebei/central block in the grid */
+function fillBlock(sheet: GridSheet, plan: RenderPlan, type: ProjectType, profileId: string, h: TemplateHeader) {
+  const f = plan.fields ?? {};
+  const budget = h.budget ?? 0;
+  const usage = `预算数${budget.toFixed(2)}万元，其中：财政资金${(h.fiscal ?? 0).toFixed(2)}万元，其他资金${(h.other ?? 0).toFixed(2)}万元。主要用于${type.usageHint ?? '项目支出'}。`;
+  put(sheet, toA1(f.usage.row, f.usage.col), usage);
+  [0.25, 0.5, 0.75, 1].forEach((p, i) => put(sheet, toA1(f.plan.row, f.plan.col + i), p, '0.00%'));
+  put(sheet, toA1(f.goal.row, f.goal.col), `1.按时足额支付${type.name}资金，保障各项工作正常开展。\n2.提升服务质量，群众满意度达到90%以上。`);
+  const rows = indicatorsForProfile(type, getProfile(profileId));
+  rows.forEach((r: ProfileIndicator, k) => {
+    const row = f.indicators.row + k;
+    const c = f.indicators.col;
+    if (r.indicator) {
+      if (r.indicator.value === undefined) put(sheet, toA1(row, c + 5), plausible(r.indicator, budget));
+    } else {
+      const [name, value] = SKELETON[r.level2];
+      put(sheet, toA1(row, c + 2), name);
+      put(sheet, toA1(row, c + 3), `${name}情况`);
+      put(sheet, toA1(row, c + 5), value);
+      put(sheet, toA1(row, c + 6), '工作计划');
+    }
+  });
+}
+
+function checkSheet(sheet: GridSheet, profileId: string, year: number | undefined = YEAR): { blocks: Block[]; diags: Diagnostic[] } {
+  const rec = recognize({ sheets: [sheet] }, year === undefined ? {} : { year });
+  return { blocks: rec.blocks, diags: checkBlocks(rec.blocks, { year: rec.year }) };
+}
+
+const registered = (ids: string[]) => ids.filter((id) => ruleExists(id));
+const show = (d: Diagnostic[]) => d.map((x) => `${x.ruleId}@${x.cell} ${x.message}`);
+
+const cases = PROFILES.flatMap((p) => projectTypes.filter((t) => t.profiles.includes(p)).map((t) => [p, t.id, t] as const));
+
+describe.each(cases)('%s × %s', (profileId, _id, type) => {
+  const profile = getProfile(profileId);
+  const h = headerFor(type);
+  const generic = type.indicators.length === 0;
+
+  test('recognised back as one project block with the header and the indicator rows', () => {
+    const plan = renderBlock(profileId, type, h, { row: 2, col: 1 });
+    const { blocks } = checkSheet(applyPlanToGrid({ name: 'S', values: [], merges: [] }, plan), profileId);
+    const projects = blocks.filter((b) => b.listRole === undefined || b.listRole === 'project');
+    expect(projects).toHaveLength(1);
+    const b = projects[0];
+    expect(b.profile).toBe(profileId);
+    expect(b.name?.text).toBe(h.name);
+    expect(b.budget?.value).toBe(20.5);
+    if (profile.layout === 'block') {
+      expect(b.code?.text).toBe(h.code);
+      expect(b.fiscal?.value).toBe(20);
+      expect(b.other?.value).toBe(0.5);
+      const rows = indicatorsForProfile(type, profile);
+      expect(b.indicators.map((i) => [i.level1.text, i.level2.text, i.level3.text])).toEqual(
+        rows.map((r) => [r.level1, r.level2, r.indicator?.level3 ?? '']),
+      );
+      expect(b.plan?.checkpoints.map((c) => c.text)).toEqual(profile.checkpointSets[0]);
+    } else {
+      expect(blocks.find((x) => x.listRole === 'unit')?.budget?.value).toBe(20.5);
+    }
+  });
+
+  test('blank: only the rules asking for the blanks fire', () => {
+    const plan = renderBlock(profileId, type, h, { row: 0, col: 0 });
+    const { diags } = checkSheet(applyPlanToGrid({ name: 'S', values: [], merges: [] }, plan), profileId);
+    const f = plan.fields ?? {};
+    const rows = indicatorsForProfile(type, profile);
+    const cellsOf = (id: string) => diags.filter((d) => d.ruleId === id).map((d) => d.cell).sort();
+    const allowed = new Set(
+      registered(
+        profile.layout === 'block'
+          ? generic
+            ? ['table/missing-field', 'indicator/empty-level2', 'indicator/missing-level1']
+            : ['table/missing-field', 'indicator/missing-value']
+          : generic
+            ? ['table/missing-field', 'indicator/empty-level2', 'indicator/missing-level1']
+            : ['table/missing-field', 'text/unparsed-indicator', 'indicator/missing-level1', 'indicator/missing-level2'],
+      ),
+    );
+    expect(show(diags.filter((d) => !allowed.has(d.ruleId)))).toEqual([]);
+    // exactly the expected table/missing-field cells: the plan and the goal (the list has no plan)
+    const expected = profile.layout === 'block' ? [toA1(f.plan.row, f.plan.col), toA1(f.goal.row, f.goal.col)] : [toA1(f.goal.row, f.goal.col)];
+    expect(cellsOf('table/missing-field')).toEqual(expected.sort());
+    if (profile.layout === 'block' && !generic && ruleExists('indicator/missing-value')) {
+      // one per 指标值 left blank, at that cell; none where a standard target was written
+      const blanks = rows
+        .map((r, k) => (r.indicator && r.indicator.value === undefined ? toA1(f.indicators.row + k, f.indicators.col + 5) : undefined))
+        .filter((x): x is string => x !== undefined);
+      expect(cellsOf('indicator/missing-value')).toEqual(blanks.sort());
+    }
+    if (generic && ruleExists('indicator/empty-level2')) {
+      // one per empty row, asking for its 三级
+      expect(diags.filter((d) => d.ruleId === 'indicator/empty-level2')).toHaveLength(rows.length);
+    }
+    if (profile.layout === 'list' && !generic && ruleExists('text/unparsed-indicator')) {
+      // one per indicator line still waiting for its value
+      expect(diags.filter((d) => d.ruleId === 'text/unparsed-indicator')).toHaveLength(rows.filter((r) => r.indicator?.value === undefined).length);
+    }
+    // never: errors of the frame (names), plan, totals, codes, or template residue
+    for (const d of diags) expect(d.ruleId).not.toMatch(/^(plan|total|id|value)\/|unknown-level|alias-name|placeholder|duplicate|name-as-value/);
+  });
+
+  test('filled with plausible values: clean', () => {
+    let sheet: GridSheet;
+    if (profile.layout === 'block') {
+      const plan = renderBlock(profileId, type, h, { row: 1, col: 2 });
+      sheet = applyPlanToGrid({ name: 'S', values: [], merges: [] }, plan);
+      fillBlock(sheet, plan, type, profileId, h);
+    } else {
+      const plan = renderBlock(profileId, filledType(type, profileId, 20.5), h, { row: 0, col: 0 });
+      sheet = applyPlanToGrid({ name: 'S', values: [], merges: [] }, plan);
+      const g = plan.fields?.goal ?? { row: 0, col: 0 };
+      put(sheet, toA1(g.row, g.col), `目标一：按时足额支付${type.name}资金，保障各项工作正常开展。`);
+    }
+    const { diags } = checkSheet(sheet, profileId);
+    expect(show(diags)).toEqual([]);
+  });
+});
+
+describe('a whole workbook (jxmb template --type all)', () => {
+  test.each(PROFILES)('%s: one block per type, year from the title; blank → only blank-asking rules; filled → clean', (profileId) => {
+    const profile = getProfile(profileId);
+    const types = projectTypes.filter((t) => t.profiles.includes(profileId));
+    const blankWb = renderWorkbook(
+      profileId,
+      types.map((type) => ({ type, header: header({ year: YEAR, unitName: '昌黎县安山镇人民政府本级', unitCode: '813001' }) })),
+    );
+    const blankSheet = workbookToGridSheet(blankWb);
+    const rec = recognize({ sheets: [blankSheet] });
+    expect(rec.year).toBe(YEAR);
+    if (profile.layout === 'block') {
+      expect(rec.blocks).toHaveLength(types.length);
+      const diags = checkBlocks(rec.blocks, { year: rec.year });
+      const allowed = new Set(registered(['table/missing-field', 'id/code-missing', 'indicator/missing-value', 'indicator/empty-level2', 'indicator/missing-level1']));
+      expect(show(diags.filter((d) => !allowed.has(d.ruleId)))).toEqual([]);
+      // the blank name, budget, plan and goal are asked for in every block, the code too
+      expect(diags.filter((d) => d.ruleId === 'id/code-missing')).toHaveLength(types.length);
+      expect(diags.filter((d) => d.ruleId === 'table/missing-field')).toHaveLength(4 * types.length);
+    }
+
+    const filled = renderWorkbook(
+      profileId,
+      types.map((type, i) => ({
+        type: profile.layout === 'list' ? filledType(type, profileId, 20.5) : type,
+        header: headerFor(type, i + 1),
+      })),
+    );
+    const sheet = workbookToGridSheet(filled);
+    if (profile.layout === 'block') {
+      filled.plans.slice(1).forEach((plan, i) => fillBlock(sheet, plan, types[i], profileId, headerFor(types[i], i + 1)));
+    } else {
+      const g = filled.plans[1].fields?.goal ?? { row: 0, col: 0 };
+      types.forEach((t, i) => put(sheet, toA1(g.row + i, g.col), `目标一：按时足额支付${t.name}资金，保障工作正常开展。`));
+    }
+    const r2 = recognize({ sheets: [sheet] });
+    expect(r2.year).toBe(YEAR);
+    const diags = checkBlocks(r2.blocks, { year: r2.year });
+    expect(show(diags)).toEqual([]);
+  });
+});

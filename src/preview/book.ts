@@ -18,7 +18,6 @@ export interface PreviewCell {
 export interface PreviewSheet {
   readonly id: string;
   name: string;
-  readonly cells: Map<string, PreviewCell>;
   merges: RangePos[];
   readonly notes: Map<string, { content: string }>;
   readonly columnWidths: Map<number, number>;

@@ -3,30 +3,19 @@
  * real Excel (index.tsx, `officeExcel()`) and the in-memory Excel (the preview, the tests).
  */
 import type { Diagnostic } from '../domain/model';
-import { checkBlocks } from '../domain/engine';
 import { findType } from '../domain/templates';
 import type { TemplateHeader } from '../domain/templates';
-import type { Grid } from '../sheet/grid';
-import { recognize } from '../sheet/recognize';
 import { renderBlock } from '../sheet/render';
 import type { ExcelApi } from '../excel/api';
 import { createLiveChecker, type LiveResult } from '../excel/live';
-import { checkSettingsOf, loadSettings, type WorkbookSettings } from '../excel/settings';
+import { analyzeGrid } from '../excel/analyze';
+import { loadSettings, type WorkbookSettings } from '../excel/settings';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
 import { isSafeFix } from './host';
 
 export interface ExcelHostOptions {
   /** wait after the last edit before checking, ms (default 300) */
   debounceMs?: number;
-}
-
-/** recognise + check (the same as the adapter's default analysis) */
-export function analyzeGrid(grid: Grid, settings: WorkbookSettings) {
-  const rec = recognize(grid, { profile: settings.profile, year: settings.year });
-  const year = settings.year ?? rec.year;
-  const check = checkSettingsOf(settings);
-  if (year !== undefined) check.year = year;
-  return { blocks: rec.blocks, diagnostics: checkBlocks(rec.blocks, check), year, sheets: rec.sheets };
 }
 
 /** Workbook settings → the pane's (an absent profile = recognised from the sheet = ''). */

@@ -179,6 +179,28 @@ async function main() {
       await shot(page, '02-selection');
     });
 
+    await step('“修复全部格式问题” clears the notation problems and nothing else', async () => {
+      const safeRules = ['value/percent-notation', 'indicator/alias-name'];
+      const count = () => items(page).evaluateAll((els, rules) => els.filter((e) => rules.includes(e.dataset.rule)).length, safeRules);
+      const others = () => items(page).evaluateAll((els, rules) => els.filter((e) => !rules.includes(e.dataset.rule)).map((e) => `${e.dataset.rule} ${e.dataset.cell}`).sort().join('|'), safeRules);
+      const before = await count();
+      assert(before > 0, 'the sample has notation problems');
+      const othersBefore = await others();
+      const where = (await ruleCells(page, 'value/percent-notation'))[0];
+      const button = pane(page).getByRole('button', { name: /^修复全部格式问题（\d+）$/ });
+      await button.click();
+      await pane(page).getByText(/^已修复 \d+ 处格式问题$/).waitFor({ timeout: 15000 });
+      assert((await count()) === 0, 'no notation problem is left');
+      assert((await button.count()) === 0, 'the bulk-fix button is gone');
+      assert((await others()) === othersBefore, 'the other diagnostics are unchanged');
+      if (where) {
+        const cell = where.split('!').pop();
+        await page.locator(`.grid td[data-addr="${cell}"]`).click();
+        await page.waitForFunction((c) => !/百分/.test(document.querySelector(`.grid td[data-addr="${c}"] .cell-text`)?.textContent ?? '百分'), cell, { timeout: 3000 });
+      }
+      await shot(page, '03-fixed-all');
+    });
+
     // 2. a blank workbook: insert a template, fill it, fix, settings
     await step('insert a template into a blank workbook', async () => {
       await page.goto(`${base}?wb=blank`, { waitUntil: 'load' });
@@ -191,7 +213,7 @@ async function main() {
       await pane(page).locator('input[name="name"]').fill('农村保洁员经费');
       await pane(page).locator('input[name="budget"]').fill('二十');
       await pane(page).getByText(/预算数“二十”不是数字/).waitFor({ timeout: 3000 });
-      await shot(page, '03-template-form-error');
+      await shot(page, '04-template-form-error');
       await pane(page).locator('input[name="budget"]').fill('12.5');
       await pane(page).locator('input[name="year"]').fill('2025');
       await pane(page).getByRole('button', { name: '插入模板' }).click();
@@ -199,7 +221,7 @@ async function main() {
       await page.locator('.grid td .cell-text', { hasText: /^农村保洁员经费$/ }).first().waitFor({ timeout: 3000 });
       const texts = await page.locator('.grid td .cell-text').allInnerTexts();
       assert(texts.some((t) => t.replace(/\s/g, '') === '项目编码'), 'the 项目编码 label is in the sheet');
-      await shot(page, '04-template-inserted');
+      await shot(page, '05-template-inserted');
     });
 
     await step('the inserted block is checked: blanks are flagged and highlighted', async () => {
@@ -209,7 +231,7 @@ async function main() {
       assert(goal, 'the blank 绩效目标 is reported (table/missing-field)');
       await page.waitForSelector(`.grid td.filled.noted[data-addr="${goal}"]`, { timeout: 5000 });
       assert((await items(page).count()) >= 3, 'several blanks are listed');
-      await shot(page, '05-check-inserted');
+      await shot(page, '06-check-inserted');
     });
 
     await step('typing values in the sheet updates the list and the highlights', async () => {
@@ -223,7 +245,7 @@ async function main() {
       await typeInto(page, last, '100%');
       await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === 'plan/blank-checkpoint'), null, { timeout: 5000 });
       await page.waitForFunction((c) => /^100(\.0+)?%$/.test(document.querySelector(`.grid td[data-addr="${c}"] .cell-text`)?.textContent ?? ''), last, { timeout: 3000 });
-      await shot(page, '06-typed-values');
+      await shot(page, '07-typed-values');
     });
 
     await step('clicking a diagnostic lands on its cell; its fix clears it', async () => {
@@ -235,7 +257,7 @@ async function main() {
       await item.locator('button').first().click();
       await page.waitForFunction((c) => document.querySelector('.formula-bar .addr')?.textContent === c, cell, { timeout: 5000 });
       assert((await page.locator(`.grid td.sel[data-addr="${cell}"]`).count()) === 1, `cell ${cell} is selected`);
-      await shot(page, '07-before-fix');
+      await shot(page, '08-before-fix');
       await item.getByRole('button', { name: /修复/ }).click();
       await waitGone(page, 'plan/blank-checkpoint', where.split('!').pop());
       await page
@@ -244,7 +266,7 @@ async function main() {
           throw new Error(`the fixed cell reads “${await page.locator(`.grid td[data-addr="${cell}"] .cell-text`).innerText()}”, expected 0%`);
         });
       assert((await page.locator(`.grid td[data-addr="${cell}"].filled`).count()) === 0, 'its highlight is cleared');
-      await shot(page, '08-after-fix');
+      await shot(page, '09-after-fix');
     });
 
     await step('switching a setting changes the result and is saved in the workbook', async () => {
@@ -253,7 +275,7 @@ async function main() {
       await openTab(page, '设置');
       await pane(page).locator(`select[data-rule="${rule}"]`).selectOption('off');
       await pane(page).getByText('已保存到工作簿').waitFor({ timeout: 5000 });
-      await shot(page, '09-settings');
+      await shot(page, '10-settings');
       await openTab(page, '检查');
       await page.waitForFunction((r) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r), rule, { timeout: 5000 });
       const saved = await page.evaluate(() => window.__jxmbBook.settings.get('jxmb.settings'));
@@ -266,7 +288,7 @@ async function main() {
       const bg = await pane(page).locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
       const [r, g, b] = bg.match(/\d+/g).map(Number);
       assert(r + g + b < 200, `dark pane background, got ${bg}`);
-      await shot(page, '10-dark');
+      await shot(page, '11-dark');
     });
 
     await step('no page errors', async () => {

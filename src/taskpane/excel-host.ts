@@ -9,6 +9,8 @@ import { renderBlock } from '../sheet/render';
 import type { ExcelApi } from '../excel/api';
 import { createLiveChecker, type LiveResult } from '../excel/live';
 import { analyzeGrid } from '../excel/analyze';
+import { applyFixes } from '../excel/fix';
+import { readWorkbook } from '../excel/read';
 import { loadSettings, type WorkbookSettings } from '../excel/settings';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
 import { isSafeFix } from './host';
@@ -108,17 +110,16 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       if (out.refused.length > 0 && out.applied.length === 0) throw new Error(out.refused[0].reason);
     },
     async applySafeFixes() {
-      // only notation fixes are safe in bulk; one at a time, each against a fresh check
-      let applied = 0;
-      const seen = new Set<string>();
-      for (;;) {
-        const next = (checker.last?.diagnostics ?? []).find((d) => isSafeFix(d) && !seen.has(`${d.sheet}!${d.cell}`));
-        if (!next) break;
-        seen.add(`${next.sheet}!${next.cell}`);
-        const out = await checker.applyFix(next);
-        applied += out.applied.length;
-      }
-      return applied;
+      // Only notation fixes are safe in bulk (the checker's own applySafeFixes takes every fix):
+      // read the workbook, check it, and apply the safe fixes against exactly that reading, so a
+      // cell changed meanwhile is refused rather than overwritten.
+      const grid = await readWorkbook(excel, checker.capabilities);
+      const settings = checker.last?.settings ?? (await loadSettings(excel));
+      const safe = analyzeGrid(grid, settings).diagnostics.filter(isSafeFix);
+      if (safe.length === 0) return 0;
+      const out = await applyFixes(excel, safe, grid);
+      await checker.recheck();
+      return out.applied.length;
     },
     async select(ref) {
       await checker.select(ref.cell, ref.sheet);

@@ -6,6 +6,10 @@ import { createExcelHost, toPaneSettings, toWorkbookSettings } from '../../src/t
 import { validateHeader } from '../../src/taskpane/catalog';
 import type { CellRef, CheckResult } from '../../src/taskpane/host';
 import { searchTypes } from '../../src/domain/templates';
+import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { fixture } from '../helpers/fixtures';
+import { SAFE_FIX_RULES } from '../../src/taskpane/host';
+import { displayText } from '../../src/sheet/display';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,6 +108,34 @@ describe('createExcelHost over the in-memory Excel', () => {
     const n = await host.applySafeFixes();
     expect(n).toBe(0); // blank-checkpoint fixes are not notation fixes: left for the clerk
     expect(last().diagnostics.filter((d) => d.ruleId === 'plan/blank-checkpoint').length).toBe(before);
+    host.dispose();
+  });
+
+  test('bulk fixes on a real workbook clear the notation problems and leave the rest', async () => {
+    const wb = MemoryWorkbook.fromGrid(await readWorkbookFile(fixture('hebei-2021-anshan.xlsx')));
+    const host = createExcelHost(createMemoryExcel(wb), { debounceMs: 5 });
+    const results: CheckResult[] = [];
+    host.onResult((r) => results.push(r));
+    await host.start();
+    const before = results[results.length - 1].diagnostics;
+    const safe = before.filter((d) => d.fix && SAFE_FIX_RULES.includes(d.ruleId));
+    const other = before.filter((d) => !SAFE_FIX_RULES.includes(d.ruleId));
+    expect(safe.length).toBeGreaterThan(0);
+    const n = await host.applySafeFixes();
+    expect(n).toBe(safe.length);
+    const after = results[results.length - 1].diagnostics;
+    expect(after.filter((d) => d.fix && SAFE_FIX_RULES.includes(d.ruleId))).toHaveLength(0);
+    // the others are untouched (same rule and cell)
+    const key = (d: { ruleId: string; sheet: string; cell: string }) => `${d.ruleId} ${d.sheet}!${d.cell}`;
+    expect(after.filter((d) => !SAFE_FIX_RULES.includes(d.ruleId)).map(key).sort()).toEqual(other.map(key).sort());
+    // a fixed cell holds the canonical notation
+    const first = safe.find((d) => d.ruleId === 'value/percent-notation');
+    if (first) {
+      const sheet = wb.snapshot().sheets.find((s) => s.name === first.sheet)!;
+      const c = sheet.cells[first.fix!.cell];
+      // Excel turns typed "100%" into 1 with a % format: what the clerk sees is the fix
+      expect(displayText(c.value, c.numberFormat)).toBe(first.fix!.value);
+    }
     host.dispose();
   });
 

@@ -214,6 +214,8 @@ async function main() {
       await pane(page).locator('input[name="budget"]').fill('二十');
       await pane(page).getByText(/预算数“二十”不是数字/).waitFor({ timeout: 3000 });
       await shot(page, '04-template-form-error');
+      const o = await pane(page).evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      assert(o.sw <= o.cw + 1, `the template form overflows the 320 px pane: ${o.sw} > ${o.cw}`);
       await pane(page).locator('input[name="budget"]').fill('12.5');
       await pane(page).locator('input[name="year"]').fill('2025');
       await pane(page).getByRole('button', { name: '插入模板' }).click();

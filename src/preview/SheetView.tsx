@@ -38,6 +38,11 @@ function coveredBy(sheet: PreviewSheet): Map<string, RangePos> {
   return m;
 }
 
+function editText(value: string | number | boolean, numberFormat: string): string {
+  if (typeof value === 'number' && /%/.test(numberFormat)) return `${Math.round(value * 1e8) / 1e6}%`;
+  return String(value);
+}
+
 const charsPx = (chars: number | null | undefined) => (chars ? Math.round(chars * 7 + 5) : 72);
 /** Office.js column widths are in points */
 const pointsPx = (pt: number) => Math.round((pt * 4) / 3);
@@ -54,7 +59,8 @@ export function SheetView({ book, widths }: SheetViewProps) {
   const gridRef = React.useRef<HTMLDivElement>(null);
 
   React.useEffect(() => {
-    setBar(selCell ? String(selCell.value) : '');
+    // like Excel's formula bar: a percentage shows as one (0.25 → 25%), other values as stored
+    setBar(selCell ? editText(selCell.value, selCell.numberFormat) : '');
   }, [selAddr, selCell?.value, sheet.id]);
 
   React.useEffect(() => {
@@ -88,7 +94,7 @@ export function SheetView({ book, widths }: SheetViewProps) {
       select(sel.top + mv[0], sel.left + mv[1]);
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      setEditing({ addr: selAddr, text: selCell ? String(selCell.value) : '' });
+      setEditing({ addr: selAddr, text: selCell ? editText(selCell.value, selCell.numberFormat) : '' });
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       commit(selAddr, '');
@@ -126,7 +132,7 @@ export function SheetView({ book, widths }: SheetViewProps) {
           style={style}
           title={note ? `${addr} 批注：\n${note}` : undefined}
           onMouseDown={() => select(row, col)}
-          onDoubleClick={() => setEditing({ addr, text: c ? String(c.value) : '' })}
+          onDoubleClick={() => setEditing({ addr, text: c ? editText(c.value, c.numberFormat) : '' })}
         >
           {editing && editing.addr === addr ? (
             <input

@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   radioName: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' },
   desc: { color: tokens.colorNeutralForeground3 },
   form: { display: 'flex', flexDirection: 'column', gap: '6px' },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px', alignItems: 'start' },
   full: { width: '100%', minWidth: 0 },
 });
 

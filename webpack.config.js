@@ -17,8 +17,52 @@ async function httpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
+// The browser preview (npm run preview / build:preview): the same task pane beside a spreadsheet view
+// of the in-memory workbook, with the fixture workbooks turned into Grid modules at build time.
+function previewConfig(dev) {
+  const fixtures = path.resolve(process.env.JXMB_FIXTURES || path.resolve(__dirname, '../shared/fixtures'));
+  const out = path.resolve(__dirname, 'dist-preview');
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: { preview: './src/preview/index.tsx' },
+    output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { '@fixtures': fixtures } },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
+        },
+        { test: /\.xlsx$/, use: path.resolve(__dirname, 'src/preview/xlsx-grid-loader.js') },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      {
+        // keep the build output out of git without touching .gitignore
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('PreviewGitignore', (compilation) => {
+            compilation.hooks.processAssets.tap({ name: 'PreviewGitignore', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              compilation.emitAsset('.gitignore', new compiler.webpack.sources.RawSource('*\n'));
+            });
+          });
+        },
+      },
+    ],
+    devServer: {
+      static: false,
+      host: '127.0.0.1',
+      port: Number(process.env.JXMB_PREVIEW_PORT || 3001),
+      server: 'http',
+    },
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === 'development';
+  if (env && env.preview) return previewConfig(dev);
   return {
     devtool: dev ? 'source-map' : false,
     entry: {

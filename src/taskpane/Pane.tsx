@@ -1,0 +1,227 @@
+/**
+ * The task pane: three tabs (模板 / 检查 / 设置) over a {@link PaneHost} and a {@link PaneCatalog}.
+ * The same component runs in Excel and in the browser preview.
+ */
+import * as React from 'react';
+import { FluentProvider, TabList, Tab, makeStyles, tokens, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
+import { TableAdd20Regular, TaskListLtr20Regular, Settings20Regular } from '@fluentui/react-icons';
+import type { Diagnostic } from '../domain/model';
+import type { CellRef, CheckResult, PaneCatalog, PaneHost, PaneSettings, RecentStore } from './host';
+import { localRecentStore, pushRecent } from './host';
+import { S } from './strings';
+import { CheckTab } from './components/CheckTab';
+import { TemplatesTab } from './components/TemplatesTab';
+import { SettingsTab } from './components/SettingsTab';
+
+export type TabId = 'templates' | 'check' | 'settings';
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    fontFamily: `${tokens.fontFamilyBase}, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif`,
+  },
+  tabs: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  body: { padding: '10px 12px 24px', minWidth: 0 },
+});
+
+export interface PaneProps {
+  host: PaneHost;
+  catalog: PaneCatalog;
+  theme: Theme;
+  recentStore?: RecentStore;
+  initialTab?: TabId;
+  /** called once the first check result is shown (time-to-interactive measurement) */
+  onReady?(): void;
+}
+
+export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', onReady }: PaneProps) {
+  const styles = useStyles();
+  const recentRef = React.useRef<RecentStore>(recentStore ?? localRecentStore());
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [settings, setSettings] = React.useState<PaneSettings | null>(null);
+  const [templateProfile, setTemplateProfile] = React.useState<string | null>(null);
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [selection, setSelection] = React.useState<CellRef | null>(null);
+  const [live, setLive] = React.useState(true);
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [saved, setSaved] = React.useState(false);
+  const [recent, setRecent] = React.useState<string[]>(() => recentRef.current.load());
+  const readyRef = React.useRef(false);
+
+  React.useEffect(() => {
+    let alive = true;
+    const offResult = host.onResult((r) => {
+      if (!alive) return;
+      setResult(r);
+      setBusy(false);
+    });
+    const offSel = host.onSelection((ref) => alive && setSelection(ref));
+    const offErr = host.onError?.((m) => alive && setError(m));
+    (async () => {
+      try {
+        const s = await host.loadSettings();
+        if (!alive) return;
+        setSettings(s);
+        setTemplateProfile((p) => p ?? (s.profileId || null));
+        await host.start();
+      } catch (e) {
+        if (alive) setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return () => {
+      alive = false;
+      offResult();
+      offSel();
+      offErr?.();
+      host.dispose();
+    };
+  }, [host]);
+
+  React.useEffect(() => {
+    if (result && !readyRef.current) {
+      readyRef.current = true;
+      onReady?.();
+    }
+  }, [result, onReady]);
+
+  const run = async (what: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await what();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSelect = (d: Diagnostic) => {
+    const ref = { sheet: d.sheet, cell: d.cell };
+    setSelection(ref);
+    void host.select(ref).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
+  const onFix = (d: Diagnostic) => {
+    setNotice(null);
+    void run(() => host.applyFix(d));
+  };
+
+  const onFixAll = () => {
+    setNotice(null);
+    void run(async () => {
+      const n = await host.applySafeFixes();
+      setNotice(S.fixAllDone(n));
+    });
+  };
+
+  const onLiveChange = (on: boolean) => {
+    setLive(on);
+    host.setLive(on);
+  };
+
+  const onSettings = (next: PaneSettings) => {
+    setSettings(next);
+    setSaved(false);
+    void run(async () => {
+      await host.saveSettings(next);
+      setSaved(true);
+    });
+  };
+
+  const onInsert = async (profileId: string, typeId: string, header: unknown) => {
+    const r = await host.insertTemplate(profileId, typeId, header);
+    if (r.ok) {
+      const next = pushRecent(recent, typeId);
+      setRecent(next);
+      recentRef.current.save(next);
+      // the form's budget year becomes the workbook's when it has none yet
+      const year = (header as { year?: unknown } | null)?.year;
+      if (settings && settings.year === undefined && typeof year === 'number') {
+        const s = { ...settings, year };
+        setSettings(s);
+        await host.saveSettings(s).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      }
+    }
+    return r;
+  };
+
+  const profileId = templateProfile || settings?.profileId || catalog.defaultProfileId;
+
+  return (
+    <FluentProvider theme={theme} className={styles.provider}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        aria-label={S.tabListLabel}
+        size="medium"
+      >
+        <Tab value="templates" icon={<TableAdd20Regular />}>
+          {S.tabs.templates}
+        </Tab>
+        <Tab value="check" icon={<TaskListLtr20Regular />}>
+          {S.tabs.check}
+          {result && result.diagnostics.length > 0 ? `（${result.diagnostics.length}）` : ''}
+        </Tab>
+        <Tab value="settings" icon={<Settings20Regular />}>
+          {S.tabs.settings}
+        </Tab>
+      </TabList>
+      <main className={styles.body}>
+        {error && (
+          <MessageBar intent="error" role="alert" style={{ marginBottom: 8 }}>
+            <MessageBarBody>{S.error(error)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {tab === 'check' && (
+          <CheckTab
+            result={result}
+            live={live}
+            busy={busy}
+            selection={selection}
+            notice={notice}
+            onLiveChange={onLiveChange}
+            onRecheck={() => void run(() => host.recheck())}
+            onSelect={onSelect}
+            onFix={onFix}
+            onFixAll={onFixAll}
+            onGoToTemplates={() => setTab('templates')}
+          />
+        )}
+        {tab === 'templates' && (
+          <TemplatesTab
+            catalog={catalog}
+            profileId={profileId}
+            recent={recent}
+            year={settings?.year ?? result?.year}
+            onProfileChange={setTemplateProfile}
+            onInsert={onInsert}
+          />
+        )}
+        {tab === 'settings' && settings && (
+          <SettingsTab
+            catalog={catalog}
+            settings={settings}
+            detectedYear={result?.year}
+            defaultFloor={catalog.profiles.find((p) => p.id === (settings.profileId || catalog.defaultProfileId))?.satisfactionFloor}
+            saved={saved}
+            onChange={onSettings}
+          />
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,246 @@
+import * as React from 'react';
+import {
+  Button,
+  Dropdown,
+  Option,
+  Field,
+  Input,
+  SearchBox,
+  RadioGroup,
+  Radio,
+  Badge,
+  Caption1,
+  Subtitle2,
+  Spinner,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { TableAdd20Regular } from '@fluentui/react-icons';
+import type { HeaderField, HeaderInput, InsertResult, PaneCatalog, ProjectTypeInfo } from '../host';
+import { S } from '../strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
+  gallery: {
+    maxHeight: '220px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '2px 4px',
+  },
+  radioLabel: { display: 'flex', flexDirection: 'column', gap: '1px', overflowWrap: 'anywhere' },
+  radioName: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' },
+  desc: { color: tokens.colorNeutralForeground3 },
+  form: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px', alignItems: 'start' },
+  full: { width: '100%', minWidth: 0 },
+});
+
+export interface TemplatesTabProps {
+  catalog: PaneCatalog;
+  profileId: string;
+  /** recently used type ids, most recent first */
+  recent: string[];
+  /** the budget year to prefill */
+  year?: number;
+  onProfileChange(id: string): void;
+  onInsert(profileId: string, typeId: string, header: unknown): Promise<InsertResult>;
+}
+
+/** Orders types: recently used first (in recent order), then the library's order. */
+export function orderTypes(types: ProjectTypeInfo[], recent: string[], query: string): ProjectTypeInfo[] {
+  if (query.trim()) return types; // a search is ranked by the library
+  const rank = (t: ProjectTypeInfo) => {
+    const i = recent.indexOf(t.id);
+    return i < 0 ? recent.length : i;
+  };
+  return types
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .map((x) => x.t);
+}
+
+const EMPTY: HeaderInput = { name: '', code: '', budget: '', fiscal: '', other: '', year: '' };
+
+export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange, onInsert }: TemplatesTabProps) {
+  const styles = useStyles();
+  const [query, setQuery] = React.useState('');
+  const [typeId, setTypeId] = React.useState<string | null>(null);
+  const [input, setInput] = React.useState<HeaderInput>({ ...EMPTY, year: year ? String(year) : '' });
+  const [touched, setTouched] = React.useState<Partial<Record<HeaderField, boolean>>>({});
+  const [submitted, setSubmitted] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<InsertResult | null>(null);
+
+  React.useEffect(() => {
+    if (year) setInput((old) => (old.year ? old : { ...old, year: String(year) }));
+  }, [year]);
+
+  const types = React.useMemo(
+    () => orderTypes(catalog.searchTypes(query, profileId), recent, query),
+    [catalog, query, profileId, recent],
+  );
+  const fields = catalog.headerFields(profileId);
+  const validation = catalog.validateHeader(input, profileId);
+  const errors = validation.ok ? {} : validation.errors;
+  const profile = catalog.profiles.find((p) => p.id === profileId);
+  const selectedType = typeId && types.some((t) => t.id === typeId) ? typeId : null;
+
+  const set = (f: HeaderField) => (_: unknown, data: { value: string }) => {
+    setInput((old) => ({ ...old, [f]: data.value }));
+    setTouched((old) => ({ ...old, [f]: true }));
+    setOutcome(null);
+  };
+
+  const insert = async () => {
+    setSubmitted(true);
+    if (!selectedType || !validation.ok) return;
+    setBusy(true);
+    try {
+      setOutcome(await onInsert(profileId, selectedType, validation.header));
+    } catch (e) {
+      setOutcome({ ok: false, message: S.error(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showError = (f: HeaderField) => (touched[f] || submitted ? errors[f] : undefined);
+
+  return (
+    <section className={styles.root} aria-label={S.tabs.templates}>
+      <Field label={S.profileLabel}>
+        <Dropdown
+          className={styles.full}
+          value={profile?.name ?? ''}
+          selectedOptions={[profileId]}
+          onOptionSelect={(_, data) => data.optionValue && onProfileChange(data.optionValue)}
+        >
+          {catalog.profiles.map((p) => (
+            <Option key={p.id} value={p.id}>
+              {p.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      <Field label={S.typeSearch}>
+        <SearchBox
+          className={styles.full}
+          value={query}
+          placeholder={S.typeSearchPlaceholder}
+          onChange={(_, data) => setQuery(data.value)}
+        />
+      </Field>
+
+      <Field
+        label={S.typeLabel}
+        validationMessage={submitted && !selectedType ? S.pickType : undefined}
+        validationState={submitted && !selectedType ? 'error' : 'none'}
+      >
+        <div className={styles.gallery}>
+          {types.length === 0 ? (
+            <Caption1>{S.noTypes}</Caption1>
+          ) : (
+            <RadioGroup value={selectedType ?? ''} onChange={(_, data) => setTypeId(data.value)} aria-label={S.typeLabel}>
+              {types.map((t) => (
+                <Radio
+                  key={t.id}
+                  value={t.id}
+                  label={
+                    <span className={styles.radioLabel}>
+                      <span className={styles.radioName}>
+                        {t.name}
+                        {recent.includes(t.id) && (
+                          <Badge size="small" appearance="tint" color="brand">
+                            {S.recentTag}
+                          </Badge>
+                        )}
+                      </span>
+                      {t.description && <Caption1 className={styles.desc}>{t.description}</Caption1>}
+                    </span>
+                  }
+                />
+              ))}
+            </RadioGroup>
+          )}
+        </div>
+      </Field>
+
+      <div className={styles.form}>
+        <Subtitle2 as="h2">{S.headerTitle}</Subtitle2>
+        {fields.includes('name') && (
+          <HeaderInputField field="name" input={input} error={showError('name')} onChange={set('name')} />
+        )}
+        {fields.includes('code') && (
+          <HeaderInputField field="code" input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
+        )}
+        <div className={styles.pair}>
+          {(['budget', 'fiscal', 'other'] as const)
+            .filter((f) => fields.includes(f))
+            .map((f) => (
+              <HeaderInputField
+                key={f}
+                field={f}
+                input={input}
+                error={showError(f)}
+                onChange={set(f)}
+                numeric
+              />
+            ))}
+          {fields.includes('year') && (
+            <HeaderInputField field="year" input={input} error={showError('year')} onChange={set('year')} numeric />
+          )}
+        </div>
+      </div>
+
+      <Button
+        appearance="primary"
+        icon={busy ? <Spinner size="extra-tiny" /> : <TableAdd20Regular />}
+        disabled={busy}
+        onClick={() => void insert()}
+      >
+        {busy ? S.inserting : S.insert}
+      </Button>
+
+      {submitted && !validation.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody>{S.fixForm}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.ok ? 'success' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+          <MessageBarBody>{outcome.ok ? `${S.insertDone(outcome.sheet, outcome.range)}${outcome.note ? `（${outcome.note}）` : ''}` : outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+function HeaderInputField(props: {
+  field: HeaderField;
+  input: HeaderInput;
+  error?: string;
+  hint?: string;
+  numeric?: boolean;
+  onChange(ev: unknown, data: { value: string }): void;
+}) {
+  const { field, input, error, hint, numeric, onChange } = props;
+  return (
+    <Field
+      label={S.fields[field]}
+      validationMessage={error ?? hint}
+      validationState={error ? 'error' : 'none'}
+    >
+      <Input
+        value={input[field]}
+        onChange={onChange}
+        inputMode={numeric ? 'decimal' : undefined}
+        name={field}
+        style={{ minWidth: 0 }}
+      />
+    </Field>
+  );
+}

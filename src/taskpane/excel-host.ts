@@ -1,0 +1,142 @@
+/**
+ * {@link PaneHost} over the Excel adapter's live checker (src/excel/live.ts): the same code drives
+ * real Excel (index.tsx, `officeExcel()`) and the in-memory Excel (the preview, the tests).
+ */
+import type { Diagnostic } from '../domain/model';
+import { findType } from '../domain/templates';
+import type { TemplateHeader } from '../domain/templates';
+import { renderBlock } from '../sheet/render';
+import type { ExcelApi } from '../excel/api';
+import { createLiveChecker, type LiveResult } from '../excel/live';
+import { analyzeGrid } from '../excel/analyze';
+import { applyFixes } from '../excel/fix';
+import { readWorkbook } from '../excel/read';
+import { loadSettings, type WorkbookSettings } from '../excel/settings';
+import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
+import { isSafeFix } from './host';
+
+export interface ExcelHostOptions {
+  /** wait after the last edit before checking, ms (default 300) */
+  debounceMs?: number;
+}
+
+/** Workbook settings → the pane's (an absent profile = recognised from the sheet = ''). */
+export function toPaneSettings(s: WorkbookSettings): PaneSettings {
+  return {
+    profileId: s.profile ?? '',
+    year: s.year,
+    satisfactionFloor: s.satisfactionFloor,
+    planPacing: s.planPacing ?? false,
+    rules: s.rules ?? {},
+  };
+}
+
+/** The pane's settings → workbook settings; cleared fields are written as undefined so they are removed. */
+export function toWorkbookSettings(p: PaneSettings): WorkbookSettings {
+  return {
+    profile: p.profileId === '' ? undefined : p.profileId,
+    year: p.year,
+    satisfactionFloor: p.satisfactionFloor,
+    planPacing: p.planPacing,
+    rules: p.rules,
+  };
+}
+
+function firstCell(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
+}
+
+function toResult(r: LiveResult): CheckResult {
+  const sheets = Array.isArray(r.sheets) ? (r.sheets as { name?: string }[]).map((s) => s.name ?? '') : [];
+  return {
+    blocks: r.blocks.map((b) => ({ index: b.index, name: b.name?.text ?? '', sheet: b.sheet, range: b.range })),
+    diagnostics: r.diagnostics,
+    year: r.year,
+    sheets,
+    durationMs: r.durationMs,
+  };
+}
+
+export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): PaneHost & { onError(l: (m: string) => void): () => void } {
+  const results = new Set<(r: CheckResult) => void>();
+  const selections = new Set<(r: CellRef) => void>();
+  const errors = new Set<(m: string) => void>();
+  const checker = createLiveChecker({
+    excel,
+    analyze: analyzeGrid,
+    debounceMs: opts.debounceMs,
+    onResult: (r) => {
+      const out = toResult(r);
+      results.forEach((l) => l(out));
+    },
+    onSelection: (s) => {
+      const ref = { sheet: s.sheet, cell: firstCell(s.address) };
+      selections.forEach((l) => l(ref));
+    },
+    onError: (m) => errors.forEach((l) => l(m)),
+  });
+  let started = false;
+
+  return {
+    async start() {
+      started = true;
+      await checker.start();
+    },
+    dispose() {
+      void checker.dispose().catch(() => undefined);
+    },
+    onResult(l) {
+      results.add(l);
+      return () => results.delete(l);
+    },
+    onSelection(l) {
+      selections.add(l);
+      return () => selections.delete(l);
+    },
+    onError(l) {
+      errors.add(l);
+      return () => errors.delete(l);
+    },
+    setLive(on) {
+      if (!started) return;
+      if (on) void checker.start().catch((e: unknown) => errors.forEach((l) => l(String(e))));
+      else void checker.stop();
+    },
+    async recheck() {
+      await checker.recheck();
+    },
+    async applyFix(d: Diagnostic) {
+      const out = await checker.applyFix(d);
+      if (out.refused.length > 0 && out.applied.length === 0) throw new Error(out.refused[0].reason);
+    },
+    async applySafeFixes() {
+      // Only notation fixes are safe in bulk (the checker's own applySafeFixes takes every fix):
+      // read the workbook, check it, and apply the safe fixes against exactly that reading, so a
+      // cell changed meanwhile is refused rather than overwritten.
+      const grid = await readWorkbook(excel, checker.capabilities);
+      const settings = checker.last?.settings ?? (await loadSettings(excel));
+      const safe = analyzeGrid(grid, settings).diagnostics.filter(isSafeFix);
+      if (safe.length === 0) return 0;
+      const out = await applyFixes(excel, safe, grid);
+      await checker.recheck();
+      return out.applied.length;
+    },
+    async select(ref) {
+      await checker.select(ref.cell, ref.sheet);
+    },
+    async loadSettings() {
+      return toPaneSettings(await loadSettings(excel));
+    },
+    async saveSettings(p) {
+      await checker.updateSettings(toWorkbookSettings(p));
+    },
+    async insertTemplate(profileId, typeId, header): Promise<InsertResult> {
+      const type = findType(typeId);
+      if (!type) return { ok: false, message: `找不到项目类型“${typeId}”，请重新选择` };
+      const r = await checker.insert((at) => renderBlock(profileId, type, header as TemplateHeader, at));
+      if (!r.ok) return { ok: false, message: r.reason };
+      return { ok: true, sheet: r.sheet, range: r.range, note: r.reason };
+    },
+    capabilities: () => ({ highlighting: checker.capabilities.highlighting, selectionEvents: checker.capabilities.liveEvents }),
+  };
+}

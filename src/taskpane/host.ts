@@ -1,0 +1,180 @@
+/**
+ * What the task pane needs from its surroundings, split in two:
+ *
+ * - {@link PaneHost}: the workbook side (Excel through src/excel, or the in-memory workbook of the
+ *   preview and the tests) — checking results, selection, fixes, settings, template insertion;
+ * - {@link PaneCatalog}: the pure data side (profiles, rules, the project-type library, the
+ *   template header schema) — the same in every host.
+ *
+ * The React components never touch Office.js or the domain modules directly: the container
+ * (Pane.tsx) talks to these two interfaces, so a test can give it plain fakes.
+ */
+import type { Diagnostic, Severity } from '../domain/model';
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** A recognised block as the pane lists it. */
+export interface BlockInfo {
+  index: number;
+  name: string;
+  sheet: string;
+  range: string;
+}
+
+export interface CheckResult {
+  blocks: BlockInfo[];
+  diagnostics: Diagnostic[];
+  year?: number;
+  sheets: string[];
+  durationMs: number;
+}
+
+/** Settings saved in the workbook (设置 page). */
+export interface PaneSettings {
+  /** '' = recognised from the sheet */
+  profileId: string;
+  /** budget year; undefined = found in the workbook */
+  year?: number;
+  /** satisfaction floor in percent; undefined = the profile's */
+  satisfactionFloor?: number;
+  planPacing: boolean;
+  /** per-rule severity or `off`; a rule not listed keeps its default */
+  rules: Record<string, Severity | 'off'>;
+}
+
+export type InsertResult =
+  | { ok: true; sheet: string; range: string; /** zh-CN: why the block is not where the selection was */ note?: string }
+  | { ok: false; message: string };
+
+export interface HostCapabilities {
+  /** can draw fills/notes on cells */
+  highlighting: boolean;
+  /** selection-changed events are delivered */
+  selectionEvents: boolean;
+}
+
+export interface PaneHost {
+  /** Starts the host (reads settings, runs the first check). */
+  start(): Promise<void>;
+  dispose(): void;
+  onResult(listener: (result: CheckResult) => void): () => void;
+  onSelection(listener: (ref: CellRef) => void): () => void;
+  /** zh-CN message of a failed background check */
+  onError?(listener: (message: string) => void): () => void;
+  /** live checking on/off */
+  setLive(on: boolean): void;
+  recheck(): Promise<void>;
+  applyFix(diagnostic: Diagnostic): Promise<void>;
+  /** applies the fixes that are safe in bulk; resolves to how many were applied */
+  applySafeFixes(): Promise<number>;
+  select(ref: CellRef): Promise<void>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** inserts a template block at the active cell (or below the used range) */
+  insertTemplate(profileId: string, typeId: string, header: unknown): Promise<InsertResult>;
+  capabilities(): HostCapabilities;
+}
+
+export interface ProfileInfo {
+  id: string;
+  name: string;
+  /** the profile's own satisfaction floor (percent) */
+  satisfactionFloor?: number;
+}
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  description: string;
+  defaultOff?: boolean;
+}
+
+export interface ProjectTypeInfo {
+  id: string;
+  name: string;
+  description?: string;
+  keywords?: string[];
+  profiles?: string[];
+}
+
+/** The header form as typed (all text; the schema parses it). */
+export interface HeaderInput {
+  name: string;
+  code: string;
+  budget: string;
+  fiscal: string;
+  other: string;
+  year: string;
+}
+
+export type HeaderField = keyof HeaderInput;
+
+export type HeaderValidation =
+  | { ok: true; header: unknown }
+  | { ok: false; errors: Partial<Record<HeaderField, string>> };
+
+export interface PaneCatalog {
+  profiles: ProfileInfo[];
+  rules: RuleInfo[];
+  defaultProfileId: string;
+  searchTypes(query: string, profileId: string): ProjectTypeInfo[];
+  validateHeader(input: HeaderInput, profileId: string): HeaderValidation;
+  /** which header fields this profile's template has (a disclosure list has no code) */
+  headerFields(profileId: string): HeaderField[];
+}
+
+/** Rules whose fixes only change notation, so they may be applied in bulk (修复全部格式问题). */
+export const SAFE_FIX_RULES: readonly string[] = ['value/percent-notation', 'indicator/alias-name'];
+
+export function isSafeFix(d: Diagnostic): boolean {
+  return d.fix !== undefined && SAFE_FIX_RULES.includes(d.ruleId);
+}
+
+/** Recently used project types, most recent first (kept in localStorage when there is one). */
+export interface RecentStore {
+  load(): string[];
+  save(ids: string[]): void;
+}
+
+const RECENT_KEY = 'jxmb.recentTypes';
+
+export function localRecentStore(storage: Storage | undefined = safeLocalStorage()): RecentStore {
+  let memory: string[] = [];
+  return {
+    load() {
+      if (!storage) return memory;
+      try {
+        const raw = storage.getItem(RECENT_KEY);
+        const parsed: unknown = raw ? JSON.parse(raw) : [];
+        return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+    save(ids) {
+      memory = ids.slice(0, 8);
+      if (!storage) return;
+      try {
+        storage.setItem(RECENT_KEY, JSON.stringify(memory));
+      } catch {
+        /* storage full or blocked: keep the in-memory list */
+      }
+    },
+  };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Moves `id` to the front of the recent list. */
+export function pushRecent(list: string[], id: string, max = 8): string[] {
+  return [id, ...list.filter((x) => x !== id)].slice(0, max);
+}

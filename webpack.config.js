@@ -20,7 +20,8 @@ async function httpsOptions() {
 // The browser preview (npm run preview / build:preview): the same task pane beside a spreadsheet view
 // of the in-memory workbook, with the fixture workbooks turned into Grid modules at build time.
 function previewConfig(dev) {
-  const fixtures = path.resolve(process.env.JXMB_FIXTURES || path.resolve(__dirname, '../shared/fixtures'));
+  // the sample workbooks shipped in samples/ (JXMB_SAMPLES points elsewhere)
+  const fixtures = path.resolve(process.env.JXMB_SAMPLES || path.resolve(__dirname, 'samples'));
   const out = path.resolve(__dirname, 'dist-preview');
   return {
     devtool: dev ? 'source-map' : false,

@@ -20,9 +20,9 @@ import haomen from '@fixtures/disclosure-2023-haomen.xlsx';
 type SampleGrid = Grid & { sheets: (Grid['sheets'][number] & { widths?: (number | null)[] })[] };
 
 const SAMPLES: Record<string, { label: string; grid: SampleGrid | null }> = {
-  zhangerzhuang: { label: '张二庄镇 2025（4 张表）', grid: zhangerzhuang },
-  anshan: { label: '安山镇 2021（16 张表）', grid: anshan },
-  haomen: { label: '公开表 2023（每行一个项目）', grid: haomen },
+  zhangerzhuang: { label: '张二庄镇 2025 年', grid: zhangerzhuang },
+  anshan: { label: '安山镇 2021 年', grid: anshan },
+  haomen: { label: '浩门镇 2023 年公开表（每行一个项目）', grid: haomen },
   blank: { label: '空白工作簿', grid: null },
 };
 

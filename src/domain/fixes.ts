@@ -4,7 +4,7 @@
  * first chosen wins, the later one is refused with a Chinese reason. All fixes are taken to be on
  * one sheet (group by `Diagnostic.sheet` before calling).
  */
-import type { CellEdit, Fix } from './model';
+import type { CellEdit, Diagnostic, Fix } from './model';
 
 export interface FixPlan {
   edits: CellEdit[];
@@ -55,4 +55,15 @@ export function planFixes(fixes: Fix[]): FixPlan {
     plan.applied.push(fix);
   }
   return plan;
+}
+
+/**
+ * Rules whose fixes only change how a value is written (notation), never what it says: the only
+ * fixes offered in bulk (“修复全部格式问题”).
+ */
+export const SAFE_BULK_FIX_RULES: readonly string[] = ['value/percent-notation', 'indicator/alias-name'];
+
+/** A diagnostic whose fix may be applied in bulk. */
+export function isSafeBulkFix(d: Diagnostic): boolean {
+  return d.fix !== undefined && SAFE_BULK_FIX_RULES.includes(d.ruleId);
 }

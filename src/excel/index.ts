@@ -16,7 +16,7 @@
  *   await checker.start();          // registers onChanged/onSelectionChanged, first check → LiveResult
  *   await checker.recheck();        // manual re-check (changes Excel fires no event for)
  *   await checker.applyFix(diag);   // → FixOutcome { applied, refused: [{ diagnostic, reason }], edits }; re-checks
- *   await checker.applySafeFixes(); // every fix of the last check (first wins on a shared cell)
+ *   await checker.applySafeFixes(); // the notation fixes of the last check (SAFE_BULK_FIX_RULES; first wins on a shared cell)
  *   await checker.select('B7', sheet?);      // jump to a diagnostic's cell
  *   await checker.setHighlighting(false);    // restore every marked cell exactly (stored in the workbook)
  *   await checker.updateSettings({ year: 2025, profile: 'hebei-project' });  // stored in the workbook, re-checks

@@ -5,6 +5,7 @@
  */
 import { parseA1, parseRange, rangeContains } from '../domain/address';
 import type { Block, Diagnostic } from '../domain/model';
+import { isSafeBulkFix } from '../domain/fixes';
 import type { CellPos } from '../domain/address';
 import type { RenderPlan } from '../sheet/render';
 import type { ExcelApi, XChangedEventArgs, XEventHandlerResult, XSelectionChangedEventArgs } from './api';
@@ -240,7 +241,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       return fixAll([diagnostic]);
     },
     applySafeFixes() {
-      return fixAll((last?.diagnostics ?? []).filter((d) => d.fix !== undefined));
+      return fixAll((last?.diagnostics ?? []).filter(isSafeBulkFix));
     },
     select(cell, sheet) {
       return excel.run({ delayForCellEdit: true }, async (ctx) => {

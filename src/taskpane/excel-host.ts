@@ -9,11 +9,8 @@ import { renderBlock } from '../sheet/render';
 import type { ExcelApi } from '../excel/api';
 import { createLiveChecker, type LiveResult } from '../excel/live';
 import { analyzeGrid } from '../excel/analyze';
-import { applyFixes } from '../excel/fix';
-import { readWorkbook } from '../excel/read';
 import { loadSettings, type WorkbookSettings } from '../excel/settings';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
-import { isSafeFix } from './host';
 
 export interface ExcelHostOptions {
   /** wait after the last edit before checking, ms (default 300) */
@@ -110,15 +107,8 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       if (out.refused.length > 0 && out.applied.length === 0) throw new Error(out.refused[0].reason);
     },
     async applySafeFixes() {
-      // Only notation fixes are safe in bulk (the checker's own applySafeFixes takes every fix):
-      // read the workbook, check it, and apply the safe fixes against exactly that reading, so a
-      // cell changed meanwhile is refused rather than overwritten.
-      const grid = await readWorkbook(excel, checker.capabilities);
-      const settings = checker.last?.settings ?? (await loadSettings(excel));
-      const safe = analyzeGrid(grid, settings).diagnostics.filter(isSafeFix);
-      if (safe.length === 0) return 0;
-      const out = await applyFixes(excel, safe, grid);
-      await checker.recheck();
+      // notation fixes only, against the last reading: a cell changed since is refused, not overwritten
+      const out = await checker.applySafeFixes();
       return out.applied.length;
     },
     async select(ref) {

@@ -10,6 +10,7 @@
  * (Pane.tsx) talks to these two interfaces, so a test can give it plain fakes.
  */
 import type { Diagnostic, Severity } from '../domain/model';
+import { isSafeBulkFix } from '../domain/fixes';
 
 export interface CellRef {
   sheet: string;
@@ -126,12 +127,8 @@ export interface PaneCatalog {
   headerFields(profileId: string): HeaderField[];
 }
 
-/** Rules whose fixes only change notation, so they may be applied in bulk (修复全部格式问题). */
-export const SAFE_FIX_RULES: readonly string[] = ['value/percent-notation', 'indicator/alias-name'];
-
-export function isSafeFix(d: Diagnostic): boolean {
-  return d.fix !== undefined && SAFE_FIX_RULES.includes(d.ruleId);
-}
+/** Only notation fixes are applied in bulk (the domain decides which). */
+export const isSafeFix = isSafeBulkFix;
 
 /** Recently used project types, most recent first (kept in localStorage when there is one). */
 export interface RecentStore {

@@ -8,7 +8,7 @@ import type { CellRef, CheckResult } from '../../src/taskpane/host';
 import { searchTypes } from '../../src/domain/templates';
 import { readWorkbookFile } from '../../src/cli/xlsx-read';
 import { fixture } from '../helpers/fixtures';
-import { SAFE_FIX_RULES } from '../../src/taskpane/host';
+import { SAFE_BULK_FIX_RULES as SAFE_FIX_RULES } from '../../src/domain/fixes';
 import { displayText } from '../../src/sheet/display';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -39,18 +39,10 @@ function previewConfig(dev) {
       ],
     },
     performance: { hints: false },
+    // no `new Function("return this")` global shim: the CSP forbids eval
+    node: { global: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
-      {
-        // keep the build output out of git without touching .gitignore
-        apply(compiler) {
-          compiler.hooks.thisCompilation.tap('PreviewGitignore', (compilation) => {
-            compilation.hooks.processAssets.tap({ name: 'PreviewGitignore', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-              compilation.emitAsset('.gitignore', new compiler.webpack.sources.RawSource('*\n'));
-            });
-          });
-        },
-      },
     ],
     devServer: {
       static: false,
@@ -87,6 +79,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // no `new Function("return this")` global shim: the CSP forbids eval
+    node: { global: false },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

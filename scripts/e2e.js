@@ -133,6 +133,16 @@ async function main() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // security: the pane makes no request but to its own origin, and the CSP is never violated
+  const foreign = [];
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(base) && !url.startsWith('data:')) foreign.push(url);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
   console.log(`preview at ${base}`);
 
   try {
@@ -295,6 +305,14 @@ async function main() {
 
     await step('no page errors', async () => {
       assert(errors.length === 0, errors.join('\n'));
+    });
+
+    await step('no network requests beyond the page itself, no CSP violations (no eval)', async () => {
+      assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
+      const violations = await page.evaluate(() => window.__cspViolations);
+      assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '');
+      assert(/script-src 'self'/.test(csp) && !/unsafe-eval/.test(csp), `CSP without eval, got: ${csp}`);
     });
   } finally {
     await browser.close();

@@ -4,6 +4,7 @@
  * the in-memory Excel (src/excel/memory). `?wb=` picks the sample workbook, `?width=` the pane
  * width, `?theme=dark` the dark theme.
  */
+import '../taskpane/no-eval';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryWorkbook, createMemoryExcel } from '../excel/memory';

@@ -2,6 +2,7 @@
  * The task pane in Excel: after Office.onReady, the pane talks to the real `Excel` through the
  * adapter (src/excel). Light/dark follows the Office theme.
  */
+import './no-eval';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { officeExcel } from '../excel/office';

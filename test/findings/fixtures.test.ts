@@ -12,7 +12,7 @@ type Expected = Record<number, string>;
 
 async function findings(name: string): Promise<{ blocks: number; year: number | null; byBlock: Record<number, string[]> }> {
   const file = fixture(name);
-  const r = await checkFile({ path: file, display: path.basename(file) });
+  const r = await checkFile({ path: file, display: path.basename(file), rel: path.basename(file) });
   expect(r.error).toBeNull();
   const byBlock: Record<number, string[]> = {};
   for (const d of r.diagnostics) {
@@ -122,7 +122,7 @@ describe('disclosure-2023-haomen.xlsx (one row per project, 2023)', () => {
 
   it('the year given by the reviewer wins over the title: 2021 dates are then right', async () => {
     const file = fixture('disclosure-2023-haomen.xlsx');
-    const r = await checkFile({ path: file, display: path.basename(file) }, { year: 2021 });
+    const r = await checkFile({ path: file, display: path.basename(file), rel: path.basename(file) }, { year: 2021 });
     expect(r.year).toBe(2021);
     const years = r.diagnostics.filter((d) => d.ruleId === 'value/year-mismatch');
     expect(years.map((d) => d.cell)).not.toEqual(expect.arrayContaining(['E7', 'E9', 'E19']));

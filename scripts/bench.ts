@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     bundleGzipBytes: bundle,
   };
 
-  const line = (a: string, b: string) => console.log(`${a.padEnd(44)}${b}`);
+  const line = (a: string, b: string) => console.log(`${a.padEnd(52)}${b}`);
   console.log(`jxmb benchmark — ${result.machine}\n`);
   line('engine (checkBlocks), 10 / 100 / 1,000 blocks', SIZES.map((n) => `${engineMs[n]} ms`).join(' / '));
   line('recognition, 10 / 100 / 1,000 blocks', SIZES.map((n) => `${recognizeMs[n]} ms`).join(' / '));

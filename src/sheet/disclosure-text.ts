@@ -272,7 +272,10 @@ export function parseIndicatorText(text: string): ParsedIndicatorText {
     if (itemText === undefined) continue;
     for (const piece of splitItems(itemText)) {
       const body = stripNumbering(piece);
-      const t = splitTarget(body);
+      // `1. 保洁员人数：` — a numbered name ending in a colon is a value left blank (the template's
+      // form), read as an indicator without a value rather than as an unreadable line
+      const slot = body !== piece ? /^(.*[^\s：:])\s*[：:]\s*$/.exec(body) : null;
+      const t = slot ? { name: slot[1].trim(), value: '' } : splitTarget(body);
       if (!t) {
         unparsed.push({
           line,

@@ -402,7 +402,7 @@ const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', 
 
 /**
  * The 绩效指标 text of a disclosure-list row (DOMAIN §2.2): headings per 一级/二级 and one numbered
- * line per 三级, `name value`; a blank value leaves the line as the name alone for the clerk to end,
+ * line per 三级, `name value`; a blank value leaves the line as `name：` for the clerk to end,
  * an empty row (generic type) leaves its 二级 heading with no line under it.
  */
 export function indicatorText(rows: ProfileIndicator[]): string {
@@ -424,7 +424,8 @@ export function indicatorText(rows: ProfileIndicator[]): string {
     if (pi.indicator) {
       n++;
       const v = pi.indicator.value;
-      lines.push(`${n}. ${pi.indicator.level3}${v ? ` ${v}` : ''}`);
+      // a blank value is left as `name：` — the slot the clerk fills (read back as a missing value)
+      lines.push(`${n}. ${pi.indicator.level3}${v ? ` ${v}` : '：'}`);
     }
     prev = pi;
   }

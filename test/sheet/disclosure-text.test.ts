@@ -141,3 +141,25 @@ describe('parseIndicatorText — unparsed lines', () => {
     expect(splitTarget('群众满意度 ≥95%')).toEqual({ name: '群众满意度', value: '≥95%' });
   });
 });
+
+describe('a blank value slot (`1. 名称：`)', () => {
+  it('is an indicator with an empty value, not an unreadable line', () => {
+    const r = parseIndicatorText('一、产出指标\n(一) 数量指标：\n1. 保洁员人数：\n2. 保洁覆盖村数 39个');
+    expect(r.unparsed).toEqual([]);
+    expect(r.items.map((i) => [i.level2, i.name, i.value])).toEqual([
+      ['数量指标', '保洁员人数', ''],
+      ['数量指标', '保洁覆盖村数', '39个'],
+    ]);
+  });
+
+  it('only for numbered lines: an unnumbered `名称：` stays unreadable', () => {
+    const r = parseIndicatorText('一、产出指标\n(一) 数量指标：\n保洁员人数：');
+    expect(r.items).toEqual([]);
+    expect(r.unparsed).toHaveLength(1);
+  });
+
+  it('a value after the colon is a value', () => {
+    const r = parseIndicatorText('一、产出指标\n(一) 数量指标：\n1. 保洁员人数：12人');
+    expect(r.items.map((i) => [i.name, i.value])).toEqual([['保洁员人数', '12人']]);
+  });
+});

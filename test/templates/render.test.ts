@@ -210,7 +210,7 @@ describe('renderBlock — disclosure-list', () => {
 
   test('the indicator text has the headings, the names and only the standard targets', () => {
     const text = String(at(plan, 'E3')?.value);
-    expect(text.split('\n').slice(0, 3)).toEqual(['一、产出指标', '(一) 数量指标：', '1. 保洁员人数']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['一、产出指标', '(一) 数量指标：', '1. 保洁员人数：']);
     expect(text).toContain('二、效益指标');
     expect(text).toContain('三、满意度指标');
     expect(text).toContain('1. 村民满意度 ≥90%');
@@ -230,7 +230,7 @@ describe('renderBlock — disclosure-list', () => {
       { level1: '产出指标', level2: '数量指标', indicator: { ...type('grid').indicators[1] } },
       { level1: '产出指标', level2: '质量指标' },
     ]);
-    expect(t).toBe('一、产出指标\n(一) 数量指标：\n1. 网格员人数\n2. 网格覆盖行政村数\n(二) 质量指标：');
+    expect(t).toBe('一、产出指标\n(一) 数量指标：\n1. 网格员人数：\n2. 网格覆盖行政村数：\n(二) 质量指标：');
   });
 });
 

@@ -2,7 +2,9 @@
  * Applying fixes the clerk asked for. A fix changes exactly the cell it names and its `also`
  * cells; it is refused when one of those cells changed since the check (the value Excel holds now
  * is compared with the value that was checked), or when another chosen fix touches the same cell
- * (planFixes). One Excel.run, 2 syncs: read the cells, then write every accepted edit.
+ * (planFixes). One Excel.run, 2 syncs: read the cells (values, formulas, number formats), then
+ * write every accepted edit. Should the write batch fail partway, one more sync puts every cell it
+ * may have written back as it was read, and the error says so.
  */
 import { planFixes } from '../domain/fixes';
 import { parseA1 } from '../domain/address';

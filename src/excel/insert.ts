@@ -235,7 +235,24 @@ function planProblems(plan: RenderPlan): string[] {
   return out;
 }
 
+/** the pre-check read failed (nothing was written) */
+class PreCheckFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 export async function insertPlan(excel: ExcelApi, render: (at: CellPos) => RenderPlan, opts: InsertOptions = {}): Promise<InsertResult> {
+  try {
+    return await insertOnce(excel, render, opts, true);
+  } catch (e) {
+    // the rows below a used range that reaches the sheet's last row do not exist: read without them
+    if (e instanceof PreCheckFailed) return insertOnce(excel, render, opts, false);
+    throw e;
+  }
+}
+
+async function insertOnce(excel: ExcelApi, render: (at: CellPos) => RenderPlan, opts: InsertOptions, readBelow: boolean): Promise<InsertResult> {
   const caps = getCapabilities(excel);
   return excel.run({ delayForCellEdit: true }, async (ctx) => {
     // sync 1: where, and what is there
@@ -251,7 +268,7 @@ export async function insertPlan(excel: ExcelApi, render: (at: CellPos) => Rende
     const probeRows = probe.bottom - probe.top + 1;
     const probeCols = probe.right - probe.left + 1;
     const usedProps = canRestore ? used.getCellProperties(FORMAT_LOAD) : null;
-    const below = canRestore ? used.getRowsBelow(probeRows + (opts.gap ?? 2) + 1).load('rowIndex,columnIndex') : null;
+    const below = canRestore && readBelow ? used.getRowsBelow(probeRows + (opts.gap ?? 2) + 1).load('rowIndex,columnIndex') : null;
     const belowProps = below ? below.getCellProperties(SIZE_LOAD) : null;
     const fixed: { top: number; left: number; props: XClientResult<XCellProperties[][]> }[] = [];
     if (canRestore) {
@@ -264,7 +281,12 @@ export async function insertPlan(excel: ExcelApi, render: (at: CellPos) => Rende
         fixed.push({ top: at.row, left: at.col, props: ws.getRangeByIndexes(at.row, at.col, rows, cols).getCellProperties(SIZE_LOAD) });
       }
     }
-    await ctx.sync();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (below) throw new PreCheckFailed(e);
+      throw e;
+    }
 
     const sheet = ws.name;
     if (protection.protected) return { ok: false, sheet, reason: `工作表“${sheet}”受保护，无法插入表格；请先撤销工作表保护` };
@@ -317,12 +339,12 @@ export async function insertPlan(excel: ExcelApi, render: (at: CellPos) => Rende
     }
 
     let before: Before | null = null;
-    if (usedProps && below && belowProps) {
+    if (usedProps) {
       const b = new Before();
       const props = usedProps.value;
       b.used = { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount, props, numberFormat: used.numberFormat };
       b.addSizes(used.rowIndex, used.columnIndex, props);
-      b.addSizes(below.rowIndex, below.columnIndex, belowProps.value);
+      if (below && belowProps) b.addSizes(below.rowIndex, below.columnIndex, belowProps.value);
       for (const r of fixed) b.addSizes(r.top, r.left, r.props.value);
       // sizes and the clerk's own validation the pre-check read does not reach: one more read
       const t = plan.range;

@@ -78,3 +78,33 @@ describe('insertion never overwrites', () => {
     expect(wb.snapshot()).not.toEqual(before);
   });
 });
+
+describe('insertion at the edges', () => {
+  // A used range that reaches the sheet's last row has no rows below it: the pre-check read of
+  // those rows fails (a million-row sheet is too slow to build here, so the failure is injected
+  // into the pre-check sync); the insertion reads again without them and still goes ahead.
+  it('a failing pre-check read is retried once without the rows below; nothing is written by the failed attempt', async () => {
+    const make = () => {
+      const wb = new MemoryWorkbook();
+      wb.user.setValues('Sheet1', 'A1', [['已有']], { fireEvent: false });
+      wb.user.setFill('Sheet1', 'C3:E5', '#FFFF00');
+      wb.user.select('Sheet1', 'B2');
+      return wb;
+    };
+    const wb = make();
+    const sizes: number[] = [];
+    const take = wb.takeFault.bind(wb);
+    wb.takeFault = (ops: number) => {
+      sizes.push(ops);
+      if (sizes.length === 1) {
+        wb.injectFault(0, ops - 1); // the last command of the pre-check sync fails
+      }
+      return take(ops);
+    };
+    const result = await insertPlan(createMemoryExcel(wb), render);
+    expect(result).toMatchObject({ ok: true, placed: 'selection' });
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes[1]).toBeLessThan(sizes[0]); // the second read leaves the rows below out
+    expect(wb.snapshot().sheets[0].cells.A1.value).toBe('已有');
+  });
+});

@@ -388,6 +388,8 @@ function parseValueUncached(value: CellValue | string | undefined, numberFormat?
       if (!Number.isFinite(value)) return emptyResult(String(value), 'qualitative');
       if (isPercentFormat(numberFormat)) {
         const pts = roundNum(value * 100);
+        // ±1.8e306 × 100 overflows: no finite percentage, the cell is not a readable value
+        if (!Number.isFinite(pts)) return emptyResult(String(value), 'qualitative');
         const shown = formatNumber(pts) ?? String(pts);
         return finish({ ...emptyResult(`${shown}%`, 'percent'), number: pts, unit: '%' });
       }

@@ -22,14 +22,64 @@ export interface XCellPropertiesFill {
   tintAndShade?: number;
 }
 
+export interface XCellPropertiesFont {
+  bold?: boolean;
+  color?: string;
+  italic?: boolean;
+  name?: string;
+  size?: number;
+}
+
+export interface XCellPropertiesBorder {
+  style?: string;
+  color?: string;
+  weight?: string;
+}
+
+/** CellBorderCollection: one entry per edge of the cell */
+export interface XCellPropertiesBorders {
+  top?: XCellPropertiesBorder;
+  bottom?: XCellPropertiesBorder;
+  left?: XCellPropertiesBorder;
+  right?: XCellPropertiesBorder;
+}
+
+export interface XCellPropertiesFormat {
+  fill?: XCellPropertiesFill;
+  font?: XCellPropertiesFont;
+  borders?: XCellPropertiesBorders;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** points */
+  rowHeight?: number;
+  /** points */
+  columnWidth?: number;
+  /** the row has the sheet's standard height (nobody resized it) */
+  useStandardHeight?: boolean;
+  /** the column has the sheet's standard width */
+  useStandardWidth?: boolean;
+}
+
 export interface XCellProperties {
   address?: string;
-  format?: { fill?: XCellPropertiesFill };
+  format?: XCellPropertiesFormat;
 }
 
 export interface XCellPropertiesLoadOptions {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean } };
+  format?: {
+    fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean };
+    font?: { bold?: boolean; color?: boolean; italic?: boolean; name?: boolean; size?: boolean };
+    borders?: { style?: boolean; color?: boolean; weight?: boolean };
+    wrapText?: boolean;
+    horizontalAlignment?: boolean;
+    verticalAlignment?: boolean;
+    rowHeight?: boolean;
+    columnWidth?: boolean;
+    useStandardHeight?: boolean;
+    useStandardWidth?: boolean;
+  };
 }
 
 export interface XRangeFill {
@@ -73,6 +123,10 @@ export interface XRangeFormat {
   columnWidth: number;
   /** points */
   rowHeight: number;
+  /** set true: back to the sheet's standard row height (ExcelApi 1.2) */
+  useStandardHeight: boolean;
+  /** set true: back to the sheet's standard column width (ExcelApi 1.2) */
+  useStandardWidth: boolean;
   load(propertyNames?: string | string[]): XRangeFormat;
 }
 
@@ -128,6 +182,8 @@ export interface XRange {
   getMergedAreasOrNullObject(): XRangeAreas;
   getCellProperties(options: XCellPropertiesLoadOptions): XClientResult<XCellProperties[][]>;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  /** the `count` rows below the range, same columns (ExcelApi 1.2) */
+  getRowsBelow(count?: number): XRange;
   load(propertyNames?: string | string[]): XRange;
 }
 

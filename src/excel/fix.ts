@@ -2,14 +2,16 @@
  * Applying fixes the clerk asked for. A fix changes exactly the cell it names and its `also`
  * cells; it is refused when one of those cells changed since the check (the value Excel holds now
  * is compared with the value that was checked), or when another chosen fix touches the same cell
- * (planFixes). One Excel.run, 2 syncs: read the cells, then write every accepted edit.
+ * (planFixes). One Excel.run, 2 syncs: read the cells (values, formulas, number formats), then
+ * write every accepted edit. Should the write batch fail partway, one more sync puts every cell it
+ * may have written back as it was read, and the error says so.
  */
 import { planFixes } from '../domain/fixes';
 import { parseA1 } from '../domain/address';
 import type { CellEdit, Diagnostic, Fix } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { cellValue } from '../sheet/grid';
-import type { ExcelApi, XRange, XValue } from './api';
+import type { ExcelApi, XRange, XRequestContext, XValue } from './api';
 import { fromCellValue } from './read';
 
 export interface FixOutcome {
@@ -36,6 +38,35 @@ function show(v: XValue): string {
 function same(a: XValue, b: XValue): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
   return a === b;
+}
+
+/**
+ * Queue the writes that put cells back as they were read: the number format, then the formula or
+ * value. Text that Excel would read as a number (`'0123'`, a 20-digit code) is written while the
+ * cell is formatted as text, so it stays text; then the old format comes back.
+ */
+function queueRestore(ctx: XRequestContext, cells: { sheet: string; cell: string; before: XRange }[]): void {
+  const done = new Set<string>();
+  for (const { sheet, cell, before } of cells) {
+    const key = `${sheet}!${cell}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+    const formula = before.formulas[0][0];
+    const value = before.values[0][0];
+    const format = before.numberFormat[0][0];
+    if (typeof formula === 'string' && formula.startsWith('=')) {
+      r.numberFormat = [[format]];
+      r.formulas = [[formula]];
+    } else if (typeof value === 'string' && value !== '') {
+      r.numberFormat = [['@']];
+      r.values = [[value]];
+      r.numberFormat = [[format]];
+    } else {
+      r.numberFormat = [[format]];
+      r.values = [[value]];
+    }
+  }
 }
 
 export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], checked: Grid): Promise<FixOutcome> {
@@ -65,13 +96,14 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
       for (const { fix } of chosen)
         for (const e of editsOf(fix)) {
           const c = norm(e.cell);
-          if (!cells.has(c)) cells.set(c, ws.getRange(c).load('values'));
+          if (!cells.has(c)) cells.set(c, ws.getRange(c).load('values,formulas,numberFormat'));
         }
       work.push({ sheet, chosen, cells });
     }
     await ctx.sync();
 
     let writes = 0;
+    const touched: { sheet: string; cell: string; before: XRange }[] = [];
     for (const w of work) {
       const gs = checked.sheets.find((s) => s.name === w.sheet);
       for (const { diag, fix } of w.chosen) {
@@ -92,6 +124,7 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
           continue;
         }
         for (const e of edits) {
+          touched.push({ sheet: w.sheet, cell: norm(e.cell), before: w.cells.get(norm(e.cell)) as XRange });
           const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(norm(e.cell));
           if (e.numberFormat !== undefined) r.numberFormat = [[e.numberFormat]];
           r.values = [[fromCellValue(e.value)]];
@@ -101,7 +134,21 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
         out.applied.push(diag);
       }
     }
-    if (writes > 0) await ctx.sync();
+    if (writes > 0) {
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // the batch failed partway: put every cell it may have written back as it was read
+        queueRestore(ctx, touched);
+        const why = e instanceof Error ? e.message : String(e);
+        try {
+          await ctx.sync();
+        } catch (e2) {
+          throw new Error(`修复失败：${why}；撤回时又出错（${e2 instanceof Error ? e2.message : String(e2)}），请用“撤消”检查 ${touched.map((t) => t.cell).join('、')}`);
+        }
+        throw new Error(`修复失败，已撤回：${why}`);
+      }
+    }
     return out;
   });
 }

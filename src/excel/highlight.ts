@@ -9,7 +9,7 @@
  */
 import { parseA1 } from '../domain/address';
 import type { Diagnostic, Severity } from '../domain/model';
-import type { XRequestContext, XWorksheet } from './api';
+import type { XNote, XRequestContext, XWorksheet } from './api';
 import type { FillInfo } from './read';
 
 export const HIGHLIGHT_KEY = 'jxmb.highlights';
@@ -203,4 +203,40 @@ export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) =
 /** Queue the state write (no sync). */
 export function queueHighlightState(ctx: XRequestContext, state: HighlightState): void {
   ctx.workbook.settings.add(HIGHLIGHT_KEY, JSON.stringify(state));
+}
+
+/** What a cell held before the pass (fill and note), for putting it back. */
+export interface HighlightBefore {
+  fill(sheetId: string, cell: string): FillInfo;
+  note(sheetId: string, cell: string): string | undefined;
+}
+
+/**
+ * After a highlight batch failed partway (the commands before the failing one stay applied):
+ * put every cell the ops touch back as it was before the pass. Fills are written as they were
+ * (idempotent); notes are read first (1 sync) to know whether one exists now, then fixed (1 sync).
+ */
+export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, before: HighlightBefore): Promise<void> {
+  const fillCells = new Map<string, { sheetId: string; cell: string }>();
+  const noteCells = new Map<string, { sheetId: string; cell: string }>();
+  for (const op of ops) {
+    const key = markKey(op.sheetId, op.cell);
+    if (op.kind === 'mark' || op.kind === 'restore') fillCells.set(key, op);
+    else noteCells.set(key, op);
+  }
+  const now = new Map<string, XNote>();
+  for (const [key, c] of noteCells) now.set(key, sheet(c.sheetId).notes.getItemOrNullObject(c.cell).load('content'));
+  if (now.size > 0) await ctx.sync();
+  const restore: HighlightOp[] = [];
+  for (const c of fillCells.values()) restore.push({ kind: 'restore', sheetId: c.sheetId, cell: c.cell, fill: before.fill(c.sheetId, c.cell) });
+  for (const [key, c] of noteCells) {
+    const was = before.note(c.sheetId, c.cell);
+    const note = now.get(key) as XNote;
+    if (note.isNullObject) {
+      if (was !== undefined) restore.push({ kind: 'addNote', sheetId: c.sheetId, cell: c.cell, content: was });
+    } else if (was === undefined) restore.push({ kind: 'deleteNote', sheetId: c.sheetId, cell: c.cell });
+    else if (note.content !== was) restore.push({ kind: 'setNote', sheetId: c.sheetId, cell: c.cell, content: was });
+  }
+  queueHighlightOps(restore, sheet);
+  await ctx.sync();
 }

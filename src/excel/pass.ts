@@ -4,6 +4,7 @@
  *   1. the sheet list, the settings, the highlight state, the notes;
  *   2. every sheet's used range (values, number formats, merged areas, fills) and note locations;
  *   3. (only when something changes) the highlight writes and the new highlight state.
+ * Should sync 3 fail partway, 2 more syncs put every touched cell's fill and note back.
  */
 import { parseA1 } from '../domain/address';
 import type { Block, Diagnostic } from '../domain/model';
@@ -12,6 +13,7 @@ import type { ExcelApi, XNote, XRange, XWorksheet } from './api';
 import type { Capabilities } from './capabilities';
 import {
   EMPTY_HIGHLIGHTS,
+  rollbackHighlights,
   HIGHLIGHT_KEY,
   markKey,
   parseHighlightState,
@@ -129,7 +131,34 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
         queueHighlightOps(plan.ops, sheet);
         queueHighlightState(ctx, plan.next);
         opts.beforeWrite?.();
-        await ctx.sync();
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // the batch failed partway: every touched cell gets back the fill and note it had before
+          // this pass (read in sync 2); the stored state was written last, so it still matches them
+          const why = e instanceof Error ? e.message : String(e);
+          try {
+            const fresh = new Map<string, XWorksheet>(); // proxies of the failed batch may never have resolved
+            const again = (id: string): XWorksheet => {
+              let ws = fresh.get(id);
+              if (!ws) {
+                ws = wb.worksheets.getItem(id);
+                fresh.set(id, ws);
+              }
+              return ws;
+            };
+            await rollbackHighlights(ctx, plan.ops, again, {
+              fill: (id, cell) => {
+                const m = fills.get(id);
+                return m ? m.get(parseA1(cell).row, parseA1(cell).col) : NO_FILL_INFO;
+              },
+              note: (id, cell) => noteAt.get(markKey(id, cell)),
+            });
+          } catch (e2) {
+            throw new Error(`更新标记失败：${why}；恢复原有格式时又出错（${e2 instanceof Error ? e2.message : String(e2)}）`);
+          }
+          throw new Error(`更新标记失败，已恢复原有格式：${why}`);
+        }
       }
     }
     return {

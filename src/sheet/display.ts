@@ -268,7 +268,9 @@ export function cellAddress(sheet: GridSheet, row: number, col: number): string 
 
 /** A {@link Field} for a grid cell: its value, display text, number format and A1 address. */
 export function makeField(sheet: GridSheet, row: number, col: number): Field {
-  const value = cellValue(sheet, row, col);
+  const raw = cellValue(sheet, row, col);
+  // no cell holds NaN/±Infinity (Excel shows #NUM!); a host that hands one over gets that error, so the Field fits its schema
+  const value = typeof raw === 'number' && !Number.isFinite(raw) ? { error: '#NUM!' } : raw;
   const numberFormat = cellFormat(sheet, row, col);
   const f: Field = { cell: cellAddress(sheet, row, col), value, text: displayText(value, numberFormat) };
   if (numberFormat !== undefined && numberFormat !== '' && !GENERAL_RE.test(numberFormat)) f.numberFormat = numberFormat;

@@ -9,6 +9,9 @@ import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/addr
 import type {
   XBorderIndex,
   XCellProperties,
+  XCellPropertiesBorder,
+  XCellPropertiesFont,
+  XCellPropertiesFormat,
   XCellPropertiesLoadOptions,
   XChangedEventArgs,
   XClientResult,
@@ -37,6 +40,8 @@ import type {
   XWorksheetProtection,
 } from '../api';
 import {
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
   MAX_COLS,
   MAX_ROWS,
   MemoryExcelError,
@@ -408,14 +413,44 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
           const fill = c?.fill ?? NO_FILL;
           const p: XCellProperties = {};
           if (options.address) p.address = sheetAddress(t.sheet.name, { top: row, left: col, bottom: row, right: col });
-          const fo = options.format?.fill;
-          if (fo) {
-            const f: NonNullable<NonNullable<XCellProperties['format']>['fill']> = {};
-            if (fo.color) f.color = fill.color ?? '#FFFFFF';
-            if (fo.pattern) f.pattern = fill.pattern;
-            if (fo.patternColor) f.patternColor = fill.patternColor ?? '#000000';
-            if (fo.tintAndShade) f.tintAndShade = 0;
-            p.format = { fill: f };
+          const o = options.format;
+          if (o) {
+            const fmt: XCellPropertiesFormat = {};
+            const cell = c ?? newCell();
+            if (o.fill) {
+              const fo = o.fill;
+              const f: NonNullable<XCellPropertiesFormat['fill']> = {};
+              if (fo.color) f.color = fill.color ?? '#FFFFFF';
+              if (fo.pattern) f.pattern = fill.pattern;
+              if (fo.patternColor) f.patternColor = fill.patternColor ?? '#000000';
+              if (fo.tintAndShade) f.tintAndShade = 0;
+              fmt.fill = f;
+            }
+            if (o.font) {
+              const f: XCellPropertiesFont = {};
+              for (const k of ['bold', 'color', 'italic', 'name', 'size'] as const) if (o.font[k]) (f as Record<string, unknown>)[k] = cell.font[k];
+              fmt.font = f;
+            }
+            if (o.borders) {
+              const bo = o.borders;
+              const edge = (name: EdgeName): XCellPropertiesBorder => {
+                const b = cell.borders[name];
+                const out: XCellPropertiesBorder = {};
+                if (bo.style) out.style = b?.style ?? 'None';
+                if (bo.color) out.color = b?.color ?? '#000000';
+                if (bo.weight) out.weight = b?.weight ?? 'Thin';
+                return out;
+              };
+              fmt.borders = { top: edge('EdgeTop'), bottom: edge('EdgeBottom'), left: edge('EdgeLeft'), right: edge('EdgeRight') };
+            }
+            if (o.wrapText) fmt.wrapText = cell.wrapText;
+            if (o.horizontalAlignment) fmt.horizontalAlignment = cell.horizontalAlignment;
+            if (o.verticalAlignment) fmt.verticalAlignment = cell.verticalAlignment;
+            if (o.rowHeight) fmt.rowHeight = t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
+            if (o.columnWidth) fmt.columnWidth = t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+            if (o.useStandardHeight) fmt.useStandardHeight = !t.sheet.rowHeights.has(row);
+            if (o.useStandardWidth) fmt.useStandardWidth = !t.sheet.columnWidths.has(col);
+            p.format = fmt;
           }
           line.push(p);
         }
@@ -424,6 +459,16 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       result.set(rows);
     });
     return result;
+  }
+
+  getRowsBelow(count = 1): XRange {
+    return new MemRange(this.context, () => {
+      const t = this.need();
+      const pos = { top: t.pos.bottom + 1, left: t.pos.left, bottom: t.pos.bottom + count, right: t.pos.right };
+      if (count < 1) throw new MemoryExcelError('InvalidArgument', '行数必须至少为 1');
+      checkBounds(pos);
+      return { sheet: t.sheet, pos };
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): XRange {
@@ -475,7 +520,7 @@ abstract class RangePart<T> extends ClientObj<T> {
 }
 
 export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
-  protected readonly scalarProps = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight'] as const;
+  protected readonly scalarProps = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight', 'useStandardHeight', 'useStandardWidth'] as const;
   private fillP?: MemFill;
   private fontP?: MemFont;
   private bordersP?: MemBorders;
@@ -535,12 +580,32 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
       for (let row = t.pos.top; row <= t.pos.bottom; row++) t.sheet.rowHeights.set(row, v);
     });
   }
+  get useStandardHeight(): boolean {
+    return this.get('useStandardHeight');
+  }
+  set useStandardHeight(v: boolean) {
+    this.queueWrite((t) => {
+      if (v) for (let row = t.pos.top; row <= t.pos.bottom; row++) t.sheet.rowHeights.delete(row);
+    });
+  }
+  get useStandardWidth(): boolean {
+    return this.get('useStandardWidth');
+  }
+  set useStandardWidth(v: boolean) {
+    this.queueWrite((t) => {
+      if (v) for (let col = t.pos.left; col <= t.pos.right; col++) t.sheet.columnWidths.delete(col);
+    });
+  }
   protected read(prop: string): unknown {
     const t = this.need();
     switch (prop) {
+      case 'useStandardHeight':
+        return [...Array(t.pos.bottom - t.pos.top + 1).keys()].every((i) => !t.sheet.rowHeights.has(t.pos.top + i));
+      case 'useStandardWidth':
+        return [...Array(t.pos.right - t.pos.left + 1).keys()].every((i) => !t.sheet.columnWidths.has(t.pos.left + i));
       case 'rowHeight': {
         const h = new Set<number>();
-        for (let row = t.pos.top; row <= t.pos.bottom; row++) h.add(t.sheet.rowHeights.get(row) ?? 14.25);
+        for (let row = t.pos.top; row <= t.pos.bottom; row++) h.add(t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT);
         return h.size === 1 ? [...h][0] : null;
       }
       case 'wrapText':
@@ -551,7 +616,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
         return common(t, (c) => c?.verticalAlignment ?? 'Bottom');
       case 'columnWidth': {
         const w = new Set<number>();
-        for (let col = t.pos.left; col <= t.pos.right; col++) w.add(t.sheet.columnWidths.get(col) ?? 48);
+        for (let col = t.pos.left; col <= t.pos.right; col++) w.add(t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH);
         return w.size === 1 ? [...w][0] : null;
       }
     }

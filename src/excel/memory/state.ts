@@ -11,6 +11,9 @@ import type { XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../a
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
+/** points, what Excel reports for a row/column nobody resized */
+export const DEFAULT_ROW_HEIGHT = 14.25;
+export const DEFAULT_COLUMN_WIDTH = 48;
 
 export interface FillState {
   /** null = no fill */

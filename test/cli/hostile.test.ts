@@ -2,6 +2,7 @@
  * Hostile files through `jxmb check`: each gets a clear Chinese answer and the right exit code, the
  * other files are still checked, and nothing runs away with time or memory.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -57,7 +58,7 @@ describe('unreadable files get a one-line Chinese reason and exit 2, the rest is
     ['not-a-zip.xlsx', /不是 Excel 工作簿/],
     ['truncated.xlsx', /损坏或不完整/],
     ['encrypted.xlsx', /密码/],
-    ['bomb.xlsx', /解压后约 300 MB，超过上限/],
+    ['bomb.xlsx', /解压后约 300 MB，超过上限 100 MB/],
   ])('%s', async (name, reason) => {
     const r = await checkJson(name, 'good.xlsx');
     expect(r.code).toBe(2);
@@ -110,6 +111,16 @@ describe('files that are readable but hostile', () => {
     const r = await run(['check', files['noise.xlsx']]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/工作表“噪声”：未找到可识别的绩效目标表（没有/);
+  });
+
+  it('memory stays bounded: the whole set checked in a process capped at a 768 MB heap', () => {
+    const names = Object.keys(files).map((n) => files[n]);
+    const script = `require(${JSON.stringify(path.resolve(__dirname, '../../src/cli/main'))}).main(['check', '--format', 'json', ...${JSON.stringify(names)}]).then((c) => { process.exitCode = c; })`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=768', '--import', 'tsx', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.stderr).not.toMatch(/heap out of memory/);
+    expect(r.status).toBe(2); // unreadable files among them; not a crash (134) or an OOM
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.files).toHaveLength(names.length);
   });
 
   it('all of them in one run: every file reported, exit 2', async () => {

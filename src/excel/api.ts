@@ -293,5 +293,7 @@ export interface XRunOptions {
 export interface ExcelApi {
   run<T>(batch: (context: XRequestContext) => Promise<T>): Promise<T>;
   run<T>(options: XRunOptions, batch: (context: XRequestContext) => Promise<T>): Promise<T>;
+  /** resume the context an event handler was added in (to remove the handler, as Office.js requires) */
+  run<T>(context: XEventHandlerResult['context'], batch: (context: XRequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, minVersion?: string): boolean;
 }

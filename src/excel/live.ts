@@ -203,9 +203,19 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     timer = undefined;
     const hs = handlers;
     handlers = [];
-    for (const h of hs) h.remove();
-    const contexts = new Set(hs.map((h) => h.context));
-    await Promise.all([...contexts].map((c) => c.sync().catch(() => undefined)));
+    // as Office.js requires: remove each handler inside Excel.run on the context it was added in
+    const contexts = new Map<XEventHandlerResult['context'], XEventHandlerResult[]>();
+    for (const h of hs) contexts.set(h.context, [...(contexts.get(h.context) ?? []), h]);
+    await Promise.all(
+      [...contexts].map(([context, group]) =>
+        excel
+          .run(context, async (ctx) => {
+            for (const h of group) h.remove();
+            await ctx.sync();
+          })
+          .catch(() => undefined),
+      ),
+    );
   }
 
   async function fixAll(ds: Diagnostic[]): Promise<FixOutcome> {

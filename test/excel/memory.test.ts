@@ -215,3 +215,22 @@ describe('in-memory Excel semantics', () => {
     expect(s.merges).toEqual(['A1:C1']);
   });
 });
+
+describe('Excel.run(context, batch)', () => {
+  it('resumes the context an event handler was added in, so the handler can be removed there', async () => {
+    const wb = MemoryWorkbook.fromGrid({ sheets: [{ name: 'Sheet1', values: [['a']], merges: [] }] });
+    const excel = createMemoryExcel(wb);
+    const result = await excel.run(async (ctx) => {
+      const h = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+      return h;
+    });
+    expect(wb.changedListeners.size).toBe(1);
+    await excel.run(result.context, async (ctx) => {
+      expect(ctx).toBe(result.context);
+      result.remove();
+      await ctx.sync();
+    });
+    expect(wb.changedListeners.size).toBe(0);
+  });
+});

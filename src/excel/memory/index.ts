@@ -21,10 +21,11 @@ export interface MemoryExcel extends ExcelApi {
 
 export function createMemoryExcel(workbook: MemoryWorkbook): MemoryExcel {
   async function run<T>(
-    a: XRunOptions | ((context: XRequestContext) => Promise<T>),
+    a: XRunOptions | MemoryRequestContext | ((context: XRequestContext) => Promise<T>),
     b?: (context: XRequestContext) => Promise<T>,
   ): Promise<T> {
-    const options: XRunOptions = typeof a === 'function' ? {} : a;
+    const resumed = a instanceof MemoryRequestContext ? a : undefined;
+    const options: XRunOptions = typeof a === 'function' || a instanceof MemoryRequestContext ? {} : a;
     const batch = typeof a === 'function' ? a : b;
     if (!batch) throw new MemoryExcelError('InvalidArgument', 'Excel.run needs a batch function');
     if (workbook.cellEditMode) {
@@ -32,7 +33,8 @@ export function createMemoryExcel(workbook: MemoryWorkbook): MemoryExcel {
         throw new MemoryExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
       await new Promise<void>((resolve) => workbook.editWaiters.push(resolve));
     }
-    const context = new MemoryRequestContext(workbook);
+    // Excel.run(eventResult.context, …) resumes the context the handler was added in
+    const context = resumed ?? new MemoryRequestContext(workbook);
     const result = await batch(context);
     // like Excel.run: commands still queued when the batch returns are sent in one more round trip
     if (context.pending > 0) await context.sync();

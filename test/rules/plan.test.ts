@@ -60,8 +60,21 @@ describe('plan/blank-checkpoint', () => {
     const out = runRule(planBlankCheckpoint, [hebeiBlock({ plan: [null, null, null, 1] })]);
     expect(out.map((r) => r.cell)).toEqual(['B7', 'C7', 'D7']);
     expect(out[0].severity).toBe('warning');
-    expect(out[0].fix).toEqual({ cell: 'B7', value: 0, numberFormat: '0%', label: '“3月底”填写0%' });
+    // 12月底 is a number with a 0.00% format: the 0 is shown the same way
+    expect(out[0].fix).toEqual({ cell: 'B7', value: 0, numberFormat: '0.00%', label: '“3月底”填写0%' });
     expect(out[0].message).toContain('12月底');
+    // with no percent format in the row (the plan typed as text), plain 0%
+    const text = runRule(planBlankCheckpoint, [hebeiBlock({ plan: [null, '50%', '75%', '100%'] })]);
+    expect(text[0].fix).toEqual({ cell: 'B7', value: 0, numberFormat: '0%', label: '“3月底”填写0%' });
+  });
+
+  it('the 0% keeps the percent format the cell (or its row) already has', () => {
+    const b = hebeiBlock({ plan: [null, null, 0.75, 1] });
+    b.plan!.values[0].numberFormat = '0.00%'; // the template's own format on the blank cell
+    b.plan!.values[2].numberFormat = '0.0%';
+    b.plan!.values[3].numberFormat = '0.0%';
+    const out = runRule(planBlankCheckpoint, [b]);
+    expect(out.map((r) => r.fix?.numberFormat)).toEqual(['0.00%', '0.0%']);
   });
 
   it('is silent on trailing blanks and on an all-blank row', () => {

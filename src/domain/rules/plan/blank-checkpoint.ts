@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { isPercentFormat } from '../../value';
 import { readPlan } from './read';
 
 /** plan/blank-checkpoint — a checkpoint is blank while a later one is filled. Fix: 0%. */
@@ -19,11 +20,15 @@ export const planBlankCheckpoint = defineRule({
       if (cells[i].state !== 'blank') continue;
       const later = cells.slice(i + 1).find((c) => c.state !== 'blank');
       if (!later) break;
+      // 0 shown as a percentage in the cell's own % format (the template's 0.00%), else a sibling's
+      const own = cells[i].field.numberFormat;
+      const sibling = cells.find((c) => c.state !== 'blank' && isPercentFormat(c.field.numberFormat))?.field.numberFormat;
+      const numberFormat = isPercentFormat(own) ? own! : (sibling ?? '0%');
       ctx.report({
         at: cells[i].field.cell,
         messageId: 'blank',
         data: { checkpoint: cells[i].checkpoint, later: later.checkpoint },
-        fix: { cell: cells[i].field.cell, value: 0, numberFormat: '0%', label: `“${cells[i].checkpoint}”填写0%` },
+        fix: { cell: cells[i].field.cell, value: 0, numberFormat, label: `“${cells[i].checkpoint}”填写0%` },
       });
     }
   },

@@ -1,7 +1,6 @@
 /** Test helpers for the task pane: diagnostics, results, a fake host and rendering in Fluent. */
 import * as React from 'react';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { render, type RenderResult } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Diagnostic, Severity } from '../../src/domain/model';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from '../../src/taskpane/host';
@@ -26,9 +25,6 @@ export function result(diagnostics: Diagnostic[], blocks = 2): CheckResult {
   };
 }
 
-// @testing-library/dom (the peer of @testing-library/react) is not installed, so these tests use
-// React's act() and a few small DOM queries of their own.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one)
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -38,122 +34,9 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   };
 }
 
-const mounted: { root: Root; el: HTMLElement }[] = [];
-afterEach(() => {
-  for (const m of mounted.splice(0)) {
-    act(() => m.root.unmount());
-    m.el.remove();
-  }
-});
-
-export function render(ui: React.ReactElement): HTMLElement {
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  const root = createRoot(el);
-  act(() => root.render(ui));
-  mounted.push({ root, el });
-  return el;
-}
-
-export function inFluent(ui: React.ReactElement): HTMLElement {
+/** Renders inside a FluentProvider, as the pane does. */
+export function renderInFluent(ui: React.ReactElement): RenderResult {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
-}
-
-/** Lets pending promises and effects settle. */
-export async function flush(times = 3): Promise<void> {
-  for (let i = 0; i < times; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
-}
-
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const matches = (text: string, m: string | RegExp) => (typeof m === 'string' ? text === m : m.test(text));
-
-/** Accessible name, roughly: aria-label, aria-labelledby, a <label for>, a wrapping <label>, or the text. */
-export function accessibleName(el: Element): string {
-  const label = el.getAttribute('aria-label');
-  if (label) return norm(label);
-  const by = el.getAttribute('aria-labelledby');
-  if (by) return norm(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
-  if (el.id) {
-    const l = document.querySelector(`label[for="${el.id}"]`);
-    if (l) return norm(l.textContent);
-  }
-  const wrap = el.closest('label');
-  if (wrap) return norm(wrap.textContent);
-  return norm(el.textContent);
-}
-
-const ROLE_SELECTORS: Record<string, string> = {
-  button: 'button, [role="button"]',
-  switch: '[role="switch"]',
-  tab: '[role="tab"]',
-  option: '[role="option"]',
-  radio: 'input[type="radio"], [role="radio"]',
-  combobox: '[role="combobox"], select',
-  textbox: 'input:not([type]), input[type="text"], input[type="search"], textarea',
-};
-
-export function allByRole(role: string, name?: string | RegExp, scope: ParentNode = document.body): HTMLElement[] {
-  const els = [...scope.querySelectorAll<HTMLElement>(ROLE_SELECTORS[role] ?? `[role="${role}"]`)];
-  return name === undefined ? els : els.filter((e) => matches(accessibleName(e), name));
-}
-
-export function byRole(role: string, name?: string | RegExp, scope: ParentNode = document.body): HTMLElement {
-  const els = allByRole(role, name, scope);
-  if (els.length !== 1) {
-    const all = allByRole(role, undefined, scope).map((e) => accessibleName(e));
-    throw new Error(`expected one ${role} named ${String(name)}, found ${els.length}; ${role}s: ${JSON.stringify(all)}`);
-  }
-  return els[0];
-}
-
-/** Deepest elements whose text matches. */
-export function allByText(m: string | RegExp, scope: ParentNode = document.body): HTMLElement[] {
-  return [...scope.querySelectorAll<HTMLElement>('*')].filter(
-    (e) => matches(norm(e.textContent), m) && ![...e.children].some((c) => matches(norm(c.textContent), m)),
-  );
-}
-
-export function byText(m: string | RegExp, scope: ParentNode = document.body): HTMLElement {
-  const els = allByText(m, scope);
-  if (els.length === 0) throw new Error(`no element with text ${String(m)}`);
-  return els[0];
-}
-
-export function click(el: Element): void {
-  act(() => {
-    (el as HTMLElement).click();
-  });
-}
-
-/** Types into a controlled input (React listens to the native value setter + input event). */
-export function type(el: Element, value: string): void {
-  const input = el as HTMLInputElement;
-  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-export function selectOption(el: Element, value: string): void {
-  const select = el as HTMLSelectElement;
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, value);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-export function key(el: Element, k: string): void {
-  act(() => {
-    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
-  });
-}
-
-export function blur(el: Element): void {
-  act(() => {
-    (el as HTMLElement).focus();
-    (el as HTMLElement).blur();
-  });
 }
 
 export interface FakeHost extends PaneHost {

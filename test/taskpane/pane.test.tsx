@@ -8,7 +8,9 @@ import { createCatalog } from '../../src/taskpane/catalog';
 import type { RecentStore } from '../../src/taskpane/host';
 import { pushRecent, localRecentStore, isSafeFix } from '../../src/taskpane/host';
 import { isDarkColor } from '../../src/taskpane/theme';
-import { diag, result, fakeHost, render, flush, byRole, allByRole, byText, allByText, click, selectOption } from './helpers';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { diag, result, fakeHost } from './helpers';
 
 const catalog = createCatalog();
 
@@ -35,78 +37,81 @@ async function mount(initialTab?: 'check' | 'templates' | 'settings') {
   const recent = memoryRecent();
   const onReady = jest.fn();
   render(<Pane host={host} catalog={catalog} theme={webLightTheme} recentStore={recent} initialTab={initialTab} onReady={onReady} />);
-  await flush();
-  return { host, recent, onReady };
+  // settings loaded, host started, first result shown
+  await waitFor(() => expect(onReady).toHaveBeenCalled());
+  return { host, recent, onReady, user: userEvent.setup() };
 }
+
+const radios = () => screen.queryAllByRole('radio') as HTMLInputElement[];
+const called = (host: { calls: { name: string }[] }) => host.calls.map((c) => c.name);
 
 describe('Pane', () => {
   test('starts the host, shows its first result and reports ready once', async () => {
     const { host, onReady } = await mount();
-    expect(host.calls.map((c) => c.name)).toContain('start');
-    expect(byText(/95百分比/)).toBeInTheDocument();
+    expect(called(host)).toContain('start');
+    expect(screen.getByText(/95百分比/)).toBeInTheDocument();
     expect(onReady).toHaveBeenCalledTimes(1);
     act(() => host.emitResult(result([])));
-    await flush();
+    expect(await screen.findByRole('heading', { name: '表格很干净，没有发现问题' })).toBeInTheDocument();
     expect(onReady).toHaveBeenCalledTimes(1);
-    expect(byText('表格很干净，没有发现问题')).toBeInTheDocument();
   });
 
   test('clicking a diagnostic selects its cell in the sheet', async () => {
-    const { host } = await mount();
-    click(byRole('button', /预算数20.00不等于/));
-    await flush();
-    expect(host.calls).toContainEqual({ name: 'select', args: [{ sheet: 'Sheet1', cell: 'C4' }] });
+    const { host, user } = await mount();
+    await user.click(screen.getByRole('button', { name: /预算数20.00不等于/ }));
+    await waitFor(() => expect(host.calls).toContainEqual({ name: 'select', args: [{ sheet: 'Sheet1', cell: 'C4' }] }));
   });
 
   test('a selection in the sheet brings that cell’s diagnostics to the top', async () => {
     const { host } = await mount();
-    expect(document.querySelector('[data-testid="selection-diagnostics"]')).toBeNull();
+    expect(screen.queryByTestId('selection-diagnostics')).toBeNull();
     act(() => host.emitSelection({ sheet: 'Sheet1', cell: 'F12' }));
-    await flush();
-    expect(byText('所选单元格 F12 的问题')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '所选单元格 F12 的问题' })).toBeInTheDocument();
   });
 
   test('fix, fix-all, live switch and re-check go to the host', async () => {
-    const { host } = await mount();
-    click(byRole('button', /修复：改为“95%”/));
-    await flush();
-    expect(host.calls.find((c) => c.name === 'applyFix')?.args[0]).toMatchObject({ cell: 'F12' });
-    click(byRole('button', '修复全部格式问题（1）'));
-    await flush();
-    expect(host.calls.map((c) => c.name)).toContain('applySafeFixes');
-    expect(byText('已修复 3 处格式问题')).toBeInTheDocument();
-    click(byRole('switch', '边填边检查'));
+    const { host, user } = await mount();
+    await user.click(screen.getByRole('button', { name: /修复：改为“95%”/ }));
+    await waitFor(() => expect(host.calls.find((c) => c.name === 'applyFix')?.args[0]).toMatchObject({ cell: 'F12' }));
+    const fixAll = screen.getByRole('button', { name: '修复全部格式问题（1）' });
+    await waitFor(() => expect(fixAll).toBeEnabled()); // the fix has finished
+    await user.click(fixAll);
+    expect(await screen.findByText('已修复 3 处格式问题')).toBeInTheDocument();
+    expect(called(host)).toContain('applySafeFixes');
+    await user.click(screen.getByRole('switch', { name: '边填边检查' }));
     expect(host.calls).toContainEqual({ name: 'setLive', args: [false] });
-    click(byRole('button', '重新检查'));
-    await flush();
-    expect(host.calls.map((c) => c.name)).toContain('recheck');
+    const recheck = screen.getByRole('button', { name: '重新检查' });
+    await waitFor(() => expect(recheck).toBeEnabled());
+    await user.click(recheck);
+    await waitFor(() => expect(called(host)).toContain('recheck'));
   });
 
   test('tabs switch pages; settings changes are saved in the workbook', async () => {
-    const { host } = await mount();
-    click(byRole('tab', /设置/));
+    const { host, user } = await mount();
+    expect(screen.queryByRole('region', { name: '设置' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: /设置/ }));
+    expect(screen.getByRole('region', { name: '设置' })).toBeInTheDocument();
     const rule = catalog.rules[0];
-    selectOption(document.querySelector(`select[data-rule="${rule.id}"]`) as HTMLSelectElement, 'warning');
-    await flush();
+    await user.selectOptions(screen.getByLabelText(rule.description, { selector: 'select' }), 'warning');
+    expect(await screen.findByText('已保存到工作簿')).toBeInTheDocument();
     expect(host.calls.find((c) => c.name === 'saveSettings')?.args[0]).toMatchObject({ rules: { [rule.id]: 'warning' } });
-    expect(byText('已保存到工作簿')).toBeInTheDocument();
   });
 
   test('a successful insert records the type as recently used; a failed one does not', async () => {
-    const { host, recent } = await mount('templates');
-    const radio = allByRole('radio')[2] as HTMLInputElement;
-    click(radio);
-    click(byRole('button', '插入模板'));
-    await flush();
+    const { host, recent, user } = await mount('templates');
+    const radio = radios()[2];
+    await user.click(radio);
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText(/已在“Sheet1”的 A30:G50 插入模板/)).toBeInTheDocument();
     expect(host.calls.find((c) => c.name === 'insertTemplate')?.args[1]).toBe(radio.value);
     expect(recent.saved).toEqual([[radio.value]]);
-    expect((allByRole('radio')[0] as HTMLInputElement).value).toBe(radio.value);
+    expect(radios()[0].value).toBe(radio.value);
 
     host.insertResult = { ok: false, message: '目标区域不是空白' };
-    click(allByRole('radio')[1]);
-    click(byRole('button', '插入模板'));
-    await flush();
-    expect(byText('目标区域不是空白')).toBeInTheDocument();
+    await user.click(radios()[1]);
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText('目标区域不是空白')).toBeInTheDocument();
+    expect(called(host).filter((n) => n === 'insertTemplate')).toHaveLength(2);
     expect(recent.saved).toHaveLength(1);
   });
 
@@ -116,11 +121,11 @@ describe('Pane', () => {
       throw new Error('工作表受保护');
     };
     render(<Pane host={host} catalog={catalog} theme={webLightTheme} recentStore={memoryRecent()} />);
-    await flush();
-    click(byRole('button', '重新检查'));
-    await flush();
-    expect(byText('出错了：工作表受保护')).toBeInTheDocument();
-    expect(allByText(/95百分比/).length).toBeGreaterThan(0);
+    const user = userEvent.setup();
+    await screen.findByText(/95百分比/);
+    await user.click(screen.getByRole('button', { name: '重新检查' }));
+    expect(await screen.findByText('出错了：工作表受保护')).toBeInTheDocument();
+    expect(screen.getAllByText(/95百分比/).length).toBeGreaterThan(0);
   });
 });
 

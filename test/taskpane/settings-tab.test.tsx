@@ -5,69 +5,78 @@ import { SettingsTab, parseBounded } from '../../src/taskpane/components/Setting
 import type { SettingsTabProps } from '../../src/taskpane/components/SettingsTab';
 import type { PaneCatalog, PaneSettings } from '../../src/taskpane/host';
 import { createCatalog } from '../../src/taskpane/catalog';
-import { inFluent, byText, allByText, click, type, key, blur, selectOption, byRole } from './helpers';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInFluent } from './helpers';
 
 const catalog: PaneCatalog = createCatalog();
 const base: PaneSettings = { profileId: 'hebei-project', planPacing: false, rules: {} };
 
 function setup(over: Partial<SettingsTabProps> = {}) {
   const props: SettingsTabProps = { catalog, settings: base, onChange: jest.fn(), detectedYear: 2021, defaultFloor: 80, ...over };
-  inFluent(<SettingsTab {...props} />);
-  return props;
+  renderInFluent(<SettingsTab {...props} />);
+  return { props, user: userEvent.setup() };
 }
-const input = (name: string) => document.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+/** a rule's severity choice, found by its label (the rule's description); getByLabelText, as getByRole is
+ *  slow over the whole rule list */
+const severitySelect = (rule: { description: string }) =>
+  screen.getByLabelText(rule.description, { selector: 'select' }) as HTMLSelectElement;
+const yearBox = () => screen.getByRole('textbox', { name: '预算年度' }) as HTMLInputElement;
+const floorBox = () => screen.getByRole('textbox', { name: '满意度下限（%）' }) as HTMLInputElement;
 
 describe('SettingsTab', () => {
   test('lists every rule with its description and a severity choice', () => {
     setup();
     expect(catalog.rules.length).toBeGreaterThan(3);
     for (const r of catalog.rules) {
-      expect(document.querySelector(`select[data-rule="${r.id}"]`)).not.toBeNull();
-      expect(allByText(r.id).length).toBeGreaterThan(0);
+      expect(severitySelect(r)).toHaveAttribute('data-rule', r.id);
+      expect(screen.getAllByText(r.id).length).toBeGreaterThan(0);
     }
   });
 
-  test('changing a rule severity saves it; back to default removes it', () => {
-    const props = setup();
+  test('changing a rule severity saves it; back to default removes it', async () => {
+    const { props, user } = setup();
     const rule = catalog.rules[0];
-    const select = document.querySelector(`select[data-rule="${rule.id}"]`) as HTMLSelectElement;
-    selectOption(select, 'off');
+    await user.selectOptions(severitySelect(rule), 'off');
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, rules: { [rule.id]: 'off' } });
   });
 
-  test('default option removes the override', () => {
+  test('default option removes the override', async () => {
     const rule = catalog.rules[0];
-    const props = setup({ settings: { ...base, rules: { [rule.id]: 'info' } } });
-    selectOption(document.querySelector(`select[data-rule="${rule.id}"]`) as HTMLSelectElement, 'default');
+    const { props, user } = setup({ settings: { ...base, rules: { [rule.id]: 'info' } } });
+    expect(severitySelect(rule).value).toBe('info');
+    await user.selectOptions(severitySelect(rule), 'default');
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, rules: {} });
   });
 
-  test('budget year is committed on Enter; an invalid year is explained and not saved', () => {
-    const props = setup();
-    expect(input('year').placeholder).toBe('2021');
-    type(input('year'), '20x5');
-    key(input('year'), 'Enter');
-    expect(byText(/预算年度“20x5”不是有效年份/)).toBeInTheDocument();
+  test('budget year is committed on Enter; an invalid year is explained and not saved', async () => {
+    const { props, user } = setup();
+    expect(yearBox().placeholder).toBe('2021');
+    await user.type(yearBox(), '20x5{Enter}');
+    expect(screen.getByText(/预算年度“20x5”不是有效年份/)).toBeInTheDocument();
     expect(props.onChange).not.toHaveBeenCalled();
-    type(input('year'), '2025');
-    key(input('year'), 'Enter');
+    await user.clear(yearBox());
+    await user.type(yearBox(), '2025{Enter}');
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, year: 2025 });
   });
 
-  test('satisfaction floor is committed on blur and bounded to 0–100', () => {
-    const props = setup();
-    type(input('satisfactionFloor'), '120');
-    blur(input('satisfactionFloor'));
+  test('satisfaction floor is committed on blur and bounded to 0–100', async () => {
+    const { props, user } = setup();
+    await user.type(floorBox(), '120');
+    await user.tab(); // leaves the field
+    expect(floorBox()).not.toHaveFocus();
     expect(props.onChange).not.toHaveBeenCalled();
-    expect(byText(/满意度下限“120”无效/)).toBeInTheDocument();
-    type(input('satisfactionFloor'), '85');
-    blur(input('satisfactionFloor'));
+    expect(screen.getByText(/满意度下限“120”无效/)).toBeInTheDocument();
+    await user.clear(floorBox());
+    await user.type(floorBox(), '85');
+    expect(props.onChange).not.toHaveBeenCalled(); // not before leaving the field
+    await user.tab();
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, satisfactionFloor: 85 });
   });
 
-  test('plan pacing switch', () => {
-    const props = setup();
-    click(byRole('switch', '检查序时进度'));
+  test('plan pacing switch', async () => {
+    const { props, user } = setup();
+    await user.click(screen.getByRole('switch', { name: '检查序时进度' }));
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, planPacing: true });
   });
 

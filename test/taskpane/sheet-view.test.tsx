@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import * as React from 'react';
-import { act } from 'react';
 import { MemoryWorkbook } from '../../src/excel/memory';
 import { SheetView } from '../../src/preview/SheetView';
-import { render, key } from './helpers';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 
 function book() {
   const wb = MemoryWorkbook.fromGrid({
@@ -33,32 +33,31 @@ describe('preview SheetView', () => {
     expect((document.querySelector('td[data-addr="A2"]') as HTMLElement).className).not.toMatch(/filled|noted/);
   });
 
-  test('clicking selects like a user; the formula bar edits the cell', () => {
+  test('clicking selects like a user; the formula bar edits the cell', async () => {
     const wb = book();
     render(<SheetView book={wb} />);
-    act(() => {
-      document.querySelector('td[data-addr="B2"]')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    });
+    const user = userEvent.setup();
+    await user.click(document.querySelector('td[data-addr="B2"]') as HTMLElement);
     expect(wb.selection?.range).toEqual({ top: 1, left: 1, bottom: 1, right: 1 });
-    const bar = document.querySelector('input[aria-label="编辑栏"]') as HTMLInputElement;
+    const bar = screen.getByRole('textbox', { name: '编辑栏' }) as HTMLInputElement;
     expect(bar.value).toBe('25%');
-    act(() => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(bar, '95%');
-      bar.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    key(bar, 'Enter');
+    await user.clear(bar);
+    await user.type(bar, '95%');
+    expect(wb.snapshot().sheets[0].cells.B2.value).toBe(0.25); // not before Enter
+    await user.keyboard('{Enter}');
     expect(wb.snapshot().sheets[0].cells.B2.value).toBe(0.95);
     expect(document.querySelector('td[data-addr="B2"]')!.textContent).toBe('95%');
   });
 
-  test('arrow keys move the selection; sheet tabs switch sheets', () => {
+  test('arrow keys move the selection; sheet tabs switch sheets', async () => {
     const wb = book();
     render(<SheetView book={wb} />);
-    const grid = document.querySelector('.grid') as HTMLElement;
-    key(grid, 'ArrowDown');
+    const user = userEvent.setup();
+    const grid = screen.getByRole('region', { name: '工作表 表一' });
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown}');
     expect(wb.selection?.range.top).toBe(1);
-    const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === '表二') as HTMLElement;
-    act(() => tab.click());
+    await user.click(screen.getByRole('tab', { name: '表二' }));
     expect(document.querySelector('td[data-addr="A1"]')!.textContent).toBe('x');
   });
 });

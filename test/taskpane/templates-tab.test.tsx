@@ -4,7 +4,9 @@ import * as React from 'react';
 import { TemplatesTab, orderTypes } from '../../src/taskpane/components/TemplatesTab';
 import type { TemplatesTabProps } from '../../src/taskpane/components/TemplatesTab';
 import { createCatalog, validateHeader } from '../../src/taskpane/catalog';
-import { inFluent, byRole, allByRole, byText, allByText, click, type, flush } from './helpers';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInFluent } from './helpers';
 
 const catalog = createCatalog();
 
@@ -17,29 +19,32 @@ function setup(over: Partial<TemplatesTabProps> = {}) {
     onInsert: jest.fn(async () => ({ ok: true as const, sheet: 'Sheet1', range: 'A1:G20' })),
     ...over,
   };
-  inFluent(<TemplatesTab {...props} />);
-  return props;
+  renderInFluent(<TemplatesTab {...props} />);
+  return { props, user: userEvent.setup() };
 }
 
-const input = (name: string) => document.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+/** a header field's text box, by its visible label */
+const field = (label: string) => screen.getByRole('textbox', { name: label }) as HTMLInputElement;
+const radios = () => screen.queryAllByRole('radio') as HTMLInputElement[];
+const search = () => screen.getByRole('searchbox', { name: '搜索项目类型' });
 
 describe('TemplatesTab', () => {
-  test('the gallery lists the library’s types; searching narrows it', () => {
-    setup();
-    const all = allByRole('radio').length;
+  test('the gallery lists the library’s types; searching narrows it', async () => {
+    const { user } = setup();
+    const all = radios().length;
     expect(all).toBe(catalog.searchTypes('', 'hebei-project').length);
-    type(byRole('textbox', '搜索项目类型'), '保洁');
-    const hits = allByRole('radio');
+    await user.type(search(), '保洁');
+    const hits = radios();
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThan(all);
-    expect(hits.map((h) => h.closest('label, span')?.textContent ?? accessibleLabel(h)).join()).toMatch(/保洁/);
+    expect(screen.getAllByRole('radio', { name: /保洁/ }).length).toBeGreaterThan(0);
   });
 
-  test('a search with no hit says so', () => {
-    setup();
-    type(byRole('textbox', '搜索项目类型'), 'zzzz无此类型zzzz');
-    expect(allByRole('radio')).toHaveLength(0);
-    expect(byText(/没有匹配的项目类型/)).toBeInTheDocument();
+  test('a search with no hit says so', async () => {
+    const { user } = setup();
+    await user.type(search(), 'zzzz无此类型zzzz');
+    expect(radios()).toHaveLength(0);
+    expect(screen.getByText(/没有匹配的项目类型/)).toBeInTheDocument();
   });
 
   test('recently used types come first and are tagged', () => {
@@ -48,63 +53,61 @@ describe('TemplatesTab', () => {
     expect(orderTypes(types, [last.id], '')[0].id).toBe(last.id);
     expect(orderTypes(types, [], '')[0].id).toBe(types[0].id);
     setup({ recent: [last.id] });
-    const first = allByRole('radio')[0] as HTMLInputElement;
+    const first = radios()[0];
     expect(first.value).toBe(last.id);
-    expect(allByText('最近使用')).toHaveLength(1);
+    expect(first).toHaveAccessibleName(new RegExp(`^${last.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(screen.getAllByText('最近使用')).toHaveLength(1);
   });
 
-  test('the header is validated as one types, with a Chinese message naming the field', () => {
-    setup();
-    type(input('budget'), '二十万');
-    expect(byText(/预算数“二十万”不是数字/)).toBeInTheDocument();
-    type(input('budget'), '20');
-    expect(allByText(/不是数字/)).toHaveLength(0);
-    type(input('code'), '123');
-    expect(byText(/项目编码“123”格式不对/)).toBeInTheDocument();
+  test('the header is validated as one types, with a Chinese message naming the field', async () => {
+    const { user } = setup();
+    await user.type(field('预算数（万元）'), '二十万');
+    expect(screen.getByText(/预算数“二十万”不是数字/)).toBeInTheDocument();
+    await user.clear(field('预算数（万元）'));
+    await user.type(field('预算数（万元）'), '20');
+    expect(screen.queryAllByText(/不是数字/)).toHaveLength(0);
+    await user.type(field('项目编码'), '123');
+    expect(screen.getByText(/项目编码“123”格式不对/)).toBeInTheDocument();
   });
 
   test('insert passes the parsed header (funding completed) and shows where it went', async () => {
-    const props = setup();
-    click(allByRole('radio')[0]);
-    type(input('name'), '村办公经费');
-    type(input('budget'), '73.18');
-    type(input('year'), '2025');
-    click(byRole('button', '插入模板'));
-    await flush();
-    const typeId = (allByRole('radio')[0] as HTMLInputElement).value;
+    const { props, user } = setup();
+    await user.click(radios()[0]);
+    await user.type(field('项目名称'), '村办公经费');
+    await user.type(field('预算数（万元）'), '73.18');
+    await user.type(field('预算年度'), '2025');
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText(/已在“Sheet1”的 A1:G20 插入模板/)).toBeInTheDocument();
+    const typeId = radios()[0].value;
     expect(props.onInsert).toHaveBeenCalledWith(
       'hebei-project',
       typeId,
       expect.objectContaining({ name: '村办公经费', budget: 73.18, fiscal: 73.18, other: 0, year: 2025 }),
     );
-    expect(byText(/已在“Sheet1”的 A1:G20 插入模板/)).toBeInTheDocument();
   });
 
   test('insert is refused without a type or with an invalid header', async () => {
-    const props = setup();
-    click(byRole('button', '插入模板'));
-    await flush();
-    expect(byText('请先选择项目类型')).toBeInTheDocument();
-    click(allByRole('radio')[0]);
-    type(input('budget'), '-5');
-    click(byRole('button', '插入模板'));
-    await flush();
-    expect(byText('请先改正表头中标红的内容')).toBeInTheDocument();
+    const { props, user } = setup();
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText('请先选择项目类型')).toBeInTheDocument();
+    await user.click(radios()[0]);
+    await user.type(field('预算数（万元）'), '-5');
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText('请先改正表头中标红的内容')).toBeInTheDocument();
     expect(props.onInsert).not.toHaveBeenCalled();
   });
 
   test('a target area that is not free is reported clearly', async () => {
-    setup({ onInsert: async () => ({ ok: false, message: '目标区域 A1:G20 不是空白（A3 有内容），请先选择一个空白位置' }) });
-    click(allByRole('radio')[0]);
-    click(byRole('button', '插入模板'));
-    await flush();
-    expect(byText(/目标区域 A1:G20 不是空白/)).toBeInTheDocument();
+    const { user } = setup({ onInsert: async () => ({ ok: false, message: '目标区域 A1:G20 不是空白（A3 有内容），请先选择一个空白位置' }) });
+    await user.click(radios()[0]);
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText(/目标区域 A1:G20 不是空白/)).toBeInTheDocument();
   });
 
   test('the disclosure list has no 项目编码 field', () => {
     setup({ profileId: 'disclosure-list' });
-    expect(input('code')).toBeNull();
-    expect(input('name')).not.toBeNull();
+    expect(screen.queryByRole('textbox', { name: '项目编码' })).toBeNull();
+    expect(field('项目名称')).toBeInTheDocument();
   });
 });
 
@@ -117,7 +120,3 @@ describe('validateHeader', () => {
     expect(good.ok).toBe(true);
   });
 });
-
-function accessibleLabel(el: Element): string {
-  return el.parentElement?.textContent ?? '';
-}

@@ -367,18 +367,23 @@ const textCache = new Map<string, ParsedValue>();
 /**
  * Parses one 指标值 cell (or text). A number cell with a `%` number format is a percentage in
  * points (0.95 → 95). Never throws: errors, booleans and NaN come back as `qualitative`.
- * Results of text are cached and shared: treat a ParsedValue as read-only.
+ * Results are cached and shared: treat a ParsedValue as read-only.
  */
 export function parseValue(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {
-  if (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) {
-    const hit = textCache.get(value);
-    if (hit) return hit;
-    const p = parseValueUncached(value);
-    if (textCache.size >= CACHE_LIMIT) textCache.clear();
-    textCache.set(value, p);
-    return p;
-  }
-  return parseValueUncached(value, numberFormat);
+  // copied workbooks repeat the same values block after block: text by itself, numbers with their format
+  const key =
+    typeof value === 'string' && value.length <= MAX_VALUE_LENGTH
+      ? value
+      : typeof value === 'number'
+        ? `\u0000${value}\u0000${numberFormat ?? ''}`
+        : undefined;
+  if (key === undefined) return parseValueUncached(value, numberFormat);
+  const hit = textCache.get(key);
+  if (hit) return hit;
+  const p = parseValueUncached(value, typeof value === 'string' ? undefined : numberFormat);
+  if (textCache.size >= CACHE_LIMIT) textCache.clear();
+  textCache.set(key, p);
+  return p;
 }
 
 function parseValueUncached(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {

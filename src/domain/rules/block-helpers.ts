@@ -2,8 +2,7 @@
  * Small helpers shared by the table/id/plan/total rules: blank tests, quoting cell content,
  * reading amounts and decimals, the placeholder detector. Pure; no host APIs.
  */
-import type { Block, CellValue, Field } from '../model';
-import { parseValue, type ParsedValue } from '../value';
+import type { Block, Field } from '../model';
 
 /** Removes every kind of whitespace (incl. the ideographic space) — how labels and names compare. */
 export function compact(s: string): string {
@@ -192,23 +191,3 @@ export function findPlaceholder(text: string): string | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Parsing 指标值 once: copied workbooks repeat the same values block after block.
-
-const PARSE_CACHE_LIMIT = 20000;
-const parseCache = new Map<string, ParsedValue>();
-
-/**
- * `parseValue` with a bounded memo keyed by the cell's value and number format. The result is
- * shared: treat it as read-only.
- */
-export function parseValueCached(value: CellValue, numberFormat?: string): ParsedValue {
-  const key = `${typeof value}\u0000${typeof value === 'object' && value !== null ? value.error : String(value)}\u0000${numberFormat ?? ''}`;
-  let p = parseCache.get(key);
-  if (p === undefined) {
-    p = parseValue(value, numberFormat);
-    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
-    parseCache.set(key, p);
-  }
-  return p;
-}

@@ -7,9 +7,13 @@ import type { CellValue } from './model';
 /** Every kind of whitespace: ASCII, line breaks, NBSP, full-width space, zero-width space, BOM. */
 const SPACES_RE = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 
+const HAS_SPACE_RE = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const HAS_FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/;
+
 /** Removes all whitespace (incl. full-width space and line breaks) anywhere in the text. */
 export function stripSpaces(s: string): string {
-  return s.replace(SPACES_RE, '');
+  // most cells have none: skip the replace (the recogniser calls this for every cell)
+  return HAS_SPACE_RE.test(s) ? s.replace(SPACES_RE, '') : s;
 }
 
 /**
@@ -17,6 +21,7 @@ export function stripSpaces(s: string): string {
  * space → a normal space. CJK characters and CJK punctuation such as `、。` stay as they are.
  */
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULLWIDTH_RE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.charCodeAt(0);
@@ -32,7 +37,8 @@ export function toHalfWidth(s: string): string {
  * punctuation, no trailing colon. `' 项目\n编码：'` → `'项目编码'`, `'资金支出计划（%）'` → `'资金支出计划(%)'`.
  */
 export function normLabel(s: string): string {
-  return stripSpaces(toHalfWidth(s)).replace(/[:：]+$/, '');
+  const n = stripSpaces(toHalfWidth(s));
+  return n.endsWith(':') ? n.replace(/:+$/, '') : n;
 }
 
 /** The text of a cell value: strings trimmed, numbers as written by JS, errors as `#REF!`, blanks as ''. */

@@ -3,31 +3,13 @@
  *
  * Labels are compared after removing every kind of whitespace (inner spaces, line breaks,
  * ideographic space), folding full-width punctuation to half-width (`（%）`→`(%)`, `：`→`:`) and
- * dropping a trailing colon. All regular expressions are compiled once, here.
+ * dropping a trailing colon (src/domain/text.ts). The label tables are built once, here.
  */
 
-const WS_RE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-const FULLWIDTH_RE = /[\uff01-\uff5e]/g;
-const HAS_FULLWIDTH_RE = /[\uff01-\uff5e]/;
-const HAS_WS_RE = /[\s\u00a0\u3000\u200b\ufeff]/;
-const TRAILING_COLON_RE = /[:]+$/;
+import { normLabel } from '../domain/text';
 
-/** Remove all whitespace (spaces, tabs, line breaks, NBSP, ideographic space, zero-width). */
-export function stripSpaces(s: string): string {
-  return HAS_WS_RE.test(s) ? s.replace(WS_RE, '') : s;
-}
-
-/** Full-width ASCII (`（）：％０-９Ａ-Ｚ`) → half-width. */
-export function toHalfWidth(s: string): string {
-  if (!HAS_FULLWIDTH_RE.test(s)) return s;
-  return s.replace(FULLWIDTH_RE, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-}
-
-/** The comparison key of a label: no whitespace, half-width punctuation, no trailing colon. */
-export function normLabel(s: string): string {
-  const n = toHalfWidth(stripSpaces(s));
-  return n.endsWith(':') ? n.replace(TRAILING_COLON_RE, '') : n;
-}
+// one normaliser for the whole project (src/domain/text.ts)
+export { normLabel, stripSpaces, toHalfWidth } from '../domain/text';
 
 /** Longest text that can still be a label (longer cells are skipped without normalising). */
 export const MAX_LABEL_LENGTH = 40;

@@ -118,9 +118,14 @@ function splitInTwo(s: GridSheet): Grid {
 /** How many cells a rewrite changed (so no test passes on a rewrite that did nothing). */
 function changedCells(a: Grid, b: Grid): number {
   let n = 0;
-  a.sheets.forEach((s, i) =>
-    s.values.forEach((row, r) => row?.forEach((v, c) => (b.sheets[i].values[r]?.[c] !== v ? n++ : undefined))),
-  );
+  a.sheets.forEach((s, i) => {
+    const other = b.sheets[i].values;
+    for (let r = 0; r < Math.max(s.values.length, other.length); r++) {
+      const x = s.values[r] ?? [];
+      const y = other[r] ?? [];
+      for (let c = 0; c < Math.max(x.length, y.length); c++) if ((x[c] ?? null) !== (y[c] ?? null)) n++;
+    }
+  });
   return n;
 }
 

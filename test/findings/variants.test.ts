@@ -174,3 +174,35 @@ describe.each(['hebei-2021-anshan.xlsx', 'hebei-2025-zhangerzhuang.xlsx'])('%s, 
     expect(strip(findings(two))).toEqual(strip(base));
   });
 });
+
+describe('disclosure-2023-haomen.xlsx, rewritten', () => {
+  let grid: Grid;
+  let base: string[];
+  beforeAll(async () => {
+    grid = await readWorkbookFile(fixture('disclosure-2023-haomen.xlsx'));
+    base = findings(grid);
+    expect(base.length).toBeGreaterThan(0);
+  });
+
+  it('headings with the other bracket and colon widths: same findings', () => {
+    const swap = (t: string) =>
+      t
+        .replace(/[()（）:：]/g, (ch) => ({ '(': '（', ')': '）', '（': '(', '）': ')', ':': '：', '：': ':' })[ch] ?? ch);
+    const g: Grid = { ...grid, sheets: grid.sheets.map((s) => mapCells(s, (v, f) => [typeof v === 'string' && v.includes('指标') ? swap(v) : v, f])) };
+    expect(changedCells(grid, g)).toBeGreaterThan(20);
+    expect(findings(g)).toEqual(base);
+  });
+
+  it('the header row repeated at a page break in the middle: same blocks and findings', () => {
+    const s = cloneSheet(grid.sheets[0]);
+    const header = s.values.findIndex((r) => (r ?? []).some((v) => v === '单位及项目名称'));
+    const at = Math.floor((header + s.values.length) / 2);
+    s.values.splice(at, 0, [...(s.values[header] ?? [])]);
+    s.formats?.splice(at, 0, []);
+    s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m));
+    const g: Grid = { ...grid, sheets: [s] };
+    expect(recognize(g).blocks).toHaveLength(recognize(grid).blocks.length);
+    const strip = (xs: string[]) => xs.map((x) => x.replace(/\|[A-Z]+\d+$/, '')).sort();
+    expect(strip(findings(g))).toEqual(strip(base));
+  });
+});

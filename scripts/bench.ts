@@ -35,7 +35,7 @@ async function benchRecognize(): Promise<Record<string, number>> {
     const grid = hebeiWorkbookGrid(n);
     recognize(grid); // warm-up
     const times: number[] = [];
-    for (let k = 0; k < (n >= 1000 ? 5 : 11); k++) {
+    for (let k = 0; k < (n >= 1000 ? 9 : 15); k++) {
       const t0 = performance.now();
       const r = recognize(grid);
       times.push(performance.now() - t0);

@@ -212,6 +212,8 @@ describe('the plan cell fast path', () => {
     const inputs: [CellValue, string | undefined][] = [
       [0.25, '0.00%'], [1, '0%'], [0.1 + 0.2, '0%'], [25, undefined], [25, '0.00'], ['25%', undefined], ['25.00%', undefined],
       [' 100 % ', undefined], ['-5%', undefined], ['２５％', undefined], ['一半', undefined], ['≥25%', undefined], ['25', undefined],
+      // a % that is literal text in the format does not scale the number
+      [25, '0"%"'], [25, '0\\%'],
     ];
     for (const [value, numberFormat] of inputs) {
       const ref = parsePlanCell(value, numberFormat);

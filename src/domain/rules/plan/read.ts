@@ -4,7 +4,7 @@
  * plan rules share (float tolerance, the per-period pattern, writing a value back in the cell's style).
  */
 import type { Block, CellEdit, Field } from '../../model';
-import { parsePlanCell } from '../../value';
+import { isPercentFormat, parsePlanCell } from '../../value';
 import { fieldText, fmtNum, isBlank, roundTo } from '../block-helpers';
 
 /** tolerance for float noise (0.1 + 0.2), in percentage points */
@@ -32,7 +32,7 @@ export interface ReadPlan {
 const memo = new WeakMap<Block, ReadPlan | null>();
 
 function styleOf(f: Field): PlanCellStyle {
-  if (typeof f.value === 'number') return f.numberFormat && f.numberFormat.includes('%') ? 'fraction' : 'points';
+  if (typeof f.value === 'number') return isPercentFormat(f.numberFormat) ? 'fraction' : 'points';
   return 'text';
 }
 
@@ -43,7 +43,7 @@ export function readPlanCell(f: Field): { ok: boolean; percent?: number } {
   const v = f.value;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false };
-    return { ok: true, percent: f.numberFormat && f.numberFormat.includes('%') ? v * 100 : v };
+    return { ok: true, percent: isPercentFormat(f.numberFormat) ? v * 100 : v };
   }
   if (typeof v === 'string') {
     const m = PERCENT_TEXT.exec(v);
@@ -109,7 +109,7 @@ export function planEdit(cell: PlanCell, percent: number, plan: ReadPlan): CellE
   const style = model?.style ?? 'fraction';
   if (style === 'text') return { cell: cell.field.cell, value: `${fmtNum(percent, 4)}%` };
   if (style === 'points') return { cell: cell.field.cell, value: roundTo(percent, 8) };
-  const numberFormat = model?.field.numberFormat && model.field.numberFormat.includes('%') ? model.field.numberFormat : '0%';
+  const numberFormat = isPercentFormat(model?.field.numberFormat) ? model!.field.numberFormat! : '0%';
   return { cell: cell.field.cell, value: roundTo(percent / 100, 10), numberFormat };
 }
 

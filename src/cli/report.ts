@@ -9,8 +9,9 @@
  * workbook-level diagnostic); `cell` is an A1 address on `sheet`.
  */
 import { z } from 'zod';
-import type { Block, Diagnostic } from '../domain/model';
+import type { Diagnostic } from '../domain/model';
 import { FixSchema, SeveritySchema } from '../domain/model';
+import { blockName } from '../domain/rules/block-helpers';
 import type { FileResult } from './check';
 
 export const ReportBlockSchema = z.strictObject({
@@ -72,10 +73,8 @@ export const ReportSchema = z
   });
 export type Report = z.infer<typeof ReportSchema>;
 
-/** The name shown for a block: its 项目名称, else its title. */
-export function blockName(block: Block): string {
-  return block.name?.text || block.title?.text || '';
-}
+/** The name shown for a block: its 项目名称, else its title (the same as in a diagnostic's block). */
+export { blockName };
 
 export function toReportFile(r: FileResult): ReportFile {
   const pos = new Map<number, number>();

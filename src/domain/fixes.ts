@@ -12,11 +12,13 @@ export interface FixPlan {
   refused: { fix: Fix; reason: string }[];
 }
 
-function normCell(cell: string): string {
+/** A cell reference as compared and written: no `$`, upper case. */
+export function normCell(cell: string): string {
   return cell.replace(/\$/g, '').trim().toUpperCase();
 }
 
-function editsOf(fix: Fix): CellEdit[] {
+/** Every cell edit a fix makes: its main cell, then the `also` cells. */
+export function editsOf(fix: Fix): CellEdit[] {
   const main: CellEdit = { cell: fix.cell, value: fix.value };
   if (fix.numberFormat !== undefined) main.numberFormat = fix.numberFormat;
   return [main, ...(fix.also ?? [])];

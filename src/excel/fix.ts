@@ -6,7 +6,7 @@
  * write every accepted edit. Should the write batch fail partway, one more sync puts every cell it
  * may have written back as it was read, and the error says so.
  */
-import { planFixes } from '../domain/fixes';
+import { editsOf, normCell, planFixes } from '../domain/fixes';
 import { parseA1 } from '../domain/address';
 import type { CellEdit, Diagnostic, Fix } from '../domain/model';
 import type { Grid } from '../sheet/grid';
@@ -21,15 +21,6 @@ export interface FixOutcome {
   edits: CellEdit[];
 }
 
-function editsOf(fix: Fix): CellEdit[] {
-  const main: CellEdit = { cell: fix.cell, value: fix.value };
-  if (fix.numberFormat !== undefined) main.numberFormat = fix.numberFormat;
-  return [main, ...(fix.also ?? [])];
-}
-
-function norm(cell: string): string {
-  return cell.replace(/\$/g, '').trim().toUpperCase();
-}
 
 function show(v: XValue): string {
   return v === '' ? '空' : `“${String(v)}”`;
@@ -95,7 +86,7 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
       const chosen = plan.applied.map((fix) => ({ fix, diag: diagOf.get(fix) as Diagnostic }));
       for (const { fix } of chosen)
         for (const e of editsOf(fix)) {
-          const c = norm(e.cell);
+          const c = normCell(e.cell);
           if (!cells.has(c)) cells.set(c, ws.getRange(c).load('values,formulas,numberFormat'));
         }
       work.push({ sheet, chosen, cells });
@@ -110,7 +101,7 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
         const edits = editsOf(fix);
         let stale: string | undefined;
         for (const e of edits) {
-          const c = norm(e.cell);
+          const c = normCell(e.cell);
           const now = (w.cells.get(c) as XRange).values[0][0];
           const p = parseA1(c);
           const then = gs ? fromCellValue(cellValue(gs, p.row, p.col)) : undefined;
@@ -124,8 +115,8 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
           continue;
         }
         for (const e of edits) {
-          touched.push({ sheet: w.sheet, cell: norm(e.cell), before: w.cells.get(norm(e.cell)) as XRange });
-          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(norm(e.cell));
+          touched.push({ sheet: w.sheet, cell: normCell(e.cell), before: w.cells.get(normCell(e.cell)) as XRange });
+          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(normCell(e.cell));
           if (e.numberFormat !== undefined) r.numberFormat = [[e.numberFormat]];
           r.values = [[fromCellValue(e.value)]];
           out.edits.push(e);

@@ -16,6 +16,7 @@
  * Linear in the sheet size: every cell is looked at a bounded number of times, label regexes are
  * compiled once, merges are indexed by their top-left cell. Never throws on any grid.
  */
+import { codeYear as codeYearOf } from '../domain/rules/id/code';
 import type { RangePos } from '../domain/address';
 import type { Block, CellValue, Field, IndicatorRow, Plan, UnparsedLine } from '../domain/model';
 import { parseIndicatorText } from './disclosure-text';
@@ -735,7 +736,6 @@ function buildList(ctx: SheetCtx, headerRow: number, cols: Map<ListColumn, numbe
 
 const YEAR_IN_TITLE_RE = /(20\d{2})\s*年/;
 const TITLE_KEYWORD_RE = /预算|绩效|决算|公开/;
-const CODE_RE = /^[0-9A-Z]{21}$/;
 
 function yearFromTitle(text: string): number | undefined {
   if (!TITLE_KEYWORD_RE.test(text)) return undefined;
@@ -745,11 +745,7 @@ function yearFromTitle(text: string): number | undefined {
 
 /** The year a 21-character project code carries (positions 7–8), e.g. 130322210… → 2021. */
 export function codeYear(code: string): number | undefined {
-  const c = code.trim();
-  if (!CODE_RE.test(c)) return undefined;
-  const yy = c.slice(6, 8);
-  if (!/^\d\d$/.test(yy)) return undefined;
-  return 2000 + Number(yy);
+  return codeYearOf(code.trim());
 }
 
 /** The budget year from a title text (`…2021年部门预算项目绩效目标表`), if it names one. */

@@ -2,11 +2,12 @@
  * Shared reading of indicator rows for the indicator/value/text rules: canonical 一级/二级 through
  * the profile, which rows are cost or satisfaction indicators, and the parsed 指标值.
  */
-import type { Block, Field, IndicatorRow } from '../../model';
+import type { Block, IndicatorRow } from '../../model';
 import type { Profile } from '../../profile';
 import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
 import { normLabel } from '../../text';
 import { parseValue, type ParsedValue } from '../../value';
+import { fieldText } from '../block-helpers';
 
 export interface ResolvedRow {
   row: IndicatorRow;
@@ -19,9 +20,8 @@ export interface ResolvedRow {
   value: ParsedValue;
 }
 
-export function fieldText(f: Field | undefined): string {
-  return f ? f.text.trim() : '';
-}
+/** The text of a field as the clerk sees it (the rules' one reading, from block-helpers). */
+export { fieldText };
 
 /** True for the project blocks rules look into (a disclosure list's unit/department rows are not projects). */
 export function isProjectBlock(block: Block): boolean {

@@ -3,6 +3,7 @@
  * reading amounts and decimals, the placeholder detector. Pure; no host APIs.
  */
 import type { Block, Field } from '../model';
+import { quote as quoteText } from '../text';
 
 /** Removes every kind of whitespace (incl. the ideographic space) — how labels and names compare. */
 export function compact(s: string): string {
@@ -24,10 +25,9 @@ export function isBlank(f: Field | undefined): boolean {
   return fieldText(f) === '';
 }
 
-/** Shortens a quoted cell content for a message. */
+/** Shortens a quoted cell content for a message (text.ts's `quote`, 30 characters for these rules). */
 export function quote(text: string, max = 30): string {
-  const one = text.replace(/\s*\n\s*/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max)}…` : one;
+  return quoteText(text, max);
 }
 
 /** The 项目名称 of a block for messages and the diagnostic's block reference. */

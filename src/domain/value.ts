@@ -162,13 +162,23 @@ export function isPercentFormat(numberFormat: string | undefined): boolean {
   return /%/.test(numberFormat.replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
 }
 
-/** Decimals a number format shows (`0.00` → 2, `0.0%` → 1, `General` → undefined). */
+const formatDecimalsCache = new Map<string, number | undefined>();
+
+/**
+ * Decimals a number format shows (`0.00` → 2, `#,##0.00_ ` → 2, `0.0%` → 1, `#,##0` → 0);
+ * undefined for General and text (`@`).
+ */
 export function formatDecimals(numberFormat: string | undefined): number | undefined {
   if (!numberFormat) return undefined;
-  const f = numberFormat.replace(/"[^"]*"/g, '').split(';')[0];
-  const m = /[0#](?:\.([0#]+))?/.exec(f);
-  if (!m) return undefined;
-  return m[1] ? m[1].length : 0;
+  if (formatDecimalsCache.has(numberFormat)) return formatDecimalsCache.get(numberFormat);
+  let d: number | undefined;
+  if (numberFormat !== 'General' && numberFormat !== '@' && /[0#]/.test(numberFormat)) {
+    const section = numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+    const m = /[0#]\.([0#]+)/.exec(section);
+    d = m ? m[1].length : 0;
+  }
+  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(numberFormat, d);
+  return d;
 }
 
 /** Replaces LaTeX residue (`$\geq 95\%$`) by plain symbols; says which operator was written in LaTeX. */

@@ -4,6 +4,7 @@
  */
 import type { Block, Field } from '../model';
 import { quote as quoteText } from '../text';
+import { formatDecimals, parseAmount } from '../value';
 
 /** Removes every kind of whitespace (incl. the ideographic space) — how labels and names compare. */
 export function compact(s: string): string {
@@ -42,19 +43,13 @@ export function cellFor(block: Block, field: Field | undefined, labelKey: string
   return field?.cell ?? block.labels?.[labelKey] ?? block.anchor;
 }
 
-/** Reads an amount from a cell: a number, or text like `20.00`, `20`, `1,234.5`. */
+/** Reads an amount from a cell: a number, or text like `20.00`, `20`, `1,234.5`, `20万元` (value.ts's `parseAmount`). */
 export function readAmount(f: Field | undefined): number | undefined {
   if (!f) return undefined;
   const v = f.value;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  const text = (typeof v === 'string' ? v : fieldText(f)).trim();
-  if (text === '') return undefined;
-  const t = text
-    .replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[,\s]/g, '')
-    .replace(/(万元|元)$/, '');
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
-  return Number(t);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const text = (typeof v === 'string' ? v : fieldText(f)).replace(/[,，\s]/g, '').replace(/(万元|元)$/, '');
+  return text === '' ? undefined : parseAmount(text);
 }
 
 /** Digits after the decimal point in a number written as text (`7.690486` → 6). */
@@ -68,23 +63,8 @@ export function textDecimals(text: string): number {
  * text) the decimals of its text, at least 2 (money in 万元 is read to the 元/百元).
  */
 export function cellDecimals(f: Field): number {
-  const fromFormat = f.numberFormat ? formatDecimalsCached(f.numberFormat) : undefined;
+  const fromFormat = formatDecimals(f.numberFormat);
   return fromFormat ?? Math.max(2, textDecimals(fieldText(f)));
-}
-
-const formatDecimalsCache = new Map<string, number | undefined>();
-
-/** Decimals a number format shows (`0.00` → 2, `#,##0` → 0); undefined for General / text. */
-function formatDecimalsCached(fmt: string): number | undefined {
-  if (formatDecimalsCache.has(fmt)) return formatDecimalsCache.get(fmt);
-  let d: number | undefined;
-  if (fmt !== 'General' && fmt !== '@' && /[0#]/.test(fmt)) {
-    const section = fmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-    const m = /[0#]\.([0#]+)/.exec(section);
-    d = m ? m[1].length : 0;
-  }
-  if (formatDecimalsCache.size < 1000) formatDecimalsCache.set(fmt, d);
-  return d;
 }
 
 export function roundTo(x: number, decimals: number): number {

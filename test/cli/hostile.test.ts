@@ -55,7 +55,7 @@ async function checkJson(...names: string[]) {
 
 describe('unreadable files get a one-line Chinese reason and exit 2, the rest is still checked', () => {
   it.each([
-    ['not-a-zip.xlsx', /不是 Excel 工作簿/],
+    ['not-a-zip.xlsx', /不是可读取的表格或文档/],
     ['truncated.xlsx', /损坏或不完整/],
     ['encrypted.xlsx', /密码/],
     ['bomb.xlsx', /解压后约 300 MB，超过上限 100 MB/],

@@ -1,7 +1,7 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { parseHeader } from '../../src/domain/templates/types';
 import { typesForProfile } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { MARK_COLORS } from '../../src/excel/highlight';
 import { insertPlan } from '../../src/excel/insert';

@@ -65,6 +65,8 @@ function cellParagraphs(text: string): string {
   return lines.map((l) => `<w:p>${l ? run(l) : ''}</w:p>`).join('');
 }
 
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+
 function tableXml(sheet: GridSheet, top: number, bottom: number, width: number): string {
   const grid = Array.from({ length: width }, () => '<w:gridCol w:w="1200"/>').join('');
   let rows = '';
@@ -83,7 +85,7 @@ function tableXml(sheet: GridSheet, top: number, bottom: number, width: number):
     }
     rows += `<w:tr>${cells}</w:tr>`;
   }
-  return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`;
 }
 
 export interface DocxOptions {

@@ -64,21 +64,29 @@ export function planAnnotateTargets(inputs: InputFile[], dir: string): AnnotateP
   const targets = new Map<string, string>();
   const used: string[] = [];
   const inputPaths = inputs.filter((f) => !f.error).map((f) => f.path);
-  for (const f of inputs) {
-    if (f.error) continue;
-    const wanted = path.resolve(dir, copyName(f.root ? f.rel : path.basename(f.path)));
+  const taken = (p: string): boolean => used.some((u) => samePath(u, p)) || inputPaths.some((q) => samePath(q, p));
+  // .xlsx inputs first: their copies keep their names; a converted file's copy gives way
+  const readable = inputs.filter((f) => !f.error);
+  const isXlsx = (f: InputFile): boolean => path.extname(f.path).toLowerCase() === '.xlsx';
+  for (const f of [...readable.filter(isXlsx), ...readable.filter((f) => !isXlsx(f))]) {
+    const rel = f.root ? f.rel : path.basename(f.path);
+    const wanted = path.resolve(dir, copyName(rel));
     if (samePath(wanted, f.path)) {
       return {
         targets,
         refusal: `批注副本会覆盖原文件“${f.display}”：--annotate 的文件夹不能是被检查文件所在的文件夹，请另选一个`,
       };
     }
-    let candidate = wanted;
     const ext = path.extname(wanted);
-    const stem = wanted.slice(0, wanted.length - ext.length);
-    for (let n = 2; used.some((u) => samePath(u, candidate)) || inputPaths.some((p) => samePath(p, candidate)); n++) {
-      candidate = `${stem} (${n})${ext}`;
+    let stem = wanted.slice(0, wanted.length - ext.length);
+    let candidate = wanted;
+    // 报表.xls beside 报表.xlsx: the copy says where it comes from, 报表 (xls).xlsx
+    const from = path.extname(rel).slice(1).toLowerCase();
+    if (taken(candidate) && !isXlsx(f) && from) {
+      stem = `${stem} (${from})`;
+      candidate = `${stem}${ext}`;
     }
+    for (let n = 2; taken(candidate); n++) candidate = `${stem} (${n})${ext}`;
     used.push(candidate);
     targets.set(f.path, candidate);
   }
@@ -306,17 +314,21 @@ export function workbookFromGrid(grid: Grid): { wb: ExcelJS.Workbook; names: Map
     const name = safeSheetName(sheet.name, i + 1, used, [RESULT_SHEET]);
     names.set(sheet.name, name);
     const ws = wb.addWorksheet(name, { state: sheet.hidden ? 'hidden' : 'visible' });
+    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     const widths: number[] = [];
+    // a merge's text spans several columns: it must not widen the first one
+    const spanning = new Set(sheet.merges.filter((m) => m.right > m.left).map((m) => `${m.top},${m.left}`));
     sheet.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === undefined || v === null) return;
         const cell = ws.getCell(r + 1, c + 1);
         cell.value = excelValue(v);
+        const wide = spanning.has(`${r},${c}`);
         if (typeof v === 'string') {
           const longest = Math.max(...v.split('\n').map((line) => displayWidth(line)));
-          widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 60));
+          if (!wide) widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 40));
           if (v.includes('\n') || longest > 40) cell.alignment = { wrapText: true, vertical: 'top' };
-        } else {
+        } else if (!wide) {
           widths[c] = Math.max(widths[c] ?? 0, 10);
         }
       }),
@@ -327,7 +339,6 @@ export function workbookFromGrid(grid: Grid): { wb: ExcelJS.Workbook; names: Map
       }),
     );
     for (const m of sheet.merges) {
-      // a cell in a merge spans several columns: its text need not widen the first one
       try {
         ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
       } catch {
@@ -335,7 +346,7 @@ export function workbookFromGrid(grid: Grid): { wb: ExcelJS.Workbook; names: Map
       }
     }
     widths.forEach((w, c) => {
-      if (w > 0) ws.getColumn(c + 1).width = Math.max(10, Math.min(w + 2, 62));
+      if (w > 0) ws.getColumn(c + 1).width = Math.max(10, Math.min(w + 2, 42));
     });
   });
   return { wb, names };

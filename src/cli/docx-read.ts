@@ -142,7 +142,7 @@ interface TableGrid {
 }
 
 /** A `w:tbl` on its column grid: texts at grid positions, merged areas from gridSpan / vMerge. */
-export function readTable(tbl: XmlNode): TableGrid {
+function readTable(tbl: XmlNode): TableGrid {
   const rows: (string | undefined)[][] = [];
   const merges: RangePos[] = [];
   /** open vertical merges by their left grid column */

@@ -18,7 +18,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Grid } from '../sheet/grid';
 import { readDocx } from './docx-read';
-import { hasDoctype, readOoxmlWorkbook, XmlDoctypeError } from './ooxml-read';
+import { hasDoctype, mainPart, readOoxmlWorkbook, XmlDoctypeError } from './ooxml-read';
 import { readWithSheetjs, sheetjs } from './sheetjs-read';
 import { ZipBudgetError, ZipParts } from './zip-parts';
 
@@ -249,10 +249,12 @@ async function readZip(buf: Buffer, name: string | undefined, options: ReadOptio
     );
   }
   try {
-    if (zip.has('xl/workbook.xml') || zip.names().some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
+    // the package's main part (its relationships name it; the usual names otherwise)
+    const main = await mainPart(zip, '');
+    if (/^xl\//.test(main) || zip.has('xl/workbook.xml') || zip.names().some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
       return { grid: nameGrid(await readOoxmlWorkbook(zip), name), format: 'xlsx' };
     }
-    if (zip.has('word/document.xml')) {
+    if (/^word\//.test(main) || zip.has('word/document.xml')) {
       return { grid: nameGrid(await readDocx(zip), name), format: 'docx' };
     }
     const mime = zip.has('mimetype') ? ((await zip.text('mimetype')) ?? '').trim() : '';

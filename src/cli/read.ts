@@ -70,8 +70,8 @@ export interface ReadOptions {
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
 /**
- * Legacy files are parsed whole by SheetJS, which holds every cell as an object (measured: ~10× the
- * file size in heap for a sheet of numbers). A real .xls of these tables is well under 1 MB.
+ * Legacy files (and .ods packages, by what they unpack to) are parsed whole by SheetJS, which holds
+ * every cell as an object. A real .xls of these tables is well under 1 MB.
  */
 export const DEFAULT_MAX_LEGACY_BYTES = 20 * 1024 * 1024;
 
@@ -259,7 +259,16 @@ async function readZip(buf: Buffer, name: string | undefined, options: ReadOptio
     }
     const mime = zip.has('mimetype') ? ((await zip.text('mimetype')) ?? '').trim() : '';
     if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (!mime && zip.has('content.xml') && zip.has('META-INF/manifest.xml'))) {
-      await zip.verifyAll();
+      // SheetJS parses the whole package: the legacy formats' limit applies to what it unpacks to
+      const unpacked = await zip.verifyAll();
+      const legacy = options.maxLegacyBytes ?? DEFAULT_MAX_LEGACY_BYTES;
+      if (unpacked > legacy) {
+        throw new WorkbookReadError(
+          'too-large',
+          `${label(name)}解压后约 ${mb(unpacked)}，超过 OpenDocument 表格的上限 ${mb(legacy)}，为防止内存耗尽未读取：请删除无关内容，或另存为 .xlsx 后再检查`,
+          name,
+        );
+      }
       for (const part of ['content.xml', 'styles.xml', 'meta.xml', 'settings.xml']) {
         const xml = await zip.text(part);
         if (xml !== undefined && hasDoctype(xml)) throw new XmlDoctypeError(part);

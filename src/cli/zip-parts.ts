@@ -97,11 +97,12 @@ export class ZipParts {
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
-  /** Inflates every entry once (under the budget) without keeping it: proves the real unpacked size. */
-  async verifyAll(): Promise<void> {
+  /** Inflates every entry once (under the budget) without keeping it: the real unpacked size. */
+  async verifyAll(): Promise<number> {
     const saved = this.used;
     try {
       for (const n of this.names()) await this.bytes(n);
+      return this.used - saved;
     } finally {
       this.used = saved;
     }

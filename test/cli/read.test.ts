@@ -197,6 +197,15 @@ describe('unreadable input → WorkbookReadError', () => {
     expect(e.message).toContain('超过上限 1.0 MB');
   });
 
+  it('legacy formats parsed whole have their own limit: an .xls by its size, an .ods by what it unpacks to', async () => {
+    const shipped = path.resolve(__dirname, '../fixtures/formats');
+    for (const f of ['hebei-2025-zhangerzhuang.xls', 'hebei-2025-zhangerzhuang.ods']) {
+      const buf = fs.readFileSync(path.join(shipped, f));
+      await expect(readWorkbookBuffer(buf, f, { maxLegacyBytes: 4096 })).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/超过 ?(旧版格式|OpenDocument 表格)的上限/) });
+      expect((await readWorkbookBuffer(buf, f)).sheets[0].values[0][0]).toBe('魏县张二庄镇人民政府2025年部门预算项目绩效目标表');
+    }
+  });
+
   it('a workbook part that declares a DTD is refused, not parsed', async () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');

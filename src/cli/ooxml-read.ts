@@ -221,11 +221,15 @@ function cellRef(ref: string): [number, number] | undefined {
   return [row - 1, col - 1];
 }
 
-function isoDateToSerial(text: string, date1904: boolean): number | null {
-  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-  if (!Number.isFinite(t)) return null;
-  const serial = 25569 + t / 86400000 - (date1904 ? 1462 : 0);
+/** Milliseconds since 1970 (UTC) → Excel's serial day number, rounded to the millisecond. */
+export function serialFromTime(ms: number, date1904: boolean): number | null {
+  if (!Number.isFinite(ms)) return null;
+  const serial = 25569 + ms / 86400000 - (date1904 ? 1462 : 0);
   return Math.round(serial * 86400000) / 86400000;
+}
+
+function isoDateToSerial(text: string, date1904: boolean): number | null {
+  return serialFromTime(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`), date1904);
 }
 
 /** The value of a short attribute (`r`, `s`, `t`) in a cell's attribute text, double or single quoted. */

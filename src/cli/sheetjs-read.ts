@@ -12,6 +12,7 @@ import type * as XLSXTypes from '@e965/xlsx';
 import type { RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';
 import type { Grid, GridSheet } from '../sheet/grid';
+import { serialFromTime } from './ooxml-read';
 
 type XLSXModule = typeof XLSXTypes;
 let loaded: XLSXModule | undefined;
@@ -35,13 +36,9 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
+/** SheetJS builds dates in local time from the serial: undo that to get the serial back. */
 function dateToSerial(d: Date, date1904: boolean): number | null {
-  const t = d.getTime();
-  if (!Number.isFinite(t)) return null;
-  // SheetJS builds dates in local time from the serial: undo that to get the serial back
-  const local = t - d.getTimezoneOffset() * 60000;
-  const serial = 25569 + local / 86400000 - (date1904 ? 1462 : 0);
-  return Math.round(serial * 86400000) / 86400000;
+  return serialFromTime(d.getTime() - d.getTimezoneOffset() * 60000, date1904);
 }
 
 function cellToValue(cell: XLSXTypes.CellObject, date1904: boolean): CellValue {

@@ -122,10 +122,23 @@ function headText(buf: Buffer, max = 64 * 1024): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-/** The whole file as text (XML Spreadsheet 2003 may be saved as UTF-16). */
+/**
+ * The whole file as text. XML Spreadsheet 2003 may be saved as UTF-16 (a byte-order mark says so) or
+ * in a legacy encoding its declaration names — Chinese systems export `encoding="gb2312"` or GBK.
+ */
 function wholeText(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']/.exec(buf.subarray(0, 200).toString('latin1'))?.[1].toLowerCase();
+  if (declared && !/^utf-?8$/.test(declared)) {
+    // GB2312 and GBK are subsets of GB18030: decode the superset
+    const label = /^(gb2312|gbk|gb_2312-80|x-gbk|cp936|windows-936|gb18030)$/.test(declared) ? 'gb18030' : declared;
+    try {
+      return new TextDecoder(label).decode(buf).replace(/^\ufeff/, '');
+    } catch {
+      // an encoding the runtime does not know: read it as UTF-8
+    }
+  }
   const s = buf.toString('utf8');
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }

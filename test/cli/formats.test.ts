@@ -55,7 +55,7 @@ beforeAll(async () => {
     put(`${base}.ods`, odsOf(grid), base, 'ods');
   }
   // what other programs wrote: LibreOffice's BIFF8 and ODS, an .xlsx saved under the WPS name
-  for (const f of fs.readdirSync(SHIPPED)) {
+  for (const f of fs.readdirSync(SHIPPED).filter((n) => n.startsWith('hebei-2025-zhangerzhuang.'))) {
     fs.copyFileSync(path.join(SHIPPED, f), path.join(dir, `lo-${f}`));
     made.set(`lo-${f}`, { base: 'hebei-2025-zhangerzhuang', format: f.endsWith('.ods') ? 'ods' : 'xls' });
   }
@@ -111,6 +111,20 @@ describe('one folder of every format', () => {
       expect([name, f.blocks.map((b) => b.name)]).toEqual([name, xlsx.blocks.map((b) => b.name)]);
       expect([name, findings(f)]).toEqual([name, findings(xlsx)]);
     }
+  });
+});
+
+describe('XML Spreadsheet 2003 in the encoding its declaration names', () => {
+  it('a GB2312 export (as Chinese systems write it) reads as Chinese text', async () => {
+    const { grid, format } = await readSourceFile(path.join(SHIPPED, '一体化导出-gb2312.xls'));
+    expect(format).toBe('xml2003');
+    const first = grid.sheets[0];
+    expect(first.values[0][0]).toBe('魏县张二庄镇人民政府2025年部门预算项目绩效目标表');
+    expect(first.values[4]).toEqual(['项目编码', '13043425P00442410076K', undefined, '项目名称', '村办公经费']);
+    const r = await run(['check', '--format', 'json', path.join(SHIPPED, '一体化导出-gb2312.xls')]);
+    const f = ReportSchema.parse(JSON.parse(r.stdout)).files[0];
+    expect(f.blocks.map((b) => b.name)).toEqual(['村办公经费']);
+    expect(f.year).toBe(2025);
   });
 });
 

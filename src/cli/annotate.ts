@@ -20,6 +20,7 @@ import type { Grid } from '../sheet/grid';
 import { displayWidth } from './ansi';
 import type { FileResult } from './check';
 import type { InputFile } from './files';
+import { writeFileAtomically } from './io';
 import { blockName } from './report';
 import { FORMAT_LABEL } from './read';
 import { safeSheetName } from './sheet-name';
@@ -352,18 +353,6 @@ export function workbookFromGrid(grid: Grid): { wb: ExcelJS.Workbook; names: Map
   return { wb, names };
 }
 
-async function writeAtomically(outputPath: string, data: Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(outputPath), { recursive: true });
-  const tmp = path.join(path.dirname(outputPath), `.${path.basename(outputPath)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, outputPath);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
-}
-
 /** Writes the annotated copy of `result`'s workbook to `outputPath` (atomically). */
 export async function annotateWorkbook(result: FileResult, outputPath: string): Promise<void> {
   let wb: ExcelJS.Workbook;
@@ -388,5 +377,5 @@ export async function annotateWorkbook(result: FileResult, outputPath: string): 
   markCells(wb, result.diagnostics, sheetName);
   const ws = addResultSheet(wb, result, sheetName, footnote);
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  await writeAtomically(outputPath, await fixInternalLinks(raw, ws.id));
+  await writeFileAtomically(outputPath, await fixInternalLinks(raw, ws.id));
 }

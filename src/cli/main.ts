@@ -15,7 +15,7 @@ import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
 import { formatHtml, type HtmlFile } from './html';
 import { collectInputs } from './files';
-import { defaultIO, type CliIO } from './io';
+import { defaultIO, writeFileAtomically, type CliIO } from './io';
 import { Progress } from './progress';
 import { addToSummary, emptySummary, toReportFile, type Report } from './report';
 import { formatFile, formatSummary, noTableLine, sheetNoun } from './stylish';
@@ -87,19 +87,6 @@ function parseOptions(raw: CheckCliOptions): { format: ReportFormat; check: Chec
 function collector(): { write(s: string): void; text(): string } {
   const parts: string[] = [];
   return { write: (s) => void parts.push(s), text: () => parts.join('') };
-}
-
-/** Writes `text` to `file` through a temporary file (a half-written report never replaces a good one). */
-function writeReport(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** `jxmb check`: checks the workbooks and reports; resolves to the exit code. */
@@ -197,7 +184,7 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
   }
   if (sink && outputFile !== undefined) {
     try {
-      writeReport(outputFile, sink.text());
+      await writeFileAtomically(outputFile, sink.text());
     } catch (err) {
       io.stderr.write(`jxmb：无法写入报告“${opts.output}”：${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
       return EXIT_FAILURE;

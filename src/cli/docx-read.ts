@@ -233,9 +233,55 @@ function blocks(nodes: XmlNode[]): XmlNode[] {
 
 const YEAR_RE = /20\d{2}\s*年/;
 
+/**
+ * Removes every `<tag …>…</tag>` (or `<tag …/>`) from `xml` in one linear pass, keeping a piece only
+ * when `keep` says so. An element left unclosed ends the pass (the rest is kept as it is).
+ */
+function dropElements(xml: string, tag: string, keep?: (piece: string) => boolean): string {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const i = xml.indexOf(open, pos);
+    if (i < 0) break;
+    const next = xml.charCodeAt(i + open.length);
+    if (next !== 62 && next !== 32 && next !== 47) {
+      // a longer name (w:pPrChange): not this element
+      out += xml.slice(pos, i + open.length);
+      pos = i + open.length;
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) break;
+    let end = gt + 1;
+    if (xml.charCodeAt(gt - 1) !== 47) {
+      const j = xml.indexOf(close, gt);
+      if (j < 0) break;
+      end = j + close.length;
+    }
+    const piece = xml.slice(i, end);
+    out += xml.slice(pos, i) + (keep && keep(piece) ? piece : '');
+    pos = end;
+  }
+  return out + xml.slice(pos);
+}
+
+/**
+ * What Word writes around the text — paragraph, table and section properties, run properties (unless
+ * they hide the run), bookmarks, proofing marks, revision ids — removed before parsing: half the
+ * bytes of a typical document, twice as fast to parse.
+ */
+export function leanDocumentXml(xml: string): string {
+  let s = xml;
+  for (const tag of ['w:pPr', 'w:tblPr', 'w:sectPr', 'w:tcW', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:lastRenderedPageBreak']) s = dropElements(s, tag);
+  s = dropElements(s, 'w:rPr', (piece) => piece.includes('<w:vanish'));
+  return s.replace(/\sw:rsid\w*="[^"]*"/g, '');
+}
+
 /** Parse `word/document.xml` (already DTD-checked) into sheets. */
 export function documentToGrid(xml: string): Grid {
-  const root = parser.parse(xml) as XmlNode[];
+  const root = parser.parse(leanDocumentXml(xml)) as XmlNode[];
   const doc = root.find((n) => tagOf(n) === 'w:document');
   const body = doc ? child(doc, 'w:body') : undefined;
   const sheets: GridSheet[] = [];

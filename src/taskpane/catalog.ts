@@ -2,6 +2,7 @@
  * The pane's {@link PaneCatalog} built from the domain modules: profiles, rules, the project-type
  * library and the template header schema. Pure data — the same in Excel and in the preview.
  */
+import { hasField } from '../domain/profile';
 import { profiles, getProfile } from '../domain/profiles';
 import { allRules } from '../domain/rules';
 import { searchTypes, TemplateHeaderSchema } from '../domain/templates';
@@ -38,7 +39,7 @@ export function createCatalog(): PaneCatalog {
     headerFields(profileId) {
       let hasCode = true;
       try {
-        hasCode = getProfile(profileId).fields.code;
+        hasCode = hasField(getProfile(profileId), 'code');
       } catch {
         /* unknown profile: show every field */
       }

@@ -20,6 +20,7 @@ import { getProfile } from '../domain/profiles';
 import { OPERATOR_SYMBOL, QUALITATIVE_SYMBOL, SPLIT_SYMBOLS } from '../domain/split-value';
 import { parseValue } from '../domain/value';
 import { indicatorsForProfile, type ProfileIndicator } from '../domain/templates/frame';
+import { fitsText, typeFits } from '../domain/templates/search';
 import type { ProjectType, TemplateHeader, TemplateIndicator } from '../domain/templates/types';
 import type { GridSheet } from './grid';
 
@@ -638,8 +639,8 @@ export function renderBlock(
   opts: BlockOptions = {},
 ): RenderPlan {
   const profile = resolveProfile(profileId);
-  if (!type.profiles.includes(profile.id)) {
-    throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${type.profiles.join('、')}）`);
+  if (!typeFits(type, profile.id)) {
+    throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${fitsText(type)}）`);
   }
   if (profile.layout === 'list') return renderListRows(profile, [{ type, header }], at);
   return renderTemplateBlock(profile, type, header, at, opts);
@@ -658,8 +659,8 @@ export interface WorkbookOptions {
 export function renderWorkbook(profileId: string | Profile, items: RenderItem[], opts: WorkbookOptions = {}): RenderedWorkbook {
   const profile = resolveProfile(profileId);
   for (const it of items) {
-    if (!it.type.profiles.includes(profile.id)) {
-      throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${it.type.profiles.join('、')}）`);
+    if (!typeFits(it.type, profile.id)) {
+      throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${fitsText(it.type)}）`);
     }
   }
   const h0 = items[0]?.header;

@@ -13,7 +13,7 @@ function ok(input: Record<string, unknown>) {
 }
 
 describe('TemplateHeader validation', () => {
-  test('an empty header is valid (a blank form); the money unit is then the format's own', () => {
+  test('an empty header is valid (a blank form); the money unit is then the format’s own', () => {
     const h = ok({});
     expect(h.budget).toBeUndefined();
     expect(h.code).toBeUndefined();

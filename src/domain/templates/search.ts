@@ -35,6 +35,19 @@ export function scoreType(type: ProjectType, q: string): number {
 }
 
 /**
+ * Whether a type fits a profile: the profile is one of those it lists, or the type is the generic
+ * one (no indicators of its own: it lays out whatever frame the profile has, a new format's too).
+ */
+export function typeFits(type: ProjectType, profileId: string): boolean {
+  return type.indicators.length === 0 || type.profiles.includes(profileId);
+}
+
+/** The formats a type fits, for the clerk: its profile ids, or 全部格式 for the generic type. */
+export function fitsText(type: ProjectType): string {
+  return type.indicators.length === 0 ? '全部格式' : type.profiles.join('、');
+}
+
+/**
  * Types matching `query`, best first (library order on ties); an empty query lists them all.
  * With `profileId`, only types that fit that profile.
  */
@@ -42,7 +55,7 @@ export function searchTypes(query: string, profileId?: string): ProjectType[] {
   const q = normalizeQuery(query);
   return projectTypes
     .map((type, order) => ({ type, order, score: scoreType(type, q) }))
-    .filter((m) => m.score > 0 && (profileId === undefined || m.type.profiles.includes(profileId)))
+    .filter((m) => m.score > 0 && (profileId === undefined || typeFits(m.type, profileId)))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((m) => m.type);
 }
@@ -55,5 +68,5 @@ export function findType(idOrName: string): ProjectType | undefined {
 
 /** The types that fit a profile, in library order. */
 export function typesForProfile(profileId: string): ProjectType[] {
-  return projectTypes.filter((t) => t.profiles.includes(profileId));
+  return projectTypes.filter((t) => typeFits(t, profileId));
 }

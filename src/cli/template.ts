@@ -49,7 +49,8 @@ const defaultIO: TemplateIO = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-export const DEFAULT_PROFILE = 'hebei-project';
+/** The default format: the first registered profile (河北 项目绩效目标表). */
+export const DEFAULT_PROFILE = profiles[0].id;
 
 function resolveProfile(id: string | undefined): Profile | string {
   try {

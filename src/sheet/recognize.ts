@@ -57,7 +57,7 @@ import {
   type ListColumn,
   type SplitPart,
 } from './labels';
-import { isBudgetTitle, isDepartmentMarker, isTotalRowText, summaryColumnOfKey, type SummaryColumn } from './tables';
+import { isBudgetTitle, isDepartmentMarker, isDepartmentMarkerKey, isTotalRowText, summaryColumnOfKey, type SummaryColumn } from './tables';
 
 export interface SheetReport {
   name: string;
@@ -123,6 +123,8 @@ class SheetCtx {
   readonly summaryHeaders = new Map<number, Map<SummaryColumn, number>>();
   /** rows holding a mark of a 部门整体 table (its title, 年度主要任务 …) */
   readonly departmentRows = new Set<number>();
+  /** the profile chosen for each shape of block seen on the sheet (see chooseProfile) */
+  readonly profileBySignature = new Map<string, Profile>();
   readonly hits: Hit[] = [];
 
   constructor(sheet: GridSheet) {
@@ -201,6 +203,8 @@ interface Hit {
   col: number;
   /** the label as compared (normalised, without a money-unit suffix) */
   key: string;
+  /** the cell's text normalised (with its suffix) */
+  norm: string;
 }
 
 /** One pass over all cells: block label hits, disclosure-list and 汇总 header rows. */
@@ -222,9 +226,9 @@ function scanLabels(ctx: SheetCtx): void {
       }
       const k = labelKey(v);
       if (k === undefined) continue;
-      if (isDepartmentMarker(v)) ctx.departmentRows.add(r);
+      if (isDepartmentMarkerKey(k)) ctx.departmentRows.add(r);
       const f = blockLabelOfKey(k, vocab);
-      if (f) (rowHits ??= []).push({ field: f, row: r, col: c, key: bareLabelKey(k) });
+      if (f) (rowHits ??= []).push({ field: f, row: r, col: c, key: bareLabelKey(k), norm: k });
       const lc = listColumnOfKey(k, vocab);
       if (lc) {
         listCols ??= new Map();
@@ -287,13 +291,21 @@ interface IndicatorScan {
   /** the split 指标值's sub-columns (符号 | 值 | 计量单位) */
   split?: Map<SplitPart, number>;
   headerCells: { row: number; col: number }[];
+  /** the header texts as compared (for choosing the profile) */
+  headerKeys: string[];
   left: number;
   right: number;
   rows: number[];
 }
 
+/**
+ * The same label again: on the same row, or just below — in the same column, or the same text
+ * repeated over the cells a merge spanned (`年度总体目标` over A12:B13 written in every cell).
+ */
 function isRepeat(prev: Hit, h: Hit): boolean {
-  return h.row === prev.row || (h.col === prev.col && h.row - prev.row <= 2);
+  if (h.row === prev.row) return true;
+  if (h.row - prev.row > 2) return false;
+  return h.col === prev.col || (h.key === prev.key && Math.abs(h.col - prev.col) <= 3);
 }
 
 function groupHits(ctx: SheetCtx, excluded: (row: number) => boolean): Group[] {
@@ -460,7 +472,12 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
     if (nonEmpty === 1 && firstText !== undefined && firstText.length > 30 && ctx.isEmpty(rr, level3)) break;
     rows.push(rr);
   }
-  return { headerRow: r, headerRows, cols, split: split.size >= 2 ? split : undefined, headerCells, left, right, rows };
+  const headerKeys: string[] = [];
+  for (const hc of headerCells) {
+    const k = headerKey(ctx.text(hc.row, hc.col));
+    if (k) headerKeys.push(k);
+  }
+  return { headerRow: r, headerRows, cols, split: split.size >= 2 ? split : undefined, headerCells, headerKeys, left, right, rows };
 }
 
 /** Collects the cells a block maps to fields and its bounding box. */
@@ -510,8 +527,8 @@ function valueFrom(ctx: SheetCtx, r: number, start: number, labelText?: string):
   const own = labelText === undefined ? undefined : normLabel(labelText);
   for (let c = start; c < len && c < start + MAX_VALUE_SCAN; c++) {
     if (ctx.isEmpty(r, c)) continue;
-    if (ctx.isLabel(r, c)) break;
     if (own !== undefined && sameLabel(ctx, r, c, own)) continue; // the label repeated across its merge
+    if (ctx.isLabel(r, c)) break;
     return { row: r, col: c };
   }
   return { row: r, col: start };
@@ -521,6 +538,9 @@ function valueFrom(ctx: SheetCtx, r: number, start: number, labelText?: string):
 function sameLabel(ctx: SheetCtx, r: number, c: number, own: string): boolean {
   const v = ctx.value(r, c);
   if (typeof v !== 'string' || v.length > 2 * own.length + 20) return false;
+  // most cells beside a label are its value: a CJK first character it lacks settles it cheaply
+  const first = own.charAt(0);
+  if (first >= '\u3400' && !v.includes(first)) return false;
   return normLabel(v) === own;
 }
 
@@ -542,9 +562,8 @@ type NotProject = 'structure' | 'department';
 function hasValueBeside(ctx: SheetCtx, h: Hit): boolean {
   if (h.field === INDICATORS_SLOT) return false;
   const m = ctx.mergeAt(h.row, h.col);
-  const own = normLabel(ctx.text(h.row, h.col));
   let c = (m ? m.right : h.col) + 1;
-  for (let n = 0; n < MAX_VALUE_SCAN && sameLabel(ctx, h.row, c, own); n++) c++;
+  for (let n = 0; n < MAX_VALUE_SCAN && sameLabel(ctx, h.row, c, h.norm); n++) c++;
   return !ctx.isLabel(h.row, c);
 }
 
@@ -590,13 +609,14 @@ function chooseProfile(ctx: SheetCtx, g: Group, forced: Profile | undefined): Pr
   const level1 = new Set<string>();
   const ind = g.indicators;
   if (ind) {
-    for (const hc of ind.headerCells) {
-      const k = headerKey(ctx.text(hc.row, hc.col));
-      if (k) header.add(k);
-    }
+    for (const k of ind.headerKeys) header.add(k);
     const c1 = ind.cols.get('level1') as number;
     for (const r of ind.rows) if (!ctx.isEmpty(r, c1)) level1.add(ctx.text(r, c1));
   }
+  // copied workbooks repeat the same block: score each shape of labels, header and 一级 once
+  const signature = `${[...labels].join('\u0001')}\u0002${[...header].join('\u0001')}\u0002${[...level1].join('\u0001')}`;
+  const known = ctx.profileBySignature.get(signature);
+  if (known) return known;
   let best: Profile | undefined;
   let bestScore = -1;
   for (const p of v.blockProfiles) {
@@ -611,7 +631,9 @@ function chooseProfile(ctx: SheetCtx, g: Group, forced: Profile | undefined): Pr
       bestScore = score;
     }
   }
-  return best ?? getProfile(profiles[0].id);
+  const chosen = best ?? getProfile(profiles[0].id);
+  ctx.profileBySignature.set(signature, chosen);
+  return chosen;
 }
 
 const OWN_FIELDS = new Set<string>(BLOCK_FIELD_KEYS);
@@ -817,6 +839,9 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number, forced: Profile
       }
     }
     if (rowTitle) {
+      // a title over two rows written in both (a merge replaced by repeated text): its top row
+      const t = ctx.text(rowTitle.row, rowTitle.col);
+      while (rowTitle.row - 1 > prevBottom && rowTitle.row > 0 && ctx.text(rowTitle.row - 1, rowTitle.col) === t) rowTitle = { row: rowTitle.row - 1, col: rowTitle.col };
       title = ctx.field(rowTitle.row, rowTitle.col);
       cells.addField(rowTitle);
       recognised = true;

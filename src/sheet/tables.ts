@@ -43,9 +43,12 @@ const DEPARTMENT_TITLE_RE = /(?:部门|单位)[^，。]{0,6}整体[^，。]{0,16
 
 /** The cell marks a 部门整体绩效目标表 (one of its own labels, or its title). */
 export function isDepartmentMarker(text: string): boolean {
-  if (text.length > 60) return false;
-  const n = normLabel(text);
-  return DEPARTMENT_LABELS.has(n) || DEPARTMENT_TITLE_RE.test(n);
+  return text.length <= 60 && isDepartmentMarkerKey(normLabel(text));
+}
+
+/** {@link isDepartmentMarker} for a text already normalised. */
+export function isDepartmentMarkerKey(n: string): boolean {
+  return DEPARTMENT_LABELS.has(n) || (n.includes('整体') && DEPARTMENT_TITLE_RE.test(n));
 }
 
 /** The title of a budget table (收支总表, 一般公共预算支出表 …): never a project table. */

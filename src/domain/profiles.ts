@@ -61,6 +61,17 @@ const COMMON_ALIASES: Profile['aliases'] = {
   },
 };
 
+/** What the Hebei formats share: the indicator frame, the plan checkpoints, the floors, the switches. */
+const HEBEI_COMMON = {
+  level1: HEBEI_LEVEL1,
+  aliases: COMMON_ALIASES,
+  checkpointSets: CHECKPOINT_SETS,
+  checkpointMonths: CHECKPOINT_MONTHS,
+  satisfactionFloor: 80,
+  planPacingShare: 1,
+  rules: { 'plan/behind-schedule': 'off' },
+} satisfies Partial<Profile>;
+
 // ---- block labels and columns (DOMAIN §2.1): compared after normLabel (no whitespace, half-width punctuation) ----
 
 const HEBEI_FIELDS: FieldSpec[] = [
@@ -140,19 +151,13 @@ export const hebeiProject: Profile = {
   id: 'hebei-project',
   name: '河北省项目支出绩效目标表',
   layout: 'block',
-  level1: HEBEI_LEVEL1,
-  aliases: COMMON_ALIASES,
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
+  ...HEBEI_COMMON,
   moneyUnit: '万元',
   fields: HEBEI_FIELDS,
   totals: [{ total: 'budget', parts: ['fiscal', 'other'] }],
   plan: HEBEI_PLAN,
   indicatorColumns: HEBEI_COLUMNS,
   template: HEBEI_TEMPLATE,
-  rules: { 'plan/behind-schedule': 'off' },
 };
 
 export const central2021: Profile = {
@@ -180,12 +185,7 @@ export const disclosureList: Profile = {
   id: 'disclosure-list',
   name: '项目支出绩效目标公开表（每行一个项目）',
   layout: 'list',
-  level1: HEBEI_LEVEL1,
-  aliases: COMMON_ALIASES,
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
+  ...HEBEI_COMMON,
   moneyUnit: '万元',
   // the columns, in the order templates write them (DOMAIN §2.2)
   fields: [
@@ -208,7 +208,6 @@ export const disclosureList: Profile = {
   ],
   totals: [],
   indicatorColumns: [],
-  rules: { 'plan/behind-schedule': 'off' },
 };
 
 // ---- 一体化 exports (DOMAIN §2.4, §2.5) -------------------------------------------------------------
@@ -220,12 +219,7 @@ export const hebeiYthAnnual: Profile = {
   id: 'hebei-yth-annual',
   name: '一体化系统：项目支出绩效目标申报表（年度）',
   layout: 'block',
-  level1: HEBEI_LEVEL1,
-  aliases: COMMON_ALIASES,
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
+  ...HEBEI_COMMON,
   moneyUnit: '元',
   fields: [
     { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称' },
@@ -282,19 +276,13 @@ export const hebeiYthAnnual: Profile = {
     ],
     indicatorCaption: '绩效指标',
   },
-  rules: { 'plan/behind-schedule': 'off' },
 };
 
 export const hebeiYthInfo: Profile = {
   id: 'hebei-yth-info',
   name: '一体化系统：预算项目绩效信息表（预算编制阶段）',
   layout: 'block',
-  level1: HEBEI_LEVEL1,
-  aliases: COMMON_ALIASES,
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
+  ...HEBEI_COMMON,
   moneyUnit: '万元',
   fields: [
     { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称' },
@@ -334,7 +322,6 @@ export const hebeiYthInfo: Profile = {
       remark: '指标值说明（评分标准等）',
     },
   },
-  rules: { 'plan/behind-schedule': 'off' },
 };
 
 const RuleSettingSchema = z.union([SeveritySchema, z.literal('off')]);

@@ -5,8 +5,9 @@
 import type { Block, IndicatorRow } from '../../model';
 import type { Profile } from '../../profile';
 import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
-import { readSplitValue } from '../../split-value';
-import { normLabel } from '../../text';
+import type { RuleContext } from '../../rule';
+import { readSplitValue, type SplitParts, type SplitReading } from '../../split-value';
+import { normLabel, quote } from '../../text';
 import { parseValue, type ParsedValue } from '../../value';
 import { fieldText } from '../block-helpers';
 
@@ -61,6 +62,27 @@ export function resolveRows(profile: Profile, block: Block): ResolvedRow[] {
  */
 export function valueRows(profile: Profile, block: Block): ResolvedRow[] {
   return resolveRows(profile, block).filter((r) => !r.splitBroken);
+}
+
+/** A row of a split 指标值 as the value/split-* rules read it. */
+export interface SplitRow {
+  row: ResolvedRow;
+  split: SplitParts;
+  reading: SplitReading;
+  /** the 三级 name for a message */
+  name: string;
+}
+
+/** The rows of the block being checked whose 指标值 is split (符号 | 值 | 计量单位). */
+export function splitRows(ctx: RuleContext): SplitRow[] {
+  const block = ctx.block;
+  if (!block || !isProjectBlock(block)) return [];
+  const out: SplitRow[] = [];
+  for (const r of resolveRows(ctx.profile, block)) {
+    const split = r.row.split;
+    if (split) out.push({ row: r, split, reading: readSplitValue(split), name: quote(fieldText(r.row.level3) || '（未填名称）', 30) });
+  }
+  return out;
 }
 
 /** Which part of a split 指标值 a problem is about. */

@@ -1,8 +1,7 @@
 import { defineRule } from '../../rule';
-import { readSplitValue } from '../../split-value';
 import { quote } from '../../text';
 import { fieldText } from '../block-helpers';
-import { isProjectBlock, resolveRows } from '../indicator/rows';
+import { splitRows } from '../indicator/rows';
 
 /** value/split-missing-unit — a split 指标值 whose 符号 is not 定性 and whose 值 is a number has no 计量单位. */
 export const valueSplitMissingUnit = defineRule({
@@ -16,18 +15,9 @@ export const valueSplitMissingUnit = defineRule({
     missing: '三级指标“{{name}}”的值{{number}}没有计量单位：应在“计量单位”栏填写单位，如“%”“个”“人次”“万元”',
   },
   check(ctx) {
-    const block = ctx.block;
-    if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
-      const split = r.row.split;
-      if (!split) continue;
-      const s = readSplitValue(split);
+    for (const { split, reading: s, name } of splitRows(ctx)) {
       if (s.operator === 'qualitative' || s.numberState !== 'ok' || !s.unitBlank) continue;
-      ctx.report({
-        at: split.unit.cell,
-        messageId: 'missing',
-        data: { name: quote(fieldText(r.row.level3) || '（未填名称）'), number: quote(fieldText(split.number), 12) },
-      });
+      ctx.report({ at: split.unit.cell, messageId: 'missing', data: { name, number: quote(fieldText(split.number), 12) } });
     }
   },
 });

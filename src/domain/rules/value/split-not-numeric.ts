@@ -1,10 +1,10 @@
 import type { Fix } from '../../model';
 import { defineRule } from '../../rule';
-import { OPERATOR_SYMBOL, readSplitValue } from '../../split-value';
+import { OPERATOR_SYMBOL } from '../../split-value';
 import { quote } from '../../text';
 import { formatNumber, parseValue } from '../../value';
 import { fieldText, isBlank } from '../block-helpers';
-import { isProjectBlock, resolveRows } from '../indicator/rows';
+import { splitRows } from '../indicator/rows';
 
 /**
  * value/split-not-numeric — a split 指标值 whose 符号 is not 定性 has a 值 that is not a plain number
@@ -24,15 +24,9 @@ export const valueSplitNotNumeric = defineRule({
       '三级指标“{{name}}”的值“{{value}}”不是数字：符号不是“定性”时，值只填数字（如“95”），单位填在“计量单位”栏；文字目标请把符号改为“定性”',
   },
   check(ctx) {
-    const block = ctx.block;
-    if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
-      const split = r.row.split;
-      if (!split) continue;
-      const s = readSplitValue(split);
+    for (const { split, reading: s, name } of splitRows(ctx)) {
       if (s.operator === 'qualitative' || s.numberState !== 'notNumeric') continue;
       const raw = fieldText(split.number);
-      const name = quote(fieldText(r.row.level3) || '（未填名称）');
       const p = parseValue(raw);
       const number = p.number === undefined ? undefined : formatNumber(p.number);
       const unit = p.unit ?? '';

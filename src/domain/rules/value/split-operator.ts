@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
-import { readSplitValue, SPLIT_SYMBOLS } from '../../split-value';
+import { SPLIT_SYMBOLS } from '../../split-value';
 import { quote } from '../../text';
-import { fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { splitRows } from '../indicator/rows';
 
 const SYMBOLS = SPLIT_SYMBOLS.join(' ');
 
@@ -21,13 +21,7 @@ export const valueSplitOperator = defineRule({
     blank: '三级指标“{{name}}”的符号为空：应选 {{symbols}} 之一（文字目标选“定性”）',
   },
   check(ctx) {
-    const block = ctx.block;
-    if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
-      const split = r.row.split;
-      if (!split) continue;
-      const s = readSplitValue(split);
-      const name = quote(fieldText(r.row.level3) || '（未填名称）');
+    for (const { split, reading: s, name } of splitRows(ctx)) {
       if (s.operatorState === 'invalid') {
         ctx.report({ at: split.operator.cell, messageId: 'invalid', data: { name, symbol: quote(s.operatorText, 12), symbols: SYMBOLS } });
       } else if (s.operatorState === 'blank' && (s.numberState !== 'blank' || !s.unitBlank)) {

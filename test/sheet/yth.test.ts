@@ -99,6 +99,21 @@ describe('hebei-yth-annual — 项目支出绩效目标申报表（年度）', (
     expect(at(diags)).toEqual(['total/cost-exceeds-budget@E21', 'value/year-mismatch@E19']);
   });
 
+  it('indicator/copied-set does not count the row the system fixes in every table', () => {
+    const two = (shared: number) => {
+      const b = new SheetBuilder('申报表');
+      const other = ANNUAL_INDICATORS.map((r, k) => (k >= 5 + shared && k < 8 ? [r[0], r[1], r[2], k === 5 ? '≤150000元' : '另一个目标', r[4]] : r));
+      const end = writeAnnual(b);
+      writeAnnual(b, { row: end + 2, name: '2024年农村保洁员工资', indicators: other });
+      const rec = recognize({ sheets: [b.build()] });
+      return checkBlocks(rec.blocks, { year: 2024 }).filter((d) => d.ruleId === 'indicator/copied-set');
+    };
+    // 4 identical pairs and the fixed 成本控制率 row: not a copy
+    expect(two(0)).toEqual([]);
+    // 5 identical pairs of their own: a copy, reported on both
+    expect(two(1).map((d) => d.cell)).toEqual(['C4', 'C30']);
+  });
+
   it('a label stands anywhere: the 申报表 moved right and down is the same table', () => {
     const { block, diags } = annual({ row: 4, col: 2 });
     expect(block.profile).toBe('hebei-yth-annual');

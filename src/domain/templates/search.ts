@@ -2,6 +2,7 @@
  * Finding a project type by what the clerk types: a part of its name, a keyword, or a whole project
  * name such as `2021年农村保洁员经费` (which contains the keyword `保洁`).
  */
+import { profiles } from '../profiles';
 import { projectTypes } from './library';
 import type { ProjectType } from './types';
 
@@ -36,10 +37,10 @@ export function scoreType(type: ProjectType, q: string): number {
 
 /**
  * Whether a type fits a profile: the profile is one of those it lists, or the type is the generic
- * one (no indicators of its own: it lays out whatever frame the profile has, a new format's too).
+ * one (no indicators of its own: it lays out whatever frame a registered profile has, a new format's too).
  */
 export function typeFits(type: ProjectType, profileId: string): boolean {
-  return type.indicators.length === 0 || type.profiles.includes(profileId);
+  return type.profiles.includes(profileId) || (type.indicators.length === 0 && profiles.some((p) => p.id === profileId));
 }
 
 /** The formats a type fits, for the clerk: its profile ids, or 全部格式 for the generic type. */

@@ -43,7 +43,7 @@ export function checkSettingsOf(s: WorkbookSettings): CheckSettings {
 
 /** Queue the load (read `parseSettings(setting.isNullObject ? '' : setting.value)` after the sync). */
 export function queueSettingsLoad(ctx: XRequestContext): XSetting {
-  return ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+  return ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load({ value: true });
 }
 
 export function settingsFrom(setting: XSetting): WorkbookSettings {

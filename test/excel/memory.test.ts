@@ -15,7 +15,7 @@ describe('in-memory Excel semantics', () => {
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
       expect(() => r.values).toThrow(/not available/);
-      r.load('values');
+      r.load({ values: true });
       expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await ctx.sync();
       expect(r.values).toEqual([['x']]);
@@ -29,9 +29,9 @@ describe('in-memory Excel semantics', () => {
     wb.user.setValues('Sheet1', 'B2', [['old']]);
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2');
-      const before = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load('values');
+      const before = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load({ values: true });
       r.values = [['new']];
-      const after = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load('values');
+      const after = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load({ values: true });
       expect(wb.snapshot().sheets[0].cells.B2.value).toBe('old'); // nothing applied yet
       await ctx.sync();
       expect(before.values).toEqual([['old']]);
@@ -104,7 +104,7 @@ describe('in-memory Excel semantics', () => {
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(there.isNullObject).toBe(false);
-      ctx.workbook.worksheets.getItem('nope').getRange('A1').load('values');
+      ctx.workbook.worksheets.getItem('nope').getRange('A1').load({ values: true });
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
     });
   });
@@ -165,9 +165,9 @@ describe('in-memory Excel semantics', () => {
     wb.user.merge('Sheet1', 'B5:D5');
     await excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      const used = ws.getUsedRange().load('address,rowIndex,columnIndex');
+      const used = ws.getUsedRange().load({ address: true, rowIndex: true, columnIndex: true });
       const props = ws.getRange('B2:C3').getCellProperties({ format: { fill: { color: true, pattern: true } } });
-      const merged = ws.getRange('A1:E9').getMergedAreasOrNullObject().load('address');
+      const merged = ws.getRange('A1:E9').getMergedAreasOrNullObject().load({ address: true });
       const none = ws.getRange('A1:A2').getMergedAreasOrNullObject();
       await ctx.sync();
       expect(used.address).toBe('Sheet1!B2:D5');

@@ -152,8 +152,8 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
             }
             const value = fromCellValue(e.value);
             const changesFormat = (e.numberFormat !== undefined && e.numberFormat !== range.numberFormat[0][0]) || (typeof value === 'string' && value !== '' && range.numberFormat[0][0] !== '@');
-            const lockedNow = w.locked.get(c)?.value[0]?.[0]?.format?.protection?.locked;
-            const why = protectedReason(w.sheet, w.protection, caps.cellProperties ? lockedNow : undefined, changesFormat);
+            const lockedNow = caps.cellProperties ? w.locked.get(c)?.value[0]?.[0]?.format?.protection?.locked : undefined;
+            const why = protectedReason(w.sheet, w.protection, lockedNow, changesFormat);
             if (why) {
               stale = why;
               break;

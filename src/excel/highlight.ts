@@ -20,6 +20,7 @@
 import { columnName, parseA1 } from '../domain/address';
 import type { Diagnostic, Severity } from '../domain/model';
 import type { XNote, XNoteCollection, XRequestContext, XWorksheet } from './api';
+import type { Capabilities } from './capabilities';
 import { FILL_LOAD, FNV_START, fillInfoOf, fnv, NO_FILL_INFO, type FillInfo } from './read';
 
 export const HIGHLIGHT_KEY = 'jxmb.highlights';
@@ -196,6 +197,20 @@ export function planHighlights(prev: HighlightState, wanted: Map<string, WantedM
   return { ops, next: nextState, changed };
 }
 
+/** A worksheet's notes collection, one proxy per sheet (ExcelApi 1.18). */
+function notesBySheet(sheet: (sheetId: string) => XWorksheet, caps: Capabilities): (sheetId: string) => XNoteCollection {
+  const notes = new Map<string, XNoteCollection>();
+  return (sheetId) => {
+    let n = notes.get(sheetId);
+    if (!n) {
+      if (!caps.notes) throw new Error('此版本 Excel 不支持批注接口（需要 ExcelApi 1.18）');
+      n = sheet(sheetId).notes;
+      notes.set(sheetId, n);
+    }
+    return n;
+  };
+}
+
 /** Excel's limit on a range reference typed as text; each `getRanges` address is kept under it. */
 const ADDRESS_CHARS = 255;
 
@@ -242,17 +257,9 @@ const fillKey = (f: FillInfo) => `${f.pattern}|${f.color}|${f.patternColor ?? ''
  * `Worksheet.getRanges` (ExcelApi 1.9), one object per list of cells getting the same fill.
  * @requires caps.highlighting
  */
-export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet): void {
+export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, caps: Capabilities): void {
   const fills = new Map<string, { sheetId: string; fill: FillInfo | Severity; cells: string[] }>();
-  const notes = new Map<string, XNoteCollection>();
-  const notesOf = (sheetId: string): XNoteCollection => {
-    let n = notes.get(sheetId);
-    if (!n) {
-      n = sheet(sheetId).notes;
-      notes.set(sheetId, n);
-    }
-    return n;
-  };
+  const notesOf = notesBySheet(sheet, caps);
   for (const op of ops) {
     if (op.kind === 'mark' || op.kind === 'restore') {
       const key = `${op.sheetId}|${op.kind === 'mark' ? op.severity : fillKey(op.fill)}`;
@@ -276,6 +283,15 @@ export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) =
       }
     }
   }
+  // note ops are only planned where notes exist (ExcelApi 1.18)
+  if (caps.notes) queueNoteOps(ops, notesOf);
+}
+
+/**
+ * Queue the note writes of a plan (no sync).
+ * @requires caps.notes
+ */
+function queueNoteOps(ops: HighlightOp[], notesOf: (sheetId: string) => XNoteCollection): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'addNote':
@@ -361,7 +377,7 @@ const SOMEONE_ELSES_NOTE = '\u0000（单元格已有批注）';
  * notes; call the returned function after the sync.
  * @requires caps.highlighting
  */
-export function queueInspection(cells: ToInspect, sheet: (sheetId: string) => XWorksheet): () => Inspection {
+export function queueInspection(cells: ToInspect, sheet: (sheetId: string) => XWorksheet, caps: Capabilities): () => Inspection {
   const runs: { sheetId: string; col: number; top: number; props: ReturnType<ReturnType<XWorksheet['getRange']>['getCellProperties']> }[] = [];
   const bySheet = new Map<string, string[]>();
   for (const c of cells.fills) bySheet.set(c.sheetId, [...(bySheet.get(c.sheetId) ?? []), c.cell]);
@@ -374,27 +390,41 @@ export function queueInspection(cells: ToInspect, sheet: (sheetId: string) => XW
         runs.push({ sheetId, col: p.col, top: p.row, props: ws.getRange(part).getCellProperties(FILL_LOAD) });
       }
   }
-  const notes = new Map<string, XNoteCollection>();
-  const notesOf = (sheetId: string): XNoteCollection => {
-    let n = notes.get(sheetId);
-    if (!n) {
-      n = sheet(sheetId).notes;
-      notes.set(sheetId, n);
-    }
-    return n;
-  };
-  const noteItems: { key: string; note: XNote; text: boolean }[] = [];
-  for (const c of cells.notes) noteItems.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell).load({ content: true }), text: true });
-  // whether a note exists is known after the sync without loading it (`isNullObject`)
-  for (const c of cells.noteExists) noteItems.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell), text: false });
+  const noteItems = caps.notes ? queueNoteReads(cells, notesBySheet(sheet, caps)) : [];
   return () => {
     const fill = new Map<string, FillInfo>();
     for (const r of runs)
       r.props.value.forEach((line, i) => fill.set(markKey(r.sheetId, `${columnName(r.col)}${r.top + i + 1}`), fillInfoOf(line[0]?.format?.fill)));
     const note = new Map<string, string | undefined>();
-    for (const it of noteItems) note.set(it.key, it.note.isNullObject ? undefined : it.text ? it.note.content : SOMEONE_ELSES_NOTE);
+    if (caps.notes) for (const it of noteItems) note.set(it.key, noteRead(it));
     return { fill, note };
   };
+}
+
+interface NoteRead {
+  key: string;
+  note: XNote;
+  text: boolean;
+}
+
+/**
+ * Queue the note reads of an inspection.
+ * @requires caps.notes
+ */
+function queueNoteReads(cells: ToInspect, notesOf: (sheetId: string) => XNoteCollection): NoteRead[] {
+  const out: NoteRead[] = [];
+  for (const c of cells.notes) out.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell).load({ content: true }), text: true });
+  // whether a note exists is known after the sync without loading it (`isNullObject`)
+  for (const c of cells.noteExists) out.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell), text: false });
+  return out;
+}
+
+/**
+ * What a note read found (after the sync).
+ * @requires caps.notes
+ */
+function noteRead(it: NoteRead): string | undefined {
+  return it.note.isNullObject ? undefined : it.text ? it.note.content : SOMEONE_ELSES_NOTE;
 }
 
 /** `cellsToInspect` read with `queueInspection` as the planner's view of the cells (a mark not inspected is taken to be intact). */
@@ -436,7 +466,7 @@ export interface HighlightBefore {
  * (idempotent); notes are read first (1 sync) to know whether one exists now, then fixed (1 sync).
  * @requires caps.highlighting
  */
-export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, before: HighlightBefore): Promise<void> {
+export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, before: HighlightBefore, caps: Capabilities): Promise<void> {
   const fillCells = new Map<string, { sheetId: string; cell: string }>();
   const noteCells = new Map<string, { sheetId: string; cell: string }>();
   for (const op of ops) {
@@ -444,27 +474,22 @@ export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[
     if (op.kind === 'mark' || op.kind === 'restore') fillCells.set(key, op);
     else noteCells.set(key, op);
   }
-  const now = new Map<string, XNote>();
-  const notes = new Map<string, XNoteCollection>();
-  for (const [key, c] of noteCells) {
-    let n = notes.get(c.sheetId);
-    if (!n) {
-      n = sheet(c.sheetId).notes;
-      notes.set(c.sheetId, n);
-    }
-    now.set(key, n.getItemOrNullObject(c.cell).load({ content: true }));
-  }
-  if (now.size > 0) await ctx.sync();
   const restore: HighlightOp[] = [];
   for (const c of fillCells.values()) restore.push({ kind: 'restore', sheetId: c.sheetId, cell: c.cell, fill: before.fill(c.sheetId, c.cell) });
-  for (const [key, c] of noteCells) {
-    const was = before.note(c.sheetId, c.cell);
-    const note = now.get(key) as XNote;
-    if (note.isNullObject) {
-      if (was !== undefined) restore.push({ kind: 'addNote', sheetId: c.sheetId, cell: c.cell, content: was });
-    } else if (was === undefined) restore.push({ kind: 'deleteNote', sheetId: c.sheetId, cell: c.cell });
-    else if (note.content !== was) restore.push({ kind: 'setNote', sheetId: c.sheetId, cell: c.cell, content: was });
+  if (caps.notes && noteCells.size > 0) {
+    const notesOf = notesBySheet(sheet, caps);
+    const now = new Map<string, NoteRead>();
+    for (const [key, c] of noteCells) now.set(key, { key, note: notesOf(c.sheetId).getItemOrNullObject(c.cell).load({ content: true }), text: true });
+    await ctx.sync();
+    for (const [key, c] of noteCells) {
+      const was = before.note(c.sheetId, c.cell);
+      const is = noteRead(now.get(key) as NoteRead);
+      if (is === undefined) {
+        if (was !== undefined) restore.push({ kind: 'addNote', sheetId: c.sheetId, cell: c.cell, content: was });
+      } else if (was === undefined) restore.push({ kind: 'deleteNote', sheetId: c.sheetId, cell: c.cell });
+      else if (is !== was) restore.push({ kind: 'setNote', sheetId: c.sheetId, cell: c.cell, content: was });
+    }
   }
-  queueHighlightOps(restore, sheet);
+  queueHighlightOps(restore, sheet, caps);
   await ctx.sync();
 }

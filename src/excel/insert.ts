@@ -24,7 +24,7 @@ import { planFootprint } from '../sheet/render';
 import type { ExcelApi, XBorderIndex, XClientResult, XDataValidation, XRange, XRangeAreas, XRequestContext, XValue, XWorksheet } from './api';
 import { getCapabilities, type Capabilities } from './capabilities';
 import { CELL_EDIT_MESSAGE, inCellEdit, refusedWhole } from './limits';
-import { fillInfoOf, fromCellValue, parseAreasAddress } from './read';
+import { fillInfoOf, fromCellValue, mergedRanges } from './read';
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
@@ -115,9 +115,14 @@ function queueCandidate(ws: XWorksheet, plan: RenderPlan, caps: Capabilities, ch
   return c;
 }
 
+/** the merged areas a candidate's check found */
+function candidateMerges(c: Candidate, caps: Capabilities): RangePos[] {
+  return caps.mergedAreas ? mergedRanges(c.merged) : [];
+}
+
 /** After sync 2: the first occupied cell of the plan's footprint, or undefined when it is free. */
-function occupied(plan: RenderPlan, c: Candidate): { cell: string; why: string } | undefined {
-  const merges = c.merged && !c.merged.isNullObject ? parseAreasAddress(c.merged.address) : [];
+function occupied(plan: RenderPlan, c: Candidate, caps: Capabilities): { cell: string; why: string } | undefined {
+  const merges = candidateMerges(c, caps);
   for (const m of merges)
     if (m.bottom >= c.checkTop && m.top < plan.range.top) return { cell: toA1(m.top, m.left), why: `属于合并单元格 ${rangeToA1(m)}` };
   for (const p of planFootprint(plan)) {
@@ -129,6 +134,10 @@ function occupied(plan: RenderPlan, c: Candidate): { cell: string; why: string }
   return undefined;
 }
 
+/**
+ * What the candidate held, as read for the rollback (null when it could not be read).
+ * @requires caps.cellProperties
+ */
 function before(c: Candidate): Before | null {
   if (!c.props || !c.rows || !c.cols) return null;
   const heights = new Map<number, Size>();
@@ -139,11 +148,11 @@ function before(c: Candidate): Before | null {
 }
 
 /** Queue the commands that put back what the write touched, as `b` says it was (no sync). */
-function queueRollback(ws: XWorksheet, plan: RenderPlan, written: (XValue | null)[][], b: Before | null): void {
+function queueRollback(ws: XWorksheet, plan: RenderPlan, written: (XValue | null)[][], b: Before | null, caps: Capabilities): void {
   const target = plan.range;
   for (const m of plan.merges) ws.getRange(rangeToA1(m)).unmerge();
   ws.getRange(rangeToA1(target)).values = written.map((line) => line.map((v) => (v === null ? null : ''))) as XValue[][];
-  if (!b) {
+  if (!caps.cellProperties || !b) {
     // nothing could be read before writing (ExcelApi < 1.9): the target's formats go back to the default
     const rg = ws.getRange(rangeToA1(target));
     rg.clear('Formats');
@@ -311,7 +320,7 @@ async function insertIn(
 
   const usedEmpty = valuesUsed.isNullObject && anyUsed.isNullObject;
   let lastRow = valuesUsed.isNullObject ? -1 : valuesUsed.rowIndex + valuesUsed.rowCount - 1;
-  if (lastMerged && !lastMerged.isNullObject) for (const m of parseAreasAddress(lastMerged.address)) lastRow = Math.max(lastRow, m.bottom);
+  if (caps.mergedAreas) for (const m of mergedRanges(lastMerged)) lastRow = Math.max(lastRow, m.bottom);
   const left = valuesUsed.isNullObject ? 0 : valuesUsed.columnIndex;
 
   const want: CellPos = opts.at ?? { row: selection ? selection.rowIndex : 0, col: selection ? selection.columnIndex : 0 };
@@ -340,14 +349,14 @@ async function insertIn(
   let cand = atCand;
   let placed: 'selection' | 'below' = 'selection';
   let reason: string | undefined;
-  const clash = atCand ? occupied(atPlan, atCand) : undefined;
+  const clash = atCand ? occupied(atPlan, atCand, caps) : undefined;
   if (!atCand || clash) {
     const why = clash ? `所选位置 ${toA1(want.row, want.col)} 起的区域中 ${clash.cell} ${clash.why}` : atProblems.join('；');
     if (opts.onlyAtSelection) return { ok: false, sheet, reason: `${why}，未插入（不会覆盖已有内容）` };
-    let blocked = belowCand ? occupied(below.plan, belowCand) : undefined;
+    let blocked = belowCand ? occupied(below.plan, belowCand, caps) : undefined;
     // a merged cell further down (empty, so not in the used values): go below it — one more read
     for (let tries = 0; belowCand && blocked && tries < 3; tries++) {
-      const merges = belowCand.merged && !belowCand.merged.isNullObject ? parseAreasAddress(belowCand.merged.address) : [];
+      const merges = candidateMerges(belowCand, caps);
       const bottom = Math.max(lastRow, ...merges.map((m) => m.bottom));
       if (bottom <= lastRow) break; // content, not a merge: nothing below can be free of it
       lastRow = bottom;
@@ -359,7 +368,7 @@ async function insertIn(
         } catch (e) {
           return readFailed(e);
         }
-        blocked = occupied(below.plan, belowCand);
+        blocked = occupied(below.plan, belowCand, caps);
       }
     }
     if (!belowCand || blocked) {
@@ -370,7 +379,7 @@ async function insertIn(
     placed = 'below';
     reason = `${why}，已插入到已用区域下方 ${rangeToA1(plan.range)}`;
   }
-  const b = cand ? before(cand) : null;
+  const b = caps.cellProperties && cand ? before(cand) : null;
 
   // sync 3: every write, queued
   const target = plan.range;
@@ -440,7 +449,7 @@ async function insertIn(
     // Excel refused the batch as a whole: nothing was written
     if (refusedWhole(e)) return { ok: false, sheet, reason: `插入失败，未写入任何内容：${why}` };
     // all-or-nothing: the target held no values; put back every format the write touched
-    queueRollback(ws, plan, values, b);
+    queueRollback(ws, plan, values, b, caps);
     try {
       await ctx.sync();
     } catch (e2) {

@@ -187,7 +187,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
         const seen: Inspection = { fill: new Map(), note: new Map() };
         if (inspect.fills.length + inspect.notes.length + inspect.noteExists.length > 0) {
           for (const part of inspectionParts(inspect, PAYLOAD_BUDGET, BYTES_PER_CALL)) {
-            const done = queueInspection(part, sheet);
+            const done = queueInspection(part, sheet, caps);
             await step();
             const got = done();
             for (const [k, v] of got.fill) seen.fill.set(k, v);
@@ -207,7 +207,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
           const sent: HighlightOp[] = [];
           try {
             for (let i = 0; i < batches.length; i++) {
-              queueHighlightOps(batches[i], sheet);
+              queueHighlightOps(batches[i], sheet, caps);
               sent.push(...batches[i]);
               if (i === batches.length - 1) queueHighlightState(ctx, next);
               await ctx.sync();
@@ -229,7 +229,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
               await rollbackHighlights(ctx, sent, again, {
                 fill: (id, cell) => seen.fill.get(markKey(id, cell)) ?? NO_FILL_INFO,
                 note: (id, cell) => seen.note.get(markKey(id, cell)),
-              });
+              }, caps);
             } catch (e2) {
               throw new Error(`更新标记失败：${why}；恢复原有格式时又出错（${e2 instanceof Error ? e2.message : String(e2)}）`);
             }

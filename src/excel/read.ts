@@ -47,6 +47,14 @@ export function fromCellValue(v: CellValue | undefined): XValue {
   return v;
 }
 
+/**
+ * The rectangles of a `getMergedAreasOrNullObject` result (none for a null object).
+ * @requires caps.mergedAreas
+ */
+export function mergedRanges(areas: XRangeAreas | null): RangePos[] {
+  return areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
+}
+
 /** Splits `Sheet1!A1:G1, 'My, sheet'!A2:E2` into ranges (sheet prefixes dropped). */
 export function parseAreasAddress(address: string): RangePos[] {
   if (!address.includes("'")) return address.split(',').map((p) => parseRange(p.slice(p.lastIndexOf('!') + 1).replace(/\$/g, '').trim()));
@@ -79,7 +87,10 @@ export interface FillInfo {
 
 export const NO_FILL_INFO: FillInfo = { color: '#FFFFFF', pattern: 'None' };
 
-/** A cell's fill from `getCellProperties` (`format.fill` with color, pattern, patternColor, tintAndShade). */
+/**
+ * A cell's fill from `getCellProperties` (`format.fill` with color, pattern, patternColor, tintAndShade).
+ * @requires caps.cellProperties
+ */
 export function fillInfoOf(f: Excel.CellPropertiesFill | undefined): FillInfo {
   if (!f) return NO_FILL_INFO;
   // no fill: pattern "None"; where pattern is missing, tintAndShade is null for No Fill and a number for any fill (office-js #4900)
@@ -194,8 +205,8 @@ export async function readSheetData(ctx: XRequestContext, geometry: SheetGeometr
   for (const g of groups) await readGroup(g, 0);
   const seen = out.map(() => new Set<string>());
   for (const b of bands) {
-    if (b.areas.isNullObject) continue;
-    for (const m of parseAreasAddress(b.areas.address)) {
+    if (!caps.mergedAreas) break;
+    for (const m of mergedRanges(b.areas)) {
       const key = `${m.top},${m.left},${m.bottom},${m.right}`;
       if (seen[b.sheet].has(key)) continue; // an area across two bands comes back from both
       seen[b.sheet].add(key);

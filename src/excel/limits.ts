@@ -8,14 +8,14 @@
  */
 
 /** bytes one sync may carry each way: the 5 MB limit with a margin for what the estimates miss */
-export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+export const PAYLOAD_BUDGET = 4_000_000;
 
 /**
  * Request bytes reckoned per API call or object. Office does not document its wire format; its
- * performance guide says 20,000 calls “would likely exceed the 5MB payload size limit”, which is
- * about 200 bytes a call. The adapter reckons more, to keep a margin.
+ * performance guide says 20,000 calls “would likely exceed the 5MB payload size limit”, i.e. about
+ * 250 bytes a call. The adapter reckons more, to keep a margin.
  */
-export const BYTES_PER_CALL = 250;
+export const BYTES_PER_CALL = 300;
 
 /** response bytes reckoned per cell read with its values and number format (a township sheet averages ~22) */
 export const BYTES_PER_CELL_READ = 30;

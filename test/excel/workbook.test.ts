@@ -84,8 +84,8 @@ describe('syncs are constant whatever the size', () => {
     // every sync stayed within Excel on the web's limits
     for (const r of wb.syncLog) {
       expect(r.error).toBeUndefined();
-      expect(r.requestBytes).toBeLessThan(5 * 1024 * 1024);
-      expect(r.responseBytes).toBeLessThan(5 * 1024 * 1024);
+      expect(r.requestBytes).toBeLessThan(5_000_000);
+      expect(r.responseBytes).toBeLessThan(5_000_000);
       expect(r.largestRead).toBeLessThanOrEqual(5_000_000);
     }
     await checker.dispose();

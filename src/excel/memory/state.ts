@@ -72,7 +72,7 @@ export interface ExcelBehaviour {
 export const DOCUMENTED_EXCEL: ExcelBehaviour = {
   mergedAreasLimit: 512,
   readCellLimit: 5_000_000,
-  payloadLimit: 5 * 1024 * 1024,
+  payloadLimit: 5_000_000,
   noFillAsWhite: true,
   formulaCoercion: true,
   silentEdits: true,

@@ -326,19 +326,20 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
    */
   async function changedSinceCheck(ids: string[], cancelled: () => boolean): Promise<boolean> {
     const known = lastPass?.fingerprints;
-    if (!known) return true;
-    return excel.run({ delayForCellEdit: true }, async (ctx) => {
-      const sheets = ids.map((id) => ctx.workbook.worksheets.getItemOrNullObject(id).load({ id: true, name: true }));
-      await ctx.sync();
-      if (cancelled()) throw new PassCancelled();
-      const live = sheets.filter((s) => !s.isNullObject);
-      if (live.length < sheets.length) return true; // a sheet went away
-      const geometry = live.map(queueGeometry);
-      await ctx.sync();
-      if (cancelled()) throw new PassCancelled();
-      const data = await readSheetData(ctx, geometry, { ...caps, mergedAreas: false });
-      return data.some((d) => known.get(d.id) !== fingerprintOf(d.area, d.chunks));
-    });
+    if (!known || ids.some((id) => !known.has(id))) return true;
+    try {
+      return await excel.run({ delayForCellEdit: true }, async (ctx) => {
+        const geometry = ids.map((id) => queueGeometry(ctx.workbook.worksheets.getItem(id).load({ id: true, name: true })));
+        await ctx.sync();
+        if (cancelled()) throw new PassCancelled();
+        const data = await readSheetData(ctx, geometry, { ...caps, mergedAreas: false });
+        return data.some((d) => known.get(d.id) !== fingerprintOf(d.area, d.chunks));
+      });
+    } catch (e) {
+      // a sheet that went away is a change; anything else the full check will meet (and report)
+      if (e instanceof PassCancelled) throw e;
+      return true;
+    }
   }
 
   async function onChanged(args: XChangedEventArgs): Promise<void> {

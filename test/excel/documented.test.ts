@@ -1,11 +1,9 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   this file reads properties after failed syncs on purpose, to show what the in-memory Excel withholds */
 /**
  * The in-memory Excel behaves like documented Excel (each behaviour cites its reference in
  * src/excel/memory/state.ts `ExcelBehaviour`), and each behaviour can be switched off — the
  * negative control that shows the test would notice it missing.
  */
-import type { XChangedEventArgs } from '../../src/excel/api';
+import type { XChangedEventArgs, XWorksheet } from '../../src/excel/api';
 import { COMMAND_BYTES, createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/excel/memory';
 
 function setup(behaviour: Partial<ExcelBehaviour> = {}, sheets = ['Sheet1']) {
@@ -118,7 +116,7 @@ describe('documented Excel, as the in-memory Excel imitates it', () => {
     const { wb, excel } = setup();
     wb.user.setLocked('Sheet1', 'B2', false);
     wb.user.protect('Sheet1');
-    const write = (f: (ws: ReturnType<Parameters<Parameters<typeof excel.run>[0]>[0]['workbook']['worksheets']['getItem']>) => void) =>
+    const write = (f: (ws: XWorksheet) => void) =>
       excel.run(async (ctx) => {
         f(ctx.workbook.worksheets.getItem('Sheet1'));
         await ctx.sync();

@@ -500,8 +500,8 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     async updateSettings(settings) {
       return command(async () => {
         try {
-          const stored = await loadSettings(excel);
-          await saveSettings(excel, { ...stored, ...settings });
+          const stored = await loadSettings(excel, { delayForCellEdit: false });
+          await saveSettings(excel, { ...stored, ...settings }, { delayForCellEdit: false });
         } catch (e) {
           throw clerkError(e);
         }

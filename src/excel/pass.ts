@@ -12,7 +12,7 @@
  */
 import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
-import type { ExcelApi, XWorksheet, XWorksheetProtection } from './api';
+import type { ExcelApi, XWorkbook, XWorksheet, XWorksheetProtection } from './api';
 import type { Capabilities } from './capabilities';
 import {
   EMPTY_HIGHLIGHTS,
@@ -97,6 +97,19 @@ function opBytes(op: HighlightOp): number {
   return BYTES_PER_CALL * (op.kind === 'addNote' ? 1 : 2) + op.cell.length + ('content' in op ? jsonBytes(op.content) : 0);
 }
 
+/** worksheet proxies by id, one each */
+function sheetsById(wb: XWorkbook): (id: string) => XWorksheet {
+  const byId = new Map<string, XWorksheet>();
+  return (id) => {
+    let ws = byId.get(id);
+    if (!ws) {
+      ws = wb.worksheets.getItem(id);
+      byId.set(id, ws);
+    }
+    return ws;
+  };
+}
+
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** zh-CN notices of a sheet whose protection keeps the marks (or notes) off it */
@@ -173,15 +186,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
 
       if (!write) highlightsPending = true;
       else {
-        const byId = new Map<string, XWorksheet>();
-        const sheet = (id: string): XWorksheet => {
-          let ws = byId.get(id);
-          if (!ws) {
-            ws = wb.worksheets.getItem(id);
-            byId.set(id, ws);
-          }
-          return ws;
-        };
+        const sheet = sheetsById(wb);
         // sync 4: what the cells the plan may act on hold now
         const inspect = cellsToInspect(planned, wanted, notesAllowed, sheetExists);
         const seen: Inspection = { fill: new Map(), note: new Map() };
@@ -217,15 +222,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
             // this pass (read in sync 4); the stored state was written last, so it still matches them
             const why = e instanceof Error ? e.message : String(e);
             try {
-              const fresh = new Map<string, XWorksheet>(); // proxies of the failed batch may never have resolved
-              const again = (id: string): XWorksheet => {
-                let ws = fresh.get(id);
-                if (!ws) {
-                  ws = wb.worksheets.getItem(id);
-                  fresh.set(id, ws);
-                }
-                return ws;
-              };
+              const again = sheetsById(wb); // proxies of the failed batch may never have resolved
               await rollbackHighlights(ctx, sent, again, {
                 fill: (id, cell) => seen.fill.get(markKey(id, cell)) ?? NO_FILL_INFO,
                 note: (id, cell) => seen.note.get(markKey(id, cell)),

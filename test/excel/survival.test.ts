@@ -331,7 +331,7 @@ describe('edits that fire no event: the checker still converges', () => {
 });
 
 describe('a check held back by a cell edit never blocks the clerk’s own commands', () => {
-  test('insert, fix and re-check answer at once (with the reason) while the edit lasts; afterwards the check completes and the commands work', async () => {
+  test('insert, fix, re-check and settings answer at once (with the reason) while the edit lasts; afterwards the check completes and the commands work', async () => {
     const wb = new MemoryWorkbook();
     wb.user.setValues('Sheet1', 'A1', [['95百分比']]);
     const checker = createLiveChecker({ excel: createMemoryExcel(wb), analyze: toyAnalyze, debounceMs: 5 });
@@ -347,6 +347,7 @@ describe('a check held back by a cell edit never blocks the clerk’s own comman
     expect(ins).toMatchObject({ ok: false, reason: expect.stringMatching(/Excel 正在编辑单元格.*未插入/) });
     await expect(settlesSoon(checker.applyFix(r.diagnostics[0]))).rejects.toThrow(/Excel 正在编辑单元格/);
     await expect(settlesSoon(checker.recheck())).rejects.toThrow(/Excel 正在编辑单元格/);
+    await expect(settlesSoon(checker.updateSettings({ year: 2025 }))).rejects.toThrow(/Excel 正在编辑单元格/);
     expect(wb.snapshot()).toEqual(before); // nothing written meanwhile
     wb.user.endCellEdit();
     await settle(wb, checker);
@@ -356,7 +357,7 @@ describe('a check held back by a cell edit never blocks the clerk’s own comman
     expect((await checker.applyFix(checker.last!.diagnostics.find((d) => d.cell === 'A1')!)).applied).toHaveLength(1);
     expect(await checker.insert(blockRenderer())).toMatchObject({ ok: true });
     // the only syncs that failed were the commands met by the cell edit
-    expect(wb.syncLog.filter((x) => x.error).map((x) => x.error)).toEqual(Array(3).fill('InvalidOperationInCellEditMode'));
+    expect(wb.syncLog.filter((x) => x.error).map((x) => x.error)).toEqual(Array(4).fill('InvalidOperationInCellEditMode'));
     await checker.dispose();
   });
 });

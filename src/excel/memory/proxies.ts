@@ -715,49 +715,53 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
 
   getRowProperties(rowPropertiesLoadOptions: Excel.RowPropertiesLoadOptions): XClientResult<Excel.RowProperties[]> {
     if (!this.context.wb.supports(9)) throw apiNotFound('Range.getRowProperties', 9);
-    const result = new MemClientResult<Excel.RowProperties[]>(this.context);
     const { rowIndex, rowHidden, format, ...cellOptions } = rowPropertiesLoadOptions;
     const { rowHeight, ...cellFormat } = format ?? {};
-    this.context.enqueue(() => {
-      const t = this.need();
-      this.context.reading(cellCount(t));
-      const out: Excel.RowProperties[] = [];
-      for (let row = t.pos.top; row <= t.pos.bottom; row++) {
-        const cells: Excel.CellProperties[] = [];
-        for (let col = t.pos.left; col <= t.pos.right; col++) cells.push(cellProps(this.context.wb, t.sheet, row, col, { ...cellOptions, ...(format ? { format: cellFormat } : {}) }));
-        const p: Excel.RowProperties = combine(cells);
-        if (cellOptions.address) p.address = sheetAddress(t.sheet.name, { top: row, bottom: row, left: t.pos.left, right: t.pos.right });
-        if (rowIndex) p.rowIndex = row;
-        if (rowHidden) p.rowHidden = false;
-        if (rowHeight) p.format = { ...p.format, rowHeight: t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT };
-        out.push(p);
-      }
-      result.set(out);
-    }, jsonBytes(rowPropertiesLoadOptions));
-    return result;
+    return this.lineProperties<Excel.RowProperties>('row', cellOptions, format && cellFormat, rowPropertiesLoadOptions, (p, sheet, row) => {
+      if (rowIndex) p.rowIndex = row;
+      if (rowHidden) p.rowHidden = false;
+      if (rowHeight) p.format = { ...p.format, rowHeight: sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT };
+    });
   }
 
   getColumnProperties(columnPropertiesLoadOptions: Excel.ColumnPropertiesLoadOptions): XClientResult<Excel.ColumnProperties[]> {
     if (!this.context.wb.supports(9)) throw apiNotFound('Range.getColumnProperties', 9);
-    const result = new MemClientResult<Excel.ColumnProperties[]>(this.context);
     const { columnIndex, columnHidden, format, ...cellOptions } = columnPropertiesLoadOptions;
     const { columnWidth, ...cellFormat } = format ?? {};
+    return this.lineProperties<Excel.ColumnProperties>('column', cellOptions, format && cellFormat, columnPropertiesLoadOptions, (p, sheet, col) => {
+      if (columnIndex) p.columnIndex = col;
+      if (columnHidden) p.columnHidden = false;
+      if (columnWidth) p.format = { ...p.format, columnWidth: sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH };
+    });
+  }
+
+  /** Row or column properties: each line's cells' common properties, then what only a line has (`extra`). */
+  private lineProperties<P extends Excel.CellProperties>(
+    axis: 'row' | 'column',
+    cellOptions: Omit<Excel.CellPropertiesLoadOptions, 'format'>,
+    cellFormat: Excel.CellPropertiesFormatLoadOptions | undefined,
+    options: unknown,
+    extra: (p: P, sheet: SheetState, index: number) => void,
+  ): XClientResult<P[]> {
+    const result = new MemClientResult<P[]>(this.context);
     this.context.enqueue(() => {
       const t = this.need();
       this.context.reading(cellCount(t));
-      const out: Excel.ColumnProperties[] = [];
-      for (let col = t.pos.left; col <= t.pos.right; col++) {
+      const { top, left, bottom, right } = t.pos;
+      const out: P[] = [];
+      const [from, to] = axis === 'row' ? [top, bottom] : [left, right];
+      for (let i = from; i <= to; i++) {
         const cells: Excel.CellProperties[] = [];
-        for (let row = t.pos.top; row <= t.pos.bottom; row++) cells.push(cellProps(this.context.wb, t.sheet, row, col, { ...cellOptions, ...(format ? { format: cellFormat } : {}) }));
-        const p: Excel.ColumnProperties = combine(cells);
-        if (cellOptions.address) p.address = sheetAddress(t.sheet.name, { top: t.pos.top, bottom: t.pos.bottom, left: col, right: col });
-        if (columnIndex) p.columnIndex = col;
-        if (columnHidden) p.columnHidden = false;
-        if (columnWidth) p.format = { ...p.format, columnWidth: t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH };
+        const line = axis === 'row' ? { top: i, bottom: i, left, right } : { top, bottom, left: i, right: i };
+        for (let row = line.top; row <= line.bottom; row++)
+          for (let col = line.left; col <= line.right; col++) cells.push(cellProps(this.context.wb, t.sheet, row, col, { ...cellOptions, ...(cellFormat ? { format: cellFormat } : {}) }));
+        const p = combine(cells) as P;
+        if (cellOptions.address) p.address = sheetAddress(t.sheet.name, line);
+        extra(p, t.sheet, i);
         out.push(p);
       }
       result.set(out);
-    }, jsonBytes(columnPropertiesLoadOptions));
+    }, jsonBytes(options));
     return result;
   }
 

@@ -3,8 +3,9 @@
  * src/excel/memory/state.ts `ExcelBehaviour`), and each behaviour can be switched off — the
  * negative control that shows the test would notice it missing.
  */
-import type { XChangedEventArgs, XWorksheet } from '../../src/excel/api';
+import type { XWorksheet } from '../../src/excel/api';
 import { COMMAND_BYTES, createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/excel/memory';
+import { recordChanges } from './listen';
 
 function setup(behaviour: Partial<ExcelBehaviour> = {}, sheets = ['Sheet1']) {
   const wb = new MemoryWorkbook({ sheets, behaviour });
@@ -172,13 +173,7 @@ describe('documented Excel, as the in-memory Excel imitates it', () => {
 
   test('a co-author’s edit arrives with source Remote; the clerk’s with Local', async () => {
     const { wb, excel } = setup();
-    const seen: XChangedEventArgs[] = [];
-    await excel.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async (e) => {
-        seen.push(e);
-      });
-      await ctx.sync();
-    });
+    const seen = await recordChanges(excel);
     wb.coauthor.setValues('Sheet1', 'A1', [['他们']]);
     wb.user.setValues('Sheet1', 'A2', [['我']]);
     await wb.eventsDelivered();
@@ -191,13 +186,7 @@ describe('documented Excel, as the in-memory Excel imitates it', () => {
   test('a dropdown pick, a paste and a fill-drag fire no onChanged (office-js #3888, #1110); switched off, they do', async () => {
     for (const silent of [true, false]) {
       const { wb, excel } = setup({ silentEdits: silent });
-      const seen: unknown[] = [];
-      await excel.run(async (ctx) => {
-        ctx.workbook.worksheets.onChanged.add(async (e) => {
-          seen.push(e);
-        });
-        await ctx.sync();
-      });
+      const seen = await recordChanges(excel);
       wb.user.setValidation('Sheet1', 'B2', ['是', '否']);
       wb.user.pick('Sheet1', 'B2', '是');
       wb.user.paste('Sheet1', 'C2:D3', [

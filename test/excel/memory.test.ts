@@ -2,6 +2,7 @@
    this file deliberately reads unloaded/unsynced properties to test that the in-memory Excel throws like Excel does */
 import type { XChangedEventArgs } from '../../src/excel/api';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { recordChanges } from './listen';
 
 function setup(opts: ConstructorParameters<typeof MemoryWorkbook>[0] = {}) {
   const wb = new MemoryWorkbook(opts);
@@ -52,13 +53,7 @@ describe('in-memory Excel semantics', () => {
 
   test('change events fire after the sync, not inside it, with ThisLocalAddin for the add-in and Unknown for the user', async () => {
     const { wb, excel } = setup();
-    const seen: XChangedEventArgs[] = [];
-    await excel.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async (e) => {
-        seen.push(e);
-      });
-      await ctx.sync();
-    });
+    const seen = await recordChanges(excel);
     await excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [[1, 2]];
       await ctx.sync();
@@ -82,13 +77,7 @@ describe('in-memory Excel semantics', () => {
 
   test('a user change can fire no event at all (e.g. some dropdown picks)', async () => {
     const { wb, excel } = setup();
-    const seen: unknown[] = [];
-    await excel.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async (e) => {
-        seen.push(e);
-      });
-      await ctx.sync();
-    });
+    const seen = await recordChanges(excel);
     wb.user.setValues('Sheet1', 'A1', [['x']], { fireEvent: false });
     await wb.eventsDelivered();
     await new Promise((r) => setTimeout(r, 5));

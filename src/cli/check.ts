@@ -91,7 +91,7 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}): Prom
     result.year = year ?? null;
     result.blocks = rec.blocks;
     result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
-    result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}));
+    result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
   } catch (err) {
     result.error = describeError(err, 'check');
     result.blocks = [];

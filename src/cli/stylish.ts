@@ -40,11 +40,16 @@ function counts(diags: Diagnostic[]): { errors: number; warnings: number; infos:
 
 export const NO_TABLE = '未找到可识别的绩效目标表';
 
-/** `工作表“Sheet2”：未找到可识别的绩效目标表`, with the recogniser's other remark (empty, hidden …) in brackets. */
+/**
+ * `工作表“Sheet2”：未找到可识别的绩效目标表`, with the recogniser's other remark (empty, hidden …) in brackets;
+ * a sheet holding a table that is not a project table: what it is (`这是项目汇总表…`).
+ */
 export function noTableLine(sheet: string, note?: string): string {
   const extra = (note ?? '')
     .replace(NO_TABLE, '')
     .replace(/^[：:；;，,\s]+|[：:；;，,\s]+$/g, '');
+  // a table the recogniser knows is not a project table (汇总, 部门整体, 预算表) says so itself
+  if (/(^|；)这是/.test(extra)) return `工作表“${sheet}”：${extra}`;
   return `工作表“${sheet}”：${NO_TABLE}${extra ? `（${extra}）` : ''}`;
 }
 

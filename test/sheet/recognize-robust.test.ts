@@ -87,30 +87,27 @@ describe('recognize — the same text repeated instead of merges', () => {
   });
 });
 
-describe('recognize — performance', () => {
-  it('recognises a sheet of 1,000 blocks in well under a second', () => {
+// Speed is measured by `npm run bench` (recognition of 10 / 100 / 1,000 blocks, linear): no test
+// asserts a wall-clock duration (CI runs on busy machines). These check the results at scale.
+describe('recognize — at scale', () => {
+  it('recognises a sheet of 1,000 blocks, each in full', () => {
     const b = new SheetBuilder();
     let r = 0;
     for (let i = 0; i < 1000; i++) r = writeBlock(b, { row: r, title: `${i + 1}.项目${i}绩效目标表`, name: `项目${i}` }) + 1;
-    const sheet = b.build();
-    recognize({ sheets: [sheet] }); // warm up
-    const t = performance.now();
-    const rec = recognize({ sheets: [sheet] });
-    const ms = performance.now() - t;
+    const rec = recognize({ sheets: [b.build()] });
     expect(rec.blocks).toHaveLength(1000);
     expect(rec.blocks[999].name?.text).toBe('项目999');
     expect(rec.blocks[999].indicators).toHaveLength(7);
-    expect(ms).toBeLessThan(1000);
+    expect(new Set(rec.blocks.map((x) => x.profile))).toEqual(new Set(['hebei-project']));
   });
 
-  it('is linear: a sheet with one long table and a wide sparse row', () => {
+  it('a sheet with one long table and a wide sparse row', () => {
     const b = new SheetBuilder();
     const rows = Array.from({ length: 20000 }, (_, i) => ['产出指标', '数量指标', `指标${i}`, '', `${i}个`, '计划'] as (string | undefined)[]);
     writeBlock(b, { indicators: rows });
     b.set(30000, 16000, '远处的单元格');
-    const t = performance.now();
     const rec = recognize({ sheets: [b.build()] });
     expect(rec.blocks[0].indicators).toHaveLength(20000);
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(rec.blocks[0].indicators[19999].value.text).toBe('19999个');
   });
 });

@@ -5,8 +5,10 @@
  * Every view type below picks members of the real Office.js class (`View<Excel.Range, 'values' | …>`),
  * so each member keeps the declaration, JSDoc (`[Api set: ExcelApi 1.x]`) and type of the real one;
  * only what a member *returns* may be narrowed, to the view of the object it returns (an
- * `Excel.RangeAreas` is seen as an `XRangeAreas`). Method parameters are never written here: they
- * are taken from the real declaration.
+ * `Excel.RangeAreas` is seen as an `XRangeAreas`). Method parameters are taken from the real
+ * declarations; the two signatures written here (`XEventHandlers.add`, whose handler gets the view
+ * of the event arguments, and `XRun`, Excel.run's overloads with the views' context) are checked
+ * against the real ones by the proofs below.
  *
  * The compiler then proves three things (see ./office.ts and test/types):
  * - every Office member, argument, load option and event field the adapter uses exists, with that

@@ -5,9 +5,10 @@
  *
  * What real Excel does, and what the checker does about it:
  * - Some edits fire no `onChanged` at all: a pick from a data-validation dropdown (our templates
- *   insert them; office-js #3888, #420), a paste or a fill-drag (#1110). So a selection change or
- *   a sheet activation also starts a cheap verification: the sheets involved are read and their
- *   fingerprint compared with the one last checked; only when it differs does a full check run.
+ *   insert them; office-js #3888, #420), a paste or a fill-drag (#1110, #3899). They leave what
+ *   they changed selected, so a selection change starts a cheap verification — the cells just left
+ *   are read (1 sync) and compared with the last check — and a sheet activation fingerprints the
+ *   sheets involved (2 syncs); only when something differs does a full check run.
  * - A co-author's edit arrives with `source: 'Remote'` (“Work with Events” › Events and
  *   coauthoring): it is checked (the pane is up to date) but nothing is written for it — the marks
  *   are brought up to date by the next local edit or re-check, so the checker never paints over
@@ -24,7 +25,7 @@ import type { Block, Diagnostic } from '../domain/model';
 import { isSafeBulkFix } from '../domain/fixes';
 import type { CellPos } from '../domain/address';
 import type { RenderPlan } from '../sheet/render';
-import type { ExcelApi, XActivatedEventArgs, XChangedEventArgs, XEventHandlerResult, XHandlerContext, XSelectionChangedEventArgs } from './api';
+import type { ExcelApi, XActivatedEventArgs, XChangedEventArgs, XEventHandlerResult, XHandlerContext, XRange, XSelectionChangedEventArgs } from './api';
 import type { SheetReport } from '../sheet/recognize';
 import { analyzeGrid } from './analyze';
 import { getCapabilities, type Capabilities } from './capabilities';
@@ -32,7 +33,8 @@ import { applyFixes, type FixOutcome } from './fix';
 import { insertPlan, type InsertOptions, type InsertResult } from './insert';
 import { CELL_EDIT_MESSAGE, inCellEdit } from './limits';
 import { PassCancelled, validationPass, type Analyze, type PassResult } from './pass';
-import { fingerprintOf, queueGeometry, readSheetData } from './read';
+import { fingerprintOf, queueGeometry, readSheetData, toCellValue } from './read';
+import { cellFormat, cellValue, type GridSheet } from '../sheet/grid';
 import { loadSettings, saveSettings, type WorkbookSettings } from './settings';
 
 export interface LiveResult<S = SheetReport[]> {
@@ -129,7 +131,12 @@ interface Wanted {
   remote: boolean;
   /** sheets to verify (an edit Excel may not have reported); empty: nothing to verify */
   verify: Set<string>;
+  /** cells to verify: the selection the clerk just left, by sheet id → A1 ranges */
+  cells: Map<string, Set<string>>;
 }
+
+/** a selection this small is verified cell by cell; a larger one, with its whole sheet */
+const VERIFY_CELLS = 5000;
 
 export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>): LiveChecker<S> {
   const { excel } = opts;
@@ -255,7 +262,9 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   }
 
   // ---- background checks (edits, co-authors, verification): at most one at a time
-  let wanted: Wanted = { local: false, remote: false, verify: new Set() };
+  const nothing = (): Wanted => ({ local: false, remote: false, verify: new Set(), cells: new Map() });
+  let wanted: Wanted = nothing();
+  let disposed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let background: { cancel(): void; done: Promise<void> } | undefined;
 
@@ -270,10 +279,10 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
 
   /** start the wanted background work, unless a command or another check is running */
   function kick(): void {
-    if (timer !== undefined || background || commandsRunning > 0) return;
+    if (disposed || timer !== undefined || background || commandsRunning > 0) return;
     const w = wanted;
-    if (!w.local && !w.remote && w.verify.size === 0) return;
-    wanted = { local: false, remote: false, verify: new Set() };
+    if (!w.local && !w.remote && w.verify.size === 0 && w.cells.size === 0) return;
+    wanted = nothing();
     let cancelled = false;
     const me: { cancel(): void; done: Promise<void> } = {
       cancel: () => {
@@ -290,6 +299,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
           wanted.local ||= w.local;
           wanted.remote ||= w.remote;
           for (const id of w.verify) wanted.verify.add(id);
+          for (const [id, list] of w.cells) for (const a of list) wantCells(id, a);
           return;
         }
         lastFailure = errorText(e);
@@ -298,21 +308,22 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       })
       .finally(() => {
         if (background === me) background = undefined;
-        if (!cancelled) kick();
+        kick(); // what this check left (or gave back when it was stopped) is still to do
       });
   }
 
   async function runBackground(w: Wanted, cancelled: () => boolean): Promise<void> {
     if (!w.local && !w.remote) {
       // only a verification: has anything changed that Excel did not report?
-      if (!(await changedSinceCheck([...w.verify], cancelled))) {
+      const changed = w.verify.size > 0 ? await changedSinceCheck([...w.verify], cancelled) : await cellsChanged(w.cells, cancelled);
+      if (!changed) {
         markClean();
         publishStatus();
         return;
       }
     }
     // a co-author's change alone is checked, not written for; the clerk's own activity is
-    const write = w.local || w.verify.size > 0;
+    const write = w.local || w.verify.size > 0 || w.cells.size > 0;
     const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, write, cancelled }));
     if (cancelled()) throw new PassCancelled();
     markClean();
@@ -340,6 +351,51 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       if (e instanceof PassCancelled) throw e;
       return true;
     }
+  }
+
+  /**
+   * The cheapest verification, behind a selection change: the cells the clerk just left — where a
+   * dropdown pick, a paste or a fill-drag happened (they leave what they changed selected) — read
+   * in one sync and compared with the last check's grid.
+   */
+  async function cellsChanged(cells: Map<string, Set<string>>, cancelled: () => boolean): Promise<boolean> {
+    const pass = lastPass;
+    if (!pass) return true;
+    const names = new Map([...pass.sheetIds].map(([name, id]) => [id, name]));
+    const reads: { sheet: GridSheet; top: number; left: number; range: XRange }[] = [];
+    try {
+      return await excel.run({ delayForCellEdit: true }, async (ctx) => {
+        for (const [id, list] of cells) {
+          const sheet = pass.grid.sheets.find((s) => s.name === names.get(id));
+          if (!sheet) return true;
+          const ws = ctx.workbook.worksheets.getItem(id);
+          for (const address of list) {
+            const r = parseRange(address);
+            reads.push({ sheet, top: r.top, left: r.left, range: ws.getRange(address).load({ values: true, numberFormat: true }) });
+          }
+        }
+        await ctx.sync();
+        if (cancelled()) throw new PassCancelled();
+        return reads.some(({ sheet, top, left, range }) =>
+          range.values.some((line, i) =>
+            line.some((v, j) => {
+              const f = range.numberFormat[i][j];
+              const fmt = f === 'General' || f === null || f === undefined ? undefined : String(f);
+              return JSON.stringify(toCellValue(v) ?? null) !== JSON.stringify(cellValue(sheet, top + i, left + j)) || fmt !== cellFormat(sheet, top + i, left + j);
+            }),
+          ),
+        );
+      });
+    } catch (e) {
+      if (e instanceof PassCancelled) throw e;
+      return true;
+    }
+  }
+
+  function wantCells(sheetId: string, address: string): void {
+    const list = wanted.cells.get(sheetId) ?? new Set<string>();
+    list.add(address);
+    wanted.cells.set(sheetId, list);
   }
 
   async function onChanged(args: XChangedEventArgs): Promise<void> {
@@ -386,12 +442,26 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   }
 
   let activeSheetId: string | undefined;
+  let selected: { sheetId: string; address: string } | undefined;
 
   async function onSelection(args: XSelectionChangedEventArgs): Promise<void> {
     if (!listening) return;
-    // the clerk left a cell: an edit Excel did not report (a dropdown pick, a paste) shows now
-    verify(args.worksheetId);
+    // the clerk left a cell: an edit Excel did not report (a dropdown pick, a paste) is there
+    const left = selected;
+    selected = { sheetId: args.worksheetId, address: args.address };
     activeSheetId = args.worksheetId;
+    if (left) {
+      let size = Infinity;
+      try {
+        const r = parseRange(left.address.slice(left.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+        size = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      } catch {
+        // an address we cannot read: verify the whole sheet
+      }
+      if (size <= VERIFY_CELLS) wantCells(left.sheetId, left.address);
+      else wanted.verify.add(left.sheetId);
+      schedule();
+    }
     if (selections.size === 0) return;
     let sheet = '';
     for (const [name, id] of lastPass?.sheetIds ?? []) if (id === args.worksheetId) sheet = name;
@@ -404,6 +474,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     // the sheet left behind may hold an unreported edit, and the one shown may have changed meanwhile
     verify(args.worksheetId, activeSheetId ?? '');
     activeSheetId = args.worksheetId;
+    selected = undefined;
   }
 
   async function stop(): Promise<void> {
@@ -539,6 +610,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       }
     },
     async dispose() {
+      disposed = true;
       await stop();
       background?.cancel();
       if (staleTimer !== undefined) clearTimeout(staleTimer);

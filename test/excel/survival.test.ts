@@ -282,18 +282,32 @@ describe('edits that fire no event: the checker still converges', () => {
     await checker.dispose();
   });
 
-  test('nothing changed: the verification stops at the fingerprint (2 syncs, no check, no write)', async () => {
-    const wb = MemoryWorkbook.fromGrid(hebeiWorkbookGrid(20));
+  test('nothing changed: the verification stops cheaply (the cells left: 1 sync; a sheet: 2 syncs), no check, no write', async () => {
+    const wb = MemoryWorkbook.fromGrid(hebeiWorkbookGrid(20), { behaviour: { silentEdits: true } });
+    wb.user.addSheet('第二页');
     const name = wb.sheets[0].name;
     const results: unknown[] = [];
     const checker = createLiveChecker({ excel: createMemoryExcel(wb), debounceMs: 5, onResult: (r) => results.push(r) });
     await checker.start();
-    const syncs = wb.syncCount;
     wb.user.select(name, 'C7');
+    await settle(wb, checker);
+    let syncs = wb.syncCount;
+    wb.user.select(name, 'D9'); // the clerk leaves C7, which did not change
+    await settle(wb, checker);
+    expect(wb.syncCount - syncs).toBe(1);
+    syncs = wb.syncCount;
+    wb.user.activate('第二页'); // another sheet: both sheets are fingerprinted
     await settle(wb, checker);
     expect(wb.syncCount - syncs).toBe(2);
     expect(results).toHaveLength(1);
     expect(checker.status().stale).toBeNull();
+    // negative control: a changed cell left behind is caught by the same 1-sync read, then checked
+    wb.user.activate(name);
+    await settle(wb, checker);
+    wb.user.pick(name, 'C7', 'XXX');
+    wb.user.select(name, 'E3');
+    await settle(wb, checker);
+    expect(results.length).toBeGreaterThan(1);
     await checker.dispose();
   });
 

@@ -454,24 +454,30 @@ export class MemoryUser {
     this.write(sheet, address, values, opts.fireEvent !== false);
   }
 
-  /** Picks a value from the cell's data-validation dropdown: no onChanged with `silentEdits` (office-js #3888, #420). */
+  /** Picks a value from the cell's data-validation dropdown (the cell selected first): no onChanged with `silentEdits` (office-js #3888, #420). */
   pick(sheet: string, address: string, value: XValue): void {
+    this.select(sheet, address);
     this.write(sheet, address, [[value]], !this.wb.behaviour.silentEdits);
   }
 
-  /** Pastes a block of values: no onChanged with `silentEdits` (office-js #3899, see ExcelBehaviour.silentEdits). */
+  /** Pastes a block of values at a cell; the pasted block is left selected. No onChanged with `silentEdits` (office-js #3899). */
   paste(sheet: string, address: string, values: XValue[][]): void {
+    const r = parseRange(address);
+    this.select(sheet, toA1(r.top, r.left));
     this.write(sheet, address, values, !this.wb.behaviour.silentEdits);
+    this.select(sheet, address);
   }
 
-  /** Drags the fill handle from the first cell of `address` over the rest: no onChanged with `silentEdits` (office-js #1110). */
+  /** Drags the fill handle from the first cell of `address` over the rest, which is left selected. No onChanged with `silentEdits` (office-js #1110). */
   fillDown(sheet: string, address: string): void {
     const r = parseRange(address);
     const s = this.wb.sheet(sheet);
     const v = s.peek(r.top, r.left)?.value ?? '';
     const rows = r.bottom - r.top + 1;
     const cols = r.right - r.left + 1;
+    this.select(sheet, toA1(r.top, r.left));
     this.write(sheet, address, Array.from({ length: rows }, () => Array<XValue>(cols).fill(v)), !this.wb.behaviour.silentEdits);
+    this.select(sheet, address);
   }
 
   clear(sheet: string, address: string): void {

@@ -108,9 +108,47 @@ export interface XDataValidation extends View<Excel.DataValidation, 'rule' | 'pr
   load: Load<Excel.DataValidation, XDataValidation>;
 }
 
-export interface XRangeAreas extends View<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject' | 'format', { format: XRangeFormat }> {
+export interface XConditionalFormatRule extends View<Excel.ConditionalFormatRule, 'formula'> {
+  load: Load<Excel.ConditionalFormatRule, XConditionalFormatRule>;
+}
+
+export interface XConditionalRangeFill extends View<Excel.ConditionalRangeFill, 'color' | 'clear'> {
+  load: Load<Excel.ConditionalRangeFill, XConditionalRangeFill>;
+}
+
+export interface XConditionalRangeFormat extends View<Excel.ConditionalRangeFormat, 'fill', { fill: XConditionalRangeFill }> {
+  load: Load<Excel.ConditionalRangeFormat, XConditionalRangeFormat>;
+}
+
+export interface XCustomConditionalFormat
+  extends View<Excel.CustomConditionalFormat, 'rule' | 'format' | 'isNullObject', { rule: XConditionalFormatRule; format: XConditionalRangeFormat }> {
+  load: Load<Excel.CustomConditionalFormat, XCustomConditionalFormat>;
+}
+
+export interface XConditionalFormat
+  extends View<
+    Excel.ConditionalFormat,
+    'id' | 'type' | 'priority' | 'stopIfTrue' | 'isNullObject' | 'custom' | 'customOrNullObject' | 'delete' | 'getRange' | 'getRanges',
+    { custom: XCustomConditionalFormat; customOrNullObject: XCustomConditionalFormat; getRange: XRange; getRanges: XRangeAreas }
+  > {
+  load: Load<Excel.ConditionalFormat, XConditionalFormat>;
+}
+
+export interface XConditionalFormatCollection
+  extends View<
+    Excel.ConditionalFormatCollection,
+    'items' | 'add' | 'getItem' | 'getItemOrNullObject' | 'getItemAt' | 'getCount' | 'clearAll',
+    { items: XConditionalFormat[]; add: XConditionalFormat; getItem: XConditionalFormat; getItemOrNullObject: XConditionalFormat; getItemAt: XConditionalFormat; getCount: XClientResult<number> }
+  > {
+  load: Load<Excel.ConditionalFormatCollection, XConditionalFormatCollection>;
+}
+
+export interface XRangeAreas
+  extends View<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject' | 'format' | 'conditionalFormats', { format: XRangeFormat; conditionalFormats: XConditionalFormatCollection }> {
   load: Load<Excel.RangeAreas, XRangeAreas>;
 }
+
+export type XRangeSort = View<Excel.RangeSort, 'apply'>;
 
 export interface XRange
   extends View<
@@ -126,6 +164,12 @@ export interface XRange
     | 'numberFormat'
     | 'format'
     | 'dataValidation'
+    | 'conditionalFormats'
+    | 'sort'
+    | 'insert'
+    | 'delete'
+    | 'moveTo'
+    | 'copyFrom'
     | 'merge'
     | 'unmerge'
     | 'clear'
@@ -135,6 +179,7 @@ export interface XRange
     | 'getResizedRange'
     | 'getLastRow'
     | 'getEntireRow'
+    | 'getEntireColumn'
     | 'getIntersectionOrNullObject'
     | 'getUsedRangeOrNullObject'
     | 'getMergedAreasOrNullObject'
@@ -148,11 +193,15 @@ export interface XRange
       numberFormat: string[][];
       format: XRangeFormat;
       dataValidation: XDataValidation;
+      conditionalFormats: XConditionalFormatCollection;
+      sort: XRangeSort;
+      insert: XRange;
       getCell: XRange;
       getOffsetRange: XRange;
       getResizedRange: XRange;
       getLastRow: XRange;
       getEntireRow: XRange;
+      getEntireColumn: XRange;
       getIntersectionOrNullObject: XRange;
       getUsedRangeOrNullObject: XRange;
       getMergedAreasOrNullObject: XRangeAreas;

@@ -32,6 +32,7 @@ import { getCapabilities, type Capabilities } from './capabilities';
 import { applyFixes, type FixOutcome } from './fix';
 import { insertPlan, type InsertOptions, type InsertResult } from './insert';
 import { CELL_EDIT_MESSAGE, inCellEdit } from './limits';
+import { migrateLegacyHighlights } from './legacy';
 import { PassCancelled, validationPass, type Analyze, type PassResult } from './pass';
 import { fingerprintOf, queueGeometry, readSheetData, toCellValue } from './read';
 import { cellFormat, cellValue, type GridSheet } from '../sheet/grid';
@@ -235,12 +236,12 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       sheets: r.sheets,
       durationMs: r.durationMs,
       settings: r.settings,
-      highlighting: caps.highlighting && r.settings.highlighting !== false,
+      highlighting: caps.marks && r.settings.highlighting !== false,
       capabilities: caps,
       notices: r.notices,
       checkedAt: Date.now(),
     };
-    remotePending = r.highlightsPending;
+    remotePending = r.marksPending;
     lastFailure = undefined;
     const result = last;
     for (const l of results) l(result);
@@ -251,7 +252,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   /** a pass the clerk asked for (or that follows their command): no waiting on a cell edit */
   async function clerkPass(): Promise<LiveResult<S>> {
     try {
-      const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, delayForCellEdit: false }));
+      const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, delayForCellEdit: false, memory: lastPass?.memory }));
       markClean();
       return publish(r);
     } catch (e) {
@@ -324,7 +325,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     }
     // a co-author's change alone is checked, not written for; the clerk's own activity is
     const write = w.local || w.verify.size > 0 || w.cells.size > 0;
-    const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, write, cancelled }));
+    const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, write, cancelled, memory: lastPass?.memory }));
     if (cancelled()) throw new PassCancelled();
     markClean();
     publish(r);
@@ -533,9 +534,12 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       return command(async () => {
         // the first check may wait for the clerk to finish a cell edit: nothing was asked yet
         try {
-          const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides }));
+          const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, memory: lastPass?.memory }));
           markClean();
-          return publish(r);
+          const out = publish(r);
+          // once: what an earlier jxmb changed is put back (./legacy.ts)
+          if (r.legacy && caps.cellProperties) await ownWrite(() => migrateLegacyHighlights(excel, caps)).catch((e) => report('清除旧版标色失败', e));
+          return out;
         } catch (e) {
           lastFailure = errorText(e);
           publishStatus();

@@ -1,41 +1,32 @@
 /**
- * One validation pass: read every sheet, recognise and check (pure code), update the highlights.
- * The same number of syncs whatever the size of a township workbook (each within Excel's limits,
- * see ./limits.ts):
- *   1. the sheet list, the settings, the highlight state;
- *   2. each sheet's geometry and protection;
- *   3. values, number formats and merged areas (read.ts);
- *   4. (only when a highlight changes) the fill and note of each cell the change touches;
- *   5. (only then) the highlight writes and the new highlight state.
- * Nothing changed: 3 syncs; a highlight changed: 5. Should the writes fail partway, 2 more syncs
- * put every touched cell's fill and note back.
+ * One validation pass: read the workbook, recognise and check (pure code), bring the marks
+ * (./marks.ts) up to date. Two round trips when the pass knows the workbook from the one before
+ * (`PassMemory`, kept by the live checker), whatever the size of a township workbook:
+ *   1. read — the settings, the sheet list with each sheet's protection, and of each sheet
+ *      remembered: its used range, its cells where they were last time with a margin around them
+ *      (values, number formats, merged areas; ./read.ts), its conditional formats, and where each of
+ *      our marks remembered sits;
+ *   2. write, only when a mark changes — our conditional formats added and deleted, in one undo
+ *      action where Excel keeps add-ins' changes (`mergeUndoGroup`, ExcelApi 1.20).
+ * What the memory does not cover costs a read more: a sheet it has not seen (its used range, then
+ * its cells), a sheet grown past the margin (its cells), a mark it has not seen (where it sits). The
+ * first pass of a session reads the active sheet's used range and formats with the sheet list, so a
+ * workbook of one sheet is read in 2 (3 with more sheets). A remembered sheet or mark that is gone
+ * (deleted, undone) fails the first read, which is then done afresh.
+ *
+ * Undo (“Undo support with the Excel JavaScript API”): a pass calls nothing from that page's table
+ * of APIs that clear the undo history, and writes no setting; a pass that changes no mark writes
+ * nothing at all, so the clerk's Ctrl+Z is untouched by it on every Excel version.
  */
 import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
-import type { ExcelApi, XWorkbook, XWorksheet, XWorksheetProtection } from './api';
+import type { ExcelApi, XConditionalFormat, XConditionalFormatCollection, XRangeAreas, XRequestContext, XWorksheet, XWorksheetProtection } from './api';
 import type { Capabilities } from './capabilities';
-import {
-  EMPTY_HIGHLIGHTS,
-  cellsToInspect,
-  inspectionParts,
-  inspectedEnv,
-  markKey,
-  parseHighlightState,
-  planHighlights,
-  queueHighlightOps,
-  queueHighlightState,
-  queueInspection,
-  rollbackHighlights,
-  sortMarks,
-  HIGHLIGHT_KEY,
-  wantedMarks,
-  type HighlightOp,
-  type HighlightState,
-  type Inspection,
-  type WantedMark,
-} from './highlight';
-import { BYTES_PER_CALL, PAYLOAD_BUDGET, byBudget, jsonBytes } from './limits';
-import { NO_FILL_INFO, fingerprintOf, queueGeometry, readSheetData, toGridSheet } from './read';
+import { SHEET_COLUMNS, SHEET_ROWS } from './cellset';
+import { HIGHLIGHT_KEY } from './legacy';
+import { BYTES_PER_CALL, PAYLOAD_BUDGET, byBudget, inCellEdit, jsonBytes, type Rect } from './limits';
+import { cellsOfAddress, emptyPlan, marksIn, planMarks, queueFormatsRead, queueMarkCells, queueMarkWrites, wantedMarks, type Mark, type MarkPlan } from './marks';
+import { areaOf, cropRead, fingerprintOf, queueRectRead, queueUsed, readSheetData, rectReadBytes, rectWithin, toGridSheet, type RectRead, type SheetData, type SheetGeometry } from './read';
 import { queueSettingsLoad, settingsFrom, type WorkbookSettings } from './settings';
 
 /** What recognition + checking produce for a grid (src/sheet recognize + src/domain checkBlocks). */
@@ -48,6 +39,14 @@ export interface Analysis<S = unknown> {
 
 export type Analyze<S = unknown> = (grid: Grid, settings: WorkbookSettings) => Analysis<S>;
 
+/** What the next pass may assume to read the workbook in one round trip (it checks every assumption in that same trip). */
+export interface PassMemory {
+  /** sheet id → the area read of it */
+  areas: Map<string, Rect | null>;
+  /** sheet id → the ids of our marks on it */
+  marks: Map<string, string[]>;
+}
+
 export interface PassResult<S = unknown> extends Analysis<S> {
   grid: Grid;
   /** sheet name → worksheet id */
@@ -55,14 +54,19 @@ export interface PassResult<S = unknown> extends Analysis<S> {
   /** worksheet id → fingerprint of its content as checked (read.ts `fingerprintOf`) */
   fingerprints: Map<string, string>;
   settings: WorkbookSettings;
-  highlights: HighlightState;
-  /** highlight writes queued in this pass (0 = nothing changed in the sheet) */
-  highlightWrites: number;
-  /** the highlights were left as they were (a check-only pass): they may not match the diagnostics */
-  highlightsPending: boolean;
+  /** worksheet id → our marks on it after the pass */
+  marks: Map<string, Mark[]>;
+  /** conditional formats this pass added or deleted (0: it wrote nothing) */
+  markWrites: number;
+  /** the marks were left as they were (a check-only pass) though they differ from the diagnostics */
+  marksPending: boolean;
   /** zh-CN: what the clerk should know about this check (a protected sheet, …) */
   notices: string[];
   durationMs: number;
+  /** for the next pass */
+  memory: PassMemory;
+  /** an earlier jxmb's highlight state is in the workbook (see ./legacy.ts) */
+  legacy: boolean;
 }
 
 export interface PassOptions<S> {
@@ -71,12 +75,14 @@ export interface PassOptions<S> {
   settings?: WorkbookSettings;
   /** called right before the write sync (to start the own-write suppression window) */
   beforeWrite?: () => void;
-  /** bring the highlights up to date (default true); false: check only, write nothing (a co-author's change) */
+  /** bring the marks up to date (default true); false: check only, write nothing (a co-author's change) */
   write?: boolean;
   /** wait while the clerk edits a cell (default true: a live pass; a command the clerk gave fails at once instead) */
   delayForCellEdit?: boolean;
   /** asked after every round trip: true stops the pass there, before anything is written */
   cancelled?: () => boolean;
+  /** what the last pass learnt of the workbook */
+  memory?: PassMemory;
 }
 
 /** The pass was stopped (`cancelled`) before it wrote anything. */
@@ -87,165 +93,232 @@ export class PassCancelled extends Error {
   }
 }
 
-/**
- * The request bytes one highlight op adds: fills are written through one object per list of ~40
- * cells (queueHighlightOps), so a cell's share is a fifth of a call and its address; a note is one
- * call (add) or two (find, then change or delete) and its text.
- */
-function opBytes(op: HighlightOp): number {
-  if (op.kind === 'mark' || op.kind === 'restore') return BYTES_PER_CALL / 5 + op.cell.length + 1;
-  return BYTES_PER_CALL * (op.kind === 'addNote' ? 1 : 2) + op.cell.length + ('content' in op ? jsonBytes(op.content) : 0);
-}
-
-/** worksheet proxies by id, one each */
-function sheetsById(wb: XWorkbook): (id: string) => XWorksheet {
-  const byId = new Map<string, XWorksheet>();
-  return (id) => {
-    let ws = byId.get(id);
-    if (!ws) {
-      ws = wb.worksheets.getItem(id);
-      byId.set(id, ws);
-    }
-    return ws;
-  };
-}
-
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** zh-CN notices of a sheet whose protection keeps the marks (or notes) off it */
-function protectionNotice(name: string, what: 'fills' | 'notes'): string {
-  return what === 'fills'
-    ? `工作表“${name}”受保护（不允许设置单元格格式）：问题只在任务窗格中列出，未在单元格上标色。如需标色，请先撤消工作表保护（审阅 › 撤消工作表保护）。`
-    : `工作表“${name}”受保护（不允许编辑对象）：问题已标色，说明未写入批注，请在任务窗格中查看。`;
+/** zh-CN: a sheet whose protection keeps the marks as they are */
+function protectionNotice(name: string): string {
+  return `工作表“${name}”受保护（不允许设置单元格格式）：问题只在任务窗格中列出，单元格上的标记未更新。如需标记，请先撤消工作表保护（审阅 › 撤消工作表保护）。`;
+}
+
+/** The area read of a remembered sheet: last time's, with room for what the clerk may have added since. */
+export function readMargin(a: Rect): Rect {
+  const top = Math.max(0, a.top - 5);
+  const left = Math.max(0, a.left - 2);
+  const bottom = Math.min(SHEET_ROWS - 1, a.top + a.rows - 1 + Math.max(20, Math.ceil(a.rows / 10)));
+  const right = Math.min(SHEET_COLUMNS - 1, a.left + a.cols + 1);
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+/** One sheet as the read phase gathers it. */
+interface Sheet {
+  id: string;
+  name: string;
+  protection: XWorksheetProtection;
+  ws: XWorksheet;
+  used?: Pick<SheetGeometry, 'used' | 'valuesUsed'>;
+  /** the remembered area with its margin, read before the used range was known */
+  guess?: RectRead;
+  formats?: XConditionalFormatCollection;
+  /** mark id → where it sits (queued) */
+  cells: Map<string, XRangeAreas>;
+  data?: SheetData;
+  marks: Mark[];
+}
+
+interface Reading {
+  settings: WorkbookSettings;
+  legacy: boolean;
+  sheets: Sheet[];
+}
+
+/** an error of the first, speculative read that reading afresh may avoid */
+function retryable(e: unknown): boolean {
+  return !(e instanceof PassCancelled) && !inCellEdit(e);
+}
+
+async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassMemory | undefined, step: () => Promise<void>): Promise<Reading> {
+  const wb = ctx.workbook;
+  // round trip 1
+  const settingItem = queueSettingsLoad(ctx);
+  const legacyItem = wb.settings.getItemOrNullObject(HIGHLIGHT_KEY);
+  const list = wb.worksheets.load({ id: true, name: true, protection: { protected: true, options: true } });
+  const known = new Map<string, Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'>>();
+  if (memory) {
+    const margins = new Map<string, Rect>();
+    let bytes = 0;
+    for (const [id, area] of memory.areas)
+      if (area) {
+        const m = readMargin(area);
+        margins.set(id, m);
+        bytes += rectReadBytes(m);
+      }
+    const cells = bytes <= PAYLOAD_BUDGET * 0.9; // else the cells are read on their own, in as many trips as they need
+    for (const id of memory.areas.keys()) {
+      const ws = wb.worksheets.getItem(id);
+      const k: Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> = { ws, used: queueUsed(ws), cells: new Map() };
+      const margin = margins.get(id);
+      if (cells && margin) k.guess = queueRectRead(ws, margin, caps);
+      if (caps.marks) queueMarkReads(k, memory.marks.get(id) ?? []);
+      known.set(id, k);
+    }
+  }
+  // nothing remembered (the first pass): the active sheet's used range and formats come with the list
+  let active: (Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> & { ws: XWorksheet }) | undefined;
+  if (!memory) {
+    const ws = wb.worksheets.getActiveWorksheet().load({ id: true });
+    active = { ws, used: queueUsed(ws), cells: new Map() };
+    if (caps.marks) queueMarkReads(active, []);
+  }
+  try {
+    await step();
+  } catch (e) {
+    if (memory && retryable(e)) return readPhase(ctx, caps, undefined, step);
+    throw e;
+  }
+  if (active) known.set(active.ws.id, active);
+
+  const sheets: Sheet[] = list.items.map((ws) => {
+    const k = known.get(ws.id);
+    return { id: ws.id, name: ws.name, protection: ws.protection, ws: k?.ws ?? ws, used: k?.used, guess: k?.guess, formats: k?.formats, cells: k?.cells ?? new Map(), marks: [] };
+  });
+
+  // round trip 2, for sheets the memory did not have: their used range and conditional formats
+  const fresh = sheets.filter((s) => !s.used);
+  if (fresh.length > 0) {
+    for (const s of fresh) {
+      s.used = queueUsed(s.ws);
+      if (caps.marks) s.formats = queueFormatsRead(s.ws);
+    }
+    await step();
+  }
+
+  // the cells read in advance, where they cover the used range; where our marks sit, where read
+  const rest: Sheet[] = [];
+  for (const s of sheets) {
+    const used = s.used as Pick<SheetGeometry, 'used' | 'valuesUsed'>;
+    const area = areaOf(used);
+    if (area === null) s.data = { id: s.id, name: s.name, area, chunks: [], merges: [] };
+    else if (s.guess && rectWithin(area, s.guess.rect)) s.data = { id: s.id, name: s.name, area, ...cropRead(s.guess, area, caps) };
+    else rest.push(s);
+  }
+  let pending = false;
+  if (caps.marks)
+    for (const s of sheets) {
+      s.marks = s.formats ? marksIn(s.formats) : [];
+      for (const m of s.marks)
+        if (!s.cells.has(m.id)) {
+          queueMarkReads(s, [m.id]);
+          pending = true;
+        }
+    }
+
+  // round trip 3 (more only past the payload budget): the cells not read yet, and where the marks not remembered sit
+  if (rest.length > 0) {
+    const data = await readSheetData(ctx, rest.map((s) => ({ ws: s.ws, id: s.id, name: s.name, ...(s.used as Pick<SheetGeometry, 'used' | 'valuesUsed'>) })), caps);
+    rest.forEach((s, i) => (s.data = data[i]));
+  } else if (pending) await step();
+  if (caps.marks) for (const s of sheets) for (const m of s.marks) m.cells = cellsOfAddress((s.cells.get(m.id) as XRangeAreas).address);
+
+  return { settings: settingsFrom(settingItem), legacy: !legacyItem.isNullObject, sheets };
+}
+
+/**
+ * Queue the reads of a sheet's conditional formats and of where the given marks sit.
+ * @requires caps.marks
+ */
+function queueMarkReads(s: Pick<Sheet, 'ws' | 'formats' | 'cells'>, ids: string[]): void {
+  s.formats ??= queueFormatsRead(s.ws);
+  for (const id of ids) s.cells.set(id, queueMarkCells(s.formats, id));
+}
+
+/** the request bytes of a sheet's mark writes: an added format is about five calls and its address, a deletion two */
+function planBytes(p: MarkPlan): number {
+  return p.adds.reduce((n, a) => n + 5 * BYTES_PER_CALL + jsonBytes(a.address), 0) + p.deletes.length * 2 * BYTES_PER_CALL;
 }
 
 export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opts: PassOptions<S>): Promise<PassResult<S>> {
   const t0 = now();
   const write = opts.write !== false;
-  return excel.run({ delayForCellEdit: opts.delayForCellEdit !== false }, async (ctx) => {
+  const runOptions: Excel.RunOptions = { delayForCellEdit: opts.delayForCellEdit !== false };
+  // ExcelApi 1.20: the pass's writes are one action of the clerk's undo history
+  if (caps.undoGroups) runOptions.mergeUndoGroup = true;
+  return excel.run(runOptions, async (ctx) => {
     const step = async () => {
       await ctx.sync();
       if (opts.cancelled?.()) throw new PassCancelled();
     };
-    // sync 1
-    const wb = ctx.workbook;
-    const sheets = wb.worksheets.load({ id: true, name: true });
-    const settingItem = queueSettingsLoad(ctx);
-    const stateItem = wb.settings.getItemOrNullObject(HIGHLIGHT_KEY).load({ value: true });
-    await step();
-
-    const settings: WorkbookSettings = { ...settingsFrom(settingItem), ...opts.settings };
-    const prev = caps.highlighting ? parseHighlightState(stateItem.isNullObject ? '' : stateItem.value) : EMPTY_HIGHLIGHTS;
-    const highlightOn = caps.highlighting && settings.highlighting !== false;
-
-    // sync 2
-    const geometry = sheets.items.map(queueGeometry);
-    const protection = new Map<string, XWorksheetProtection>(sheets.items.map((ws) => [ws.id, ws.protection.load({ protected: true, options: true })]));
-    await step();
-
-    // sync 3
-    const data = await readSheetData(ctx, geometry, caps);
+    const r = await readPhase(ctx, caps, opts.memory, step);
     if (opts.cancelled?.()) throw new PassCancelled();
+    const data = r.sheets.map((s) => s.data as SheetData);
     const grid: Grid = { sheets: data.map(toGridSheet) };
     const sheetIds = new Map(data.map((d) => [d.name, d.id]));
-    const names = new Map(data.map((d) => [d.id, d.name]));
     const fingerprints = new Map(data.map((d) => [d.id, fingerprintOf(d.area, d.chunks)]));
-
+    const settings: WorkbookSettings = { ...r.settings, ...opts.settings };
     const analysis = opts.analyze(grid, settings);
-    const notices: string[] = [];
-    let highlights = prev;
-    let highlightWrites = 0;
-    let highlightsPending = false;
-    if (caps.highlighting) {
-      // Excel.WorksheetProtectionOptions: a protected sheet takes fills only with allowFormatCells, notes only with allowEditObjects
-      const formatAllowed = (id: string) => {
-        const p = protection.get(id);
-        return !p || !p.protected || p.options.allowFormatCells === true;
-      };
-      const notesAllowed = (id: string) => {
-        if (!caps.notes) return false;
-        const p = protection.get(id);
-        return !p || !p.protected || p.options.allowEditObjects === true;
-      };
-      const sheetExists = (id: string) => names.has(id);
-      const wanted: Map<string, WantedMark> = highlightOn ? wantedMarks(analysis.diagnostics, sheetIds) : new Map();
-      // a sheet whose protection keeps fills off: its marks stay as they are (they cannot be removed either), no new ones
-      const blocked = new Set<string>();
-      for (const [key, w] of wanted) {
-        if (formatAllowed(w.sheetId)) continue;
-        blocked.add(w.sheetId);
-        wanted.delete(key);
-      }
-      const kept = prev.marks.filter((m) => sheetExists(m.sheetId) && !formatAllowed(m.sheetId));
-      for (const m of kept) blocked.add(m.sheetId);
-      const planned: HighlightState = { version: 1, marks: prev.marks.filter((m) => !kept.includes(m)) };
-      for (const id of blocked) if (analysis.diagnostics.some((d) => sheetIds.get(d.sheet) === id)) notices.push(protectionNotice(names.get(id) ?? '', 'fills'));
-      if (caps.notes)
-        for (const id of new Set([...wanted.values()].map((w) => w.sheetId)))
-          if (!notesAllowed(id)) notices.push(protectionNotice(names.get(id) ?? '', 'notes'));
 
-      if (!write) highlightsPending = true;
-      else {
-        const sheet = sheetsById(wb);
-        // sync 4: what the cells the plan may act on hold now
-        const inspect = cellsToInspect(planned, wanted, notesAllowed, sheetExists);
-        const seen: Inspection = { fill: new Map(), note: new Map() };
-        if (inspect.fills.length + inspect.notes.length + inspect.noteExists.length > 0) {
-          for (const part of inspectionParts(inspect, PAYLOAD_BUDGET, BYTES_PER_CALL)) {
-            const done = queueInspection(part, sheet, caps);
-            await step();
-            const got = done();
-            for (const [k, v] of got.fill) seen.fill.set(k, v);
-            for (const [k, v] of got.note) seen.note.set(k, v);
-          }
-        }
-        const plan = planHighlights(planned, wanted, inspectedEnv(planned, seen, notesAllowed, sheetExists));
-        const next: HighlightState = { version: 1, marks: sortMarks([...plan.next.marks, ...kept]) };
-        highlights = next;
-        highlightWrites = plan.ops.length;
-        if (plan.ops.length > 0 || JSON.stringify(next) !== JSON.stringify(prev)) {
-          // sync 5 (more only past the payload budget; the state is written last)
-          const batches = byBudget(plan.ops, opBytes, PAYLOAD_BUDGET - jsonBytes(JSON.stringify(next)));
-          if (batches.length === 0) batches.push([]);
-          if (opts.cancelled?.()) throw new PassCancelled();
-          opts.beforeWrite?.();
-          const sent: HighlightOp[] = [];
-          try {
-            for (let i = 0; i < batches.length; i++) {
-              queueHighlightOps(batches[i], sheet, caps);
-              sent.push(...batches[i]);
-              if (i === batches.length - 1) queueHighlightState(ctx, next);
-              await ctx.sync();
-            }
-          } catch (e) {
-            // the batch failed partway: every touched cell gets back the fill and note it had before
-            // this pass (read in sync 4); the stored state was written last, so it still matches them
-            const why = e instanceof Error ? e.message : String(e);
-            try {
-              const again = sheetsById(wb); // proxies of the failed batch may never have resolved
-              await rollbackHighlights(ctx, sent, again, {
-                fill: (id, cell) => seen.fill.get(markKey(id, cell)) ?? NO_FILL_INFO,
-                note: (id, cell) => seen.note.get(markKey(id, cell)),
-              }, caps);
-            } catch (e2) {
-              throw new Error(`更新标记失败：${why}；恢复原有格式时又出错（${e2 instanceof Error ? e2.message : String(e2)}）`);
-            }
-            throw new Error(`更新标记失败，已恢复原有格式：${why}`);
-          }
-        }
+    const notices: string[] = [];
+    const plans = new Map<string, MarkPlan>();
+    const marks = new Map<string, Mark[]>();
+    if (caps.marks) {
+      const wanted = settings.highlighting !== false ? wantedMarks(analysis.diagnostics, sheetIds) : new Map();
+      for (const s of r.sheets) {
+        marks.set(s.id, s.marks);
+        const plan = planMarks(s.marks, wanted.get(s.id));
+        if (emptyPlan(plan)) continue;
+        // Excel.WorksheetProtectionOptions: conditional formats are cell formatting (allowFormatCells)
+        const p = s.protection;
+        if (p.protected && p.options.allowFormatCells !== true) notices.push(protectionNotice(s.name));
+        else plans.set(s.id, plan);
       }
     }
+
+    let markWrites = 0;
+    let marksPending = false;
+    const writes = [...plans.values()].reduce((n, p) => n + p.adds.length + p.deletes.length, 0);
+    if (writes > 0 && !write) marksPending = true;
+    else if (writes > 0 && caps.marks) {
+      if (opts.cancelled?.()) throw new PassCancelled();
+      opts.beforeWrite?.();
+      const byId = new Map(r.sheets.map((s) => [s.id, s]));
+      const added: { sheetId: string; severity: Mark['severity']; address: string; cf: XConditionalFormat }[] = [];
+      try {
+        // one round trip (more only past the payload budget: still one undo action with mergeUndoGroup)
+        for (const batch of byBudget([...plans], ([, p]) => planBytes(p))) {
+          for (const [id, plan] of batch) {
+            const cfs = queueMarkWrites((byId.get(id) as Sheet).ws, plan);
+            plan.adds.forEach((a, i) => added.push({ sheetId: id, severity: a.severity, address: a.address, cf: cfs[i] }));
+          }
+          await ctx.sync();
+        }
+      } catch (e) {
+        throw new Error(`更新单元格标记失败：${e instanceof Error ? e.message : String(e)}`);
+      }
+      markWrites = writes;
+      for (const [id, plan] of plans) {
+        const gone = new Set(plan.deletes);
+        const kept = (marks.get(id) ?? []).filter((m) => !gone.has(m.id));
+        const fresh = added.filter((a) => a.sheetId === id).map((a) => ({ id: a.cf.id, severity: a.severity, cells: cellsOfAddress(a.address) }));
+        marks.set(id, [...kept, ...fresh]);
+      }
+    }
+
+    const memory: PassMemory = {
+      areas: new Map(data.map((d) => [d.id, d.area])),
+      marks: new Map([...marks].map(([id, list]) => [id, list.map((m) => m.id)])),
+    };
     return {
       ...analysis,
       grid,
       sheetIds,
       fingerprints,
       settings,
-      highlights,
-      highlightWrites,
-      highlightsPending,
+      marks,
+      markWrites,
+      marksPending,
       notices,
       durationMs: now() - t0,
+      memory,
+      legacy: r.legacy,
     };
   });
 }

@@ -113,9 +113,14 @@ export interface SheetGeometry {
   valuesUsed: XRange;
 }
 
+/** Queue a sheet's used ranges (read after the sync). */
+export function queueUsed(ws: XWorksheet): Pick<SheetGeometry, 'used' | 'valuesUsed'> {
+  const dims = { rowIndex: true, columnIndex: true, rowCount: true, columnCount: true } as const;
+  return { used: ws.getUsedRangeOrNullObject(false).load(dims), valuesUsed: ws.getUsedRangeOrNullObject(true).load(dims) };
+}
+
 /** Queue a sheet's geometry (`ws` must have `id,name` loaded). */
 export function queueGeometry(ws: XWorksheet): SheetGeometry {
-  const dims = { rowIndex: true, columnIndex: true, rowCount: true, columnCount: true } as const;
   return {
     ws,
     get id() {
@@ -124,8 +129,7 @@ export function queueGeometry(ws: XWorksheet): SheetGeometry {
     get name() {
       return ws.name;
     },
-    used: ws.getUsedRangeOrNullObject(false).load(dims),
-    valuesUsed: ws.getUsedRangeOrNullObject(true).load(dims),
+    ...queueUsed(ws),
   };
 }
 
@@ -139,7 +143,7 @@ const HOSTILE_CELLS = 1_000_000;
  * as recognition needs them — unless formatting alone stretches it past a million cells (a whole
  * formatted column), then the range of the cells with values.
  */
-export function areaOf(g: SheetGeometry): Rect | null {
+export function areaOf(g: Pick<SheetGeometry, 'used' | 'valuesUsed'>): Rect | null {
   if (g.used.isNullObject) return null;
   const used = rectOf(g.used);
   if (used.rows * used.cols <= HOSTILE_CELLS || g.valuesUsed.isNullObject) return used;
@@ -177,8 +181,7 @@ export async function readSheetData(ctx: XRequestContext, geometry: SheetGeometr
     if (mergesQueued || !caps.mergedAreas) return;
     mergesQueued = true;
     out.forEach((d, i) => {
-      if (!d.area) return;
-      for (const b of mergedAreaBands(d.area)) bands.push({ sheet: i, areas: geometry[i].ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols).getMergedAreasOrNullObject().load({ address: true }) });
+      if (d.area) for (const areas of queueMergedBands(geometry[i].ws, d.area)) bands.push({ sheet: i, areas });
     });
   };
   const readGroup = async (group: Pending[], depth: number): Promise<void> => {
@@ -204,18 +207,79 @@ export async function readSheetData(ctx: XRequestContext, geometry: SheetGeometr
   const groups = byBudget(work, (p) => p.rect.rows * p.rect.cols * BYTES_PER_CELL_READ + BYTES_PER_CALL, PAYLOAD_BUDGET * 0.9);
   if (groups.length === 0) groups.push([]);
   for (const g of groups) await readGroup(g, 0);
-  const seen = out.map(() => new Set<string>());
-  for (const b of bands) {
-    if (!caps.mergedAreas) break;
-    for (const m of mergedRanges(b.areas)) {
-      const key = `${m.top},${m.left},${m.bottom},${m.right}`;
-      if (seen[b.sheet].has(key)) continue; // an area across two bands comes back from both
-      seen[b.sheet].add(key);
-      out[b.sheet].merges.push(m);
-    }
-  }
+  if (caps.mergedAreas) out.forEach((d, i) => (d.merges = mergesIn(bands.filter((b) => b.sheet === i).map((b) => b.areas), d.area)));
   for (const d of out) d.chunks.sort((a, b) => a.rect.top - b.rect.top);
   return out;
+}
+
+/** The reads of one rectangle of a sheet, queued together: values and number formats in row chunks, merged areas in bands. */
+export interface RectRead {
+  rect: Rect;
+  chunks: { rect: Rect; range: XRange }[];
+  bands: XRangeAreas[];
+}
+
+/** The request and response bytes reckoned for reading `rect` (see ./limits.ts). */
+export function rectReadBytes(rect: Rect): number {
+  return rect.rows * rect.cols * BYTES_PER_CELL_READ + BYTES_PER_CALL * (rowBands(rect, CELLS_PER_READ).length + mergedAreaBands(rect).length);
+}
+
+/** Queue the reads of `rect` (no sync): row chunks within the cell limit, merged areas in bands that cannot fail. */
+export function queueRectRead(ws: XWorksheet, rect: Rect, caps: Capabilities): RectRead {
+  const chunks = rowBands(rect, CELLS_PER_READ).map((r) => ({ rect: r, range: ws.getRangeByIndexes(r.top, r.left, r.rows, r.cols).load({ values: true, numberFormat: true }) }));
+  const bands = caps.mergedAreas ? queueMergedBands(ws, rect) : [];
+  return { rect, chunks, bands };
+}
+
+/**
+ * Queue the merged-area reads of `rect`, in bands.
+ * @requires caps.mergedAreas
+ */
+function queueMergedBands(ws: XWorksheet, rect: Rect): XRangeAreas[] {
+  return mergedAreaBands(rect).map((b) => ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols).getMergedAreasOrNullObject().load({ address: true }));
+}
+
+/**
+ * After the sync: what a rectangle read holds of `area` (which lies inside it) — the chunks cut to
+ * the area's rows and columns, the merged areas that touch it — as `readSheetData` would have read
+ * the area itself (same chunks' content, same fingerprint).
+ */
+export function cropRead(read: RectRead, area: Rect | null, caps: Capabilities): Pick<SheetData, 'chunks' | 'merges'> {
+  if (!area) return { chunks: [], merges: [] };
+  const chunks: SheetData['chunks'] = [];
+  for (const c of read.chunks) {
+    const top = Math.max(c.rect.top, area.top);
+    const bottom = Math.min(c.rect.top + c.rect.rows, area.top + area.rows) - 1;
+    if (top > bottom) continue;
+    const from = area.left - c.rect.left;
+    const cut = (m: unknown[][]) => m.slice(top - c.rect.top, bottom - c.rect.top + 1).map((line) => line.slice(from, from + area.cols));
+    chunks.push({ rect: { top, left: area.left, rows: bottom - top + 1, cols: area.cols }, values: cut(c.range.values) as XValue[][], numberFormat: cut(c.range.numberFormat) as string[][] });
+  }
+  return { chunks, merges: caps.mergedAreas ? mergesIn(read.bands, area) : [] };
+}
+
+/**
+ * The merged areas the bands found that touch `area`, each once (an area across two bands comes
+ * back from both).
+ * @requires caps.mergedAreas
+ */
+function mergesIn(bands: XRangeAreas[], area: Rect | null): RangePos[] {
+  const merges: RangePos[] = [];
+  const seen = new Set<string>();
+  if (!area) return merges;
+  for (const b of bands)
+    for (const m of mergedRanges(b)) {
+      const key = `${m.top},${m.left},${m.bottom},${m.right}`;
+      if (seen.has(key) || m.bottom < area.top || m.top >= area.top + area.rows || m.right < area.left || m.left >= area.left + area.cols) continue;
+      seen.add(key);
+      merges.push(m);
+    }
+  return merges;
+}
+
+/** `inner` lies within `outer` */
+export function rectWithin(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.left >= outer.left && inner.top + inner.rows <= outer.top + outer.rows && inner.left + inner.cols <= outer.left + outer.cols;
 }
 
 /** After the read: the sheet as a Grid sheet (absolute coordinates: the grid starts at A1). */

@@ -135,6 +135,6 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       if (!r.ok) return { ok: false, message: r.reason };
       return { ok: true, sheet: r.sheet, range: r.range, note: r.reason };
     },
-    capabilities: () => ({ highlighting: checker.capabilities.highlighting, selectionEvents: checker.capabilities.liveEvents }),
+    capabilities: () => ({ highlighting: checker.capabilities.marks, selectionEvents: checker.capabilities.liveEvents }),
   };
 }

@@ -53,7 +53,7 @@ export type InsertResult =
   | { ok: false; message: string };
 
 export interface HostCapabilities {
-  /** can draw fills/notes on cells */
+  /** can mark flagged cells (conditional formats) */
   highlighting: boolean;
   /** selection-changed events are delivered */
   selectionEvents: boolean;

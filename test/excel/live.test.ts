@@ -1,6 +1,7 @@
-import { MARK_COLORS, NOTE_PREFIX, HIGHLIGHT_KEY } from '../../src/excel/highlight';
 import { createLiveChecker, type LiveResult } from '../../src/excel/live';
+import { MARK_COLORS } from '../../src/excel/marks';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { clerkOwn, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';
 
 const DEBOUNCE = 15;
@@ -30,27 +31,25 @@ async function settle(wb: MemoryWorkbook, checker: { idle(): Promise<void> }) {
 }
 
 const cell = (wb: MemoryWorkbook, sheet: number, a1: string) => wb.snapshot().sheets[sheet].cells[a1];
-const note = (wb: MemoryWorkbook, sheet: number, a1: string) => wb.snapshot().sheets[sheet].notes[a1];
 
-describe('live validation and inline highlighting', () => {
-  test('flagged cells are filled by severity and carry a note with the reason; the state is in the workbook', async () => {
+describe('live validation and marks', () => {
+  test('flagged cells are marked by severity with conditional formats of our own; no cell, note or setting is written', async () => {
     const { wb, checker } = setup();
     wb.user.setValues('Sheet1', 'A1:C1', [['XXX项目', '95百分比', 'TODO']]);
     wb.user.setValues('Sheet1', 'A2', [['正常内容']]);
+    const before = wb.snapshot();
     const r = await checker.start();
     expect(r.diagnostics.map((d) => d.ruleId).sort()).toEqual(['table/placeholder-text', 'toy/todo', 'value/percent-notation']);
-    expect(cell(wb, 0, 'A1').fill).toMatchObject({ color: MARK_COLORS.error, pattern: 'Solid' });
-    expect(cell(wb, 0, 'B1').fill).toMatchObject({ color: MARK_COLORS.warning });
-    expect(cell(wb, 0, 'C1').fill).toMatchObject({ color: MARK_COLORS.info });
-    expect(cell(wb, 0, 'A2').fill).toBeUndefined();
-    expect(note(wb, 0, 'A1')).toContain(NOTE_PREFIX);
-    expect(note(wb, 0, 'A1')).toContain('含模板占位符');
-    expect(note(wb, 0, 'A2')).toBeUndefined();
-    expect(String(wb.settings.get(HIGHLIGHT_KEY))).toContain('"A1"');
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: ['A1'], warning: ['B1'], info: ['C1'] });
+    // one format per severity, drawn in the severity's colour
+    expect(wb.snapshot().sheets[0].conditionalFormats.map((cf) => cf.fill).sort()).toEqual(Object.values(MARK_COLORS).sort());
+    expect(clerkOwn(wb.snapshot())).toEqual(before);
+    expect(wb.settings.size).toBe(0);
+    expect(wb.writeLog.map((w) => w.member).filter((m) => !m.startsWith('Conditional'))).toEqual([]);
     await checker.dispose();
   });
 
-  test('editing a cell re-checks after the debounce: the highlight appears, then disappears restoring the cell exactly', async () => {
+  test('editing a cell re-checks after the debounce: the mark appears, then goes, and the workbook is exactly as it was', async () => {
     const { wb, checker, results } = setup();
     // a cell with the user's own fill, font and borders
     wb.user.setValues('Sheet1', 'B2', [['好的内容']]);
@@ -65,9 +64,8 @@ describe('live validation and inline highlighting', () => {
     await settle(wb, checker);
     expect(results).toHaveLength(2);
     expect(results[1].diagnostics).toHaveLength(1);
-    expect(cell(wb, 0, 'B2').fill).toMatchObject({ color: MARK_COLORS.error });
-    expect(cell(wb, 0, 'B2').font).toEqual(clean.sheets[0].cells.B2.font); // fonts untouched
-    expect(cell(wb, 0, 'B2').borders).toEqual(clean.sheets[0].cells.B2.borders);
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['B2']);
+    expect(cell(wb, 0, 'B2')).toEqual({ ...clean.sheets[0].cells.B2, value: 'XXX' }); // fill, font, borders: the clerk's
 
     wb.user.setValues('Sheet1', 'B2', [['好的内容']]);
     await settle(wb, checker);
@@ -96,86 +94,100 @@ describe('live validation and inline highlighting', () => {
     await checker.dispose();
   });
 
-  test('turning highlighting off restores every cell exactly (fills, patterns, notes); on again marks them', async () => {
+  test('turning marking off deletes our conditional formats and nothing else; on again marks the cells', async () => {
     const { wb, checker } = setup();
     wb.user.setValues('Sheet1', 'A1:D1', [['XXX', 'XXX', 'XXX', 'XXX']]);
     wb.user.setFill('Sheet1', 'B1', '#FFFFFF'); // white is not "no fill"
     wb.user.setFill('Sheet1', 'C1', '#00B050', 'Gray25', '#FF0000'); // patterned fill
     wb.user.setFont('Sheet1', 'D1', { italic: true });
     wb.user.setBorder('Sheet1', 'D1', ['EdgeBottom']);
+    wb.user.addConditionalFormat('Sheet1', 'A1:D9', '=TRUE', '#00FF00'); // the clerk's own rule over the same cells
     wb.user.setValues('第二页', 'A1', [['95百分比']]);
     const before = wb.snapshot();
     await checker.start();
-    expect(cell(wb, 0, 'C1').fill).toMatchObject({ color: MARK_COLORS.error, pattern: 'Solid' });
-    expect(cell(wb, 1, 'A1').fill).toMatchObject({ color: MARK_COLORS.warning });
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['A1', 'B1', 'C1', 'D1']);
+    expect(marksOn(wb, '第二页').warning).toEqual(['A1']);
+    expect(clerkOwn(wb.snapshot())).toEqual(before);
     const r = await checker.setHighlighting(false);
     expect(r.highlighting).toBe(false);
     expect(r.diagnostics).toHaveLength(5); // still reported in the pane
-    expect(wb.snapshot()).toEqual(before);
+    // the setting is the clerk's command (saved in the workbook); the cells are exactly as they were
+    expect(clerkOwn(wb.snapshot())).toEqual(before);
+    expect(wb.snapshot().sheets.map((s) => s.conditionalFormats.length)).toEqual([1, 0]);
     await checker.setHighlighting(true);
-    expect(cell(wb, 0, 'B1').fill).toMatchObject({ color: MARK_COLORS.error });
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['A1', 'B1', 'C1', 'D1']);
     await checker.setHighlighting(false);
     expect(wb.snapshot()).toEqual(before);
     await checker.dispose();
   });
 
-  test('the highlight state survives reopening: a new adapter on the same workbook restores the cells', async () => {
+  test('the marks are found again by their rule alone: a new checker on the marked workbook writes nothing, and clears them', async () => {
     const { wb, excel, checker } = setup();
     wb.user.setValues('Sheet1', 'A1', [['XXX']]);
     wb.user.setFill('Sheet1', 'A1', '#FFFF00');
     const before = wb.snapshot();
     await checker.start();
-    await checker.dispose(); // the task pane is closed; highlights stay in the file
-    expect(cell(wb, 0, 'A1').fill).toMatchObject({ color: MARK_COLORS.error });
+    await checker.dispose(); // the task pane is closed; the marks stay in the file
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['A1']);
 
     const reopened = createLiveChecker({ excel, analyze: toyAnalyze, debounceMs: DEBOUNCE });
-    await reopened.start();
+    const writes = wb.writeLog.length;
+    await reopened.recheck();
+    expect(wb.writeLog.length).toBe(writes);
     await reopened.setHighlighting(false);
     expect(wb.snapshot()).toEqual(before);
     await reopened.dispose();
   });
 
-  test("a user's own note is never overwritten or deleted; a cell the user recoloured while marked keeps the user's colour", async () => {
+  test("jxmb writes no note: a clerk's own notes stay as they are, on flagged cells and elsewhere", async () => {
     const { wb, checker } = setup();
     wb.user.setValues('Sheet1', 'A1:B1', [['XXX', 'XXX']]);
     wb.user.addNote('Sheet1', 'A1', '我自己的批注');
+    const notes = wb.snapshot().sheets[0].notes;
     await checker.start();
-    expect(note(wb, 0, 'A1')).toBe('我自己的批注');
-    expect(note(wb, 0, 'B1')).toContain(NOTE_PREFIX);
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['A1', 'B1']);
+    expect(wb.snapshot().sheets[0].notes).toEqual(notes);
     wb.user.setFill('Sheet1', 'B1', '#00FF00'); // the clerk colours the marked cell themself
     wb.user.setValues('Sheet1', 'A1:B1', [['好', '好']]);
     await settle(wb, checker);
-    expect(note(wb, 0, 'A1')).toBe('我自己的批注');
-    expect(note(wb, 0, 'B1')).toBeUndefined();
-    expect(cell(wb, 0, 'A1').fill).toBeUndefined();
+    expect(wb.snapshot().sheets[0].notes).toEqual(notes);
+    expect(marksOn(wb, 'Sheet1').error).toEqual([]);
     expect(cell(wb, 0, 'B1').fill).toMatchObject({ color: '#00FF00' });
     await checker.dispose();
   });
 
-  test('highlight updates are diff-based: an unrelated edit writes nothing to the highlighted cells', async () => {
+  test('a pass that changes no mark writes nothing: an unrelated edit costs one read', async () => {
     const { wb, checker } = setup();
     wb.user.setValues('Sheet1', 'A1', [['XXX']]);
     await checker.start();
-    const syncs = wb.syncCount;
-    wb.user.setValues('Sheet1', 'F9', [['无关内容']]);
+    let syncs = wb.syncCount;
+    const writes = wb.writeLog.length;
+    wb.user.setValues('Sheet1', 'B3', [['无关内容']]);
     await settle(wb, checker);
-    expect(wb.syncCount - syncs).toBe(3); // list, geometry, data: no inspection, no highlight write sync
+    expect(wb.syncCount - syncs).toBe(1);
+    // far outside what was read last time (the used range grew past the margin): its cells are read in one more trip
+    syncs = wb.syncCount;
+    wb.user.setValues('Sheet1', 'F99', [['无关内容']]);
+    await settle(wb, checker);
+    expect(wb.syncCount - syncs).toBe(2);
+    expect(wb.writeLog.length).toBe(writes);
     await checker.dispose();
   });
 
-  test('a severity change re-colours the cell but keeps the original fill to restore', async () => {
+  test("a severity change replaces that cell's mark; the cell's own fill is never touched", async () => {
     const { wb, checker } = setup();
     wb.user.setValues('Sheet1', 'A1', [['95百分比']]);
     wb.user.setFill('Sheet1', 'A1', '#ABCDEF');
     const before = wb.snapshot().sheets[0].cells.A1.fill;
     await checker.start();
-    expect(cell(wb, 0, 'A1').fill).toMatchObject({ color: MARK_COLORS.warning });
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: [], warning: ['A1'], info: [] });
     wb.user.setValues('Sheet1', 'A1', [['XXX95百分比']]);
     await settle(wb, checker);
-    expect(cell(wb, 0, 'A1').fill).toMatchObject({ color: MARK_COLORS.error });
-    expect(note(wb, 0, 'A1')).toMatch(/错误[\s\S]*警告/);
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: ['A1'], warning: [], info: [] });
+    expect(cell(wb, 0, 'A1').fill).toEqual(before);
     wb.user.setValues('Sheet1', 'A1', [['好']]);
     await settle(wb, checker);
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: [], warning: [], info: [] });
     expect(cell(wb, 0, 'A1').fill).toEqual(before);
     await checker.dispose();
   });
@@ -302,18 +314,18 @@ describe('fixes', () => {
 });
 
 describe('older Excel: degrade, do not crash', () => {
-  test('ExcelApi 1.12: no notes, no merged areas, no triggerSource — Chinese messages, fills still restore, own writes suppressed', async () => {
+  test('ExcelApi 1.12: no merged areas, no triggerSource, no undo of add-ins — Chinese messages, marks still drawn, own writes suppressed', async () => {
     const { wb, checker, results, errors } = setup({ excelApi: 12 });
-    expect(checker.capabilities).toMatchObject({ liveEvents: true, triggerSource: false, notes: false, mergedAreas: false, highlighting: true });
-    expect(checker.capabilities.messages.join('\n')).toMatch(/批注.*1\.18/);
+    expect(checker.capabilities).toMatchObject({ liveEvents: true, triggerSource: false, notes: false, mergedAreas: false, marks: true, undoGroups: false });
     expect(checker.capabilities.messages.join('\n')).toMatch(/合并单元格/);
+    expect(checker.capabilities.messages.join('\n')).toMatch(/撤消.*1\.20/);
     wb.user.setValues('Sheet1', 'A1', [['95百分比']]);
     wb.user.setFill('Sheet1', 'A1', '#CCCCCC');
     const before = wb.snapshot();
     const r = await checker.start();
     expect(r.diagnostics).toHaveLength(1);
-    expect(cell(wb, 0, 'A1').fill).toMatchObject({ color: MARK_COLORS.warning });
-    expect(wb.snapshot().sheets[0].notes).toEqual({});
+    expect(marksOn(wb, 'Sheet1').warning).toEqual(['A1']);
+    expect(clerkOwn(wb.snapshot())).toEqual(before);
     await checker.applyFix(r.diagnostics[0]); // our write fires an event without triggerSource
     await settle(wb, checker);
     expect(results).toHaveLength(2); // start + the re-check after the fix, no loop
@@ -323,16 +335,17 @@ describe('older Excel: degrade, do not crash', () => {
     await settle(wb, checker);
     expect(results.length).toBe(3);
     await checker.setHighlighting(false);
-    // the fill is the clerk's again
     expect(cell(wb, 0, 'A1').fill).toEqual(before.sheets[0].cells.A1.fill);
+    expect(marksOn(wb, 'Sheet1').warning).toEqual([]);
     expect(errors).toEqual([]);
     await checker.dispose();
   });
 
-  test('ExcelApi 1.8: no events and no safe highlighting — checks still run on demand', async () => {
+  test('ExcelApi 1.8: no events and no marks — the pane lists the problems and says why; checks still run on demand', async () => {
     const { wb, checker } = setup({ excelApi: 8 });
-    expect(checker.capabilities.liveEvents).toBe(false);
+    expect(checker.capabilities).toMatchObject({ liveEvents: false, marks: false });
     expect(checker.capabilities.messages.join('\n')).toMatch(/重新检查/);
+    expect(checker.capabilities.messages.join('\n')).toMatch(/条件格式（需要 ExcelApi 1\.9）：问题只在任务窗格中列出，不在单元格上标记/);
     wb.user.setValues('Sheet1', 'A1', [['XXX']]);
     const before = wb.snapshot();
     const r = await checker.start();

@@ -243,7 +243,7 @@ describe('requirement sets (manifest.xml: ExcelApi 1.8)', () => {
     expect(data.uses.length).toBeGreaterThan(150);
     expect(later.length).toBeGreaterThan(10);
     const members = new Set(later.map((u) => u.member));
-    for (const m of ['Range.getMergedAreasOrNullObject', 'Range.getCellProperties', 'Range.getRowProperties', 'Worksheet.notes', 'WorksheetChangedEventArgs.triggerSource', 'Worksheet.getRanges'])
+    for (const m of ['Range.getMergedAreasOrNullObject', 'Range.getCellProperties', 'Range.getRowProperties', 'Worksheet.notes', 'WorksheetChangedEventArgs.triggerSource', 'Worksheet.getRanges', 'RangeAreas.conditionalFormats', 'ConditionalFormat.getRanges', 'RunOptions.mergeUndoGroup'])
       expect([m, members.has(m)]).toEqual([m, true]);
   });
 

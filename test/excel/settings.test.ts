@@ -45,10 +45,10 @@ describe('workbook settings', () => {
 
   test('capabilities by requirement set, with Chinese messages only for what is missing', () => {
     const full = getCapabilities(createMemoryExcel(new MemoryWorkbook()));
-    expect(full).toMatchObject({ liveEvents: true, triggerSource: true, notes: true, mergedAreas: true, highlighting: true, messages: [] });
+    expect(full).toMatchObject({ liveEvents: true, triggerSource: true, notes: true, mergedAreas: true, marks: true, undoGroups: true, messages: [] });
     const old = getCapabilities(createMemoryExcel(new MemoryWorkbook({ support: { excelApi: 13 } })));
-    expect(old).toMatchObject({ triggerSource: false, notes: false, mergedAreas: true });
-    expect(old.messages).toHaveLength(2);
+    expect(old).toMatchObject({ triggerSource: false, notes: false, mergedAreas: true, marks: true, undoGroups: false });
+    expect(old.messages).toHaveLength(2); // triggerSource, undoGroups (notes only clean up after an earlier version)
     expect(old.messages.every((m) => /[\u4e00-\u9fff]/.test(m))).toBe(true);
   });
 });

@@ -8,11 +8,11 @@ import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import type { Diagnostic } from '../../src/domain/model';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { applyFixes } from '../../src/excel/fix';
-import { HIGHLIGHT_KEY, MARK_COLORS, NOTE_PREFIX } from '../../src/excel/highlight';
 import { CELLS_PER_READ } from '../../src/excel/limits';
 import { createLiveChecker, type LiveResult, type LiveStatus } from '../../src/excel/live';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 import { readWorkbook } from '../../src/excel/read';
+import { clerkOwn, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';
 
 /** the edits' events delivered and every check they caused done */
@@ -116,21 +116,27 @@ describe('a protected sheet: one clear message, no partial writes', () => {
     const r = await checker.start();
     expect(r.diagnostics.map((d) => `${d.sheet}!${d.cell}`).sort()).toEqual(['Sheet1!A1', 'Sheet1!B1', '第二页!A1']);
     expect(r.notices).toHaveLength(1);
-    expect(r.notices[0]).toMatch(/工作表“Sheet1”受保护.*未在单元格上标色.*撤消工作表保护/);
+    expect(r.notices[0]).toMatch(/工作表“Sheet1”受保护.*单元格上的标记未更新.*撤消工作表保护/);
     expect(wb.snapshot().sheets[0]).toEqual(before);
-    expect(wb.snapshot().sheets[1].cells.A1.fill?.color).toBe(MARK_COLORS.error);
+    expect(marksOn(wb, '第二页').error).toEqual(['A1']);
     noSyncFailed(wb);
-    // formatting allowed, editing objects not: marks without notes, and the pane says so
+    // formatting allowed: marked, no notice
     wb.user.protect('Sheet1', true, { allowFormatCells: true });
     const again = await checker.recheck();
-    expect(again.notices).toEqual([expect.stringMatching(/工作表“Sheet1”受保护（不允许编辑对象）.*未写入批注/)]);
-    expect(wb.snapshot().sheets[0].cells.A1.fill?.color).toBe(MARK_COLORS.error);
-    expect(wb.snapshot().sheets[0].notes).toEqual({});
-    // unprotected: notes too, no notice
+    expect(again.notices).toEqual([]);
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: ['A1'], warning: ['B1'], info: [] });
+    expect(clerkOwn(wb.snapshot()).sheets[0]).toEqual(before);
+    // protected again, the problem fixed meanwhile: the marks stay as they are (they cannot be removed either), and the pane says so
+    wb.user.protect('Sheet1', false);
+    wb.user.setValues('Sheet1', 'A1', [['好']], { fireEvent: false });
+    wb.user.protect('Sheet1');
+    const locked = await checker.recheck();
+    expect(locked.notices).toEqual([expect.stringMatching(/工作表“Sheet1”受保护/)]);
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: ['A1'], warning: ['B1'], info: [] });
     wb.user.protect('Sheet1', false);
     const free = await checker.recheck();
     expect(free.notices).toEqual([]);
-    expect(wb.snapshot().sheets[0].notes.A1).toContain(NOTE_PREFIX);
+    expect(marksOn(wb, 'Sheet1')).toEqual({ error: [], warning: ['B1'], info: [] });
     noSyncFailed(wb);
     await checker.dispose();
   });
@@ -223,18 +229,17 @@ describe('co-authors: checked, never written over', () => {
     const results: LiveResult<string[]>[] = [];
     const checker = createLiveChecker({ excel: createMemoryExcel(wb), analyze: toyAnalyze, debounceMs: 5, onStatus: (s) => statuses.push(s), onResult: (r) => results.push(r) });
     await checker.start();
-    const state = wb.settings.get(HIGHLIGHT_KEY);
+    const writes = wb.writeLog.length;
     wb.coauthor.setValues('Sheet1', 'A1', [['XXX']]);
     await settle(wb, checker);
     expect(results).toHaveLength(2);
     expect(results[1].diagnostics.map((d) => d.cell)).toEqual(['A1']);
-    expect(wb.snapshot().sheets[0].cells.A1).toEqual({ value: 'XXX' }); // no fill, no note
-    expect(wb.snapshot().sheets[0].notes).toEqual({});
-    expect(wb.settings.get(HIGHLIGHT_KEY)).toBe(state);
+    expect(wb.writeLog.length).toBe(writes); // nothing written for it
+    expect(marksOn(wb, 'Sheet1').error).toEqual([]);
     expect(checker.status().stale).toMatch(/协作者的修改/);
     wb.user.setValues('Sheet1', 'B1', [['本地']]);
     await settle(wb, checker);
-    expect(wb.snapshot().sheets[0].cells.A1.fill?.color).toBe(MARK_COLORS.error);
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['A1']);
     expect(checker.status().stale).toBeNull();
     await checker.dispose();
   });
@@ -267,7 +272,7 @@ describe('edits that fire no event: the checker still converges', () => {
     await settle(wb, checker);
     expect(results).toHaveLength(2);
     expect(results[1].diagnostics.map((d) => d.cell)).toEqual(['B2']);
-    expect(wb.snapshot().sheets[0].cells.B2.fill?.color).toBe(MARK_COLORS.error);
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['B2']);
     // a paste, then the clerk clicks another sheet's tab
     wb.user.paste('Sheet1', 'D1:D2', [['95百分比'], ['好']]);
     wb.user.activate('第二页');
@@ -366,7 +371,7 @@ describe('a check held back by a cell edit never blocks the clerk’s own comman
     wb.user.endCellEdit();
     await settle(wb, checker);
     expect(checker.last!.diagnostics.map((d) => d.cell).sort()).toEqual(['A1', 'B1']);
-    expect(wb.snapshot().sheets[0].cells.B1.fill?.color).toBe(MARK_COLORS.error);
+    expect(marksOn(wb, 'Sheet1').error).toEqual(['B1']);
     // and now the commands go through
     expect((await checker.applyFix(checker.last!.diagnostics.find((d) => d.cell === 'A1')!)).applied).toHaveLength(1);
     expect(await checker.insert(blockRenderer())).toMatchObject({ ok: true });

@@ -3,17 +3,17 @@ import { parseHeader } from '../../src/domain/templates/types';
 import { typesForProfile } from '../../src/domain/templates';
 import { readWorkbookFile } from '../../src/cli/read';
 import { analyzeGrid } from '../../src/excel/analyze';
-import { MARK_COLORS } from '../../src/excel/highlight';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 import { readWorkbook } from '../../src/excel/read';
 import { renderBlock } from '../../src/sheet/render';
 import { fixture } from '../helpers/fixtures';
+import { clerkOwn, expectedMarks, marksOn } from './marks-helpers';
 
 describe('real workbooks through the in-memory Excel', () => {
   test.each(['hebei-2021-anshan.xlsx', 'hebei-2025-zhangerzhuang.xlsx', 'disclosure-2023-haomen.xlsx'])(
-    '%s: the adapter reads the same grid and finds the same diagnostics as the file reader; highlights restore exactly',
+    '%s: the adapter reads the same grid and finds the same diagnostics as the file reader; the marks sit exactly on the flagged cells and go without a trace',
     async (name) => {
       const grid = await readWorkbookFile(fixture(name));
       const wb = MemoryWorkbook.fromGrid(grid);
@@ -25,12 +25,8 @@ describe('real workbooks through the in-memory Excel', () => {
       expect(r.blocks.length).toBe(expected.blocks.length);
       expect(r.blocks.length).toBeGreaterThan(0);
       expect(r.diagnostics).toEqual(expected.diagnostics);
-      const sheetIndex = new Map(before.sheets.map((s, i) => [s.name, i]));
-      for (const d of r.diagnostics) {
-        const c = wb.snapshot().sheets[sheetIndex.get(d.sheet)!].cells[d.cell.split(':')[0]];
-        expect(c?.fill?.pattern).toBe('Solid');
-        expect(Object.values(MARK_COLORS)).toContain(c?.fill?.color);
-      }
+      for (const sheet of before.sheets) expect(marksOn(wb, sheet.name)).toEqual(expectedMarks(r.diagnostics, sheet.name));
+      expect(clerkOwn(wb.snapshot())).toEqual(before);
       await checker.setHighlighting(false);
       expect(wb.snapshot()).toEqual(before);
       await checker.dispose();
@@ -58,7 +54,7 @@ describe('real workbooks through the in-memory Excel', () => {
 });
 
 describe('syncs are constant whatever the size', () => {
-  test.each([1, 50, 500])('%i blocks: 5 syncs for a pass that changes highlights, 3 for one that does not, 3 per insertion — with the limits on', async (n) => {
+  test.each([1, 50, 500])('%i blocks: a pass is 2 syncs when a mark changes, 1 when none does (3 for the first of a session), 3 per insertion — with the limits on', async (n) => {
     const grid = hebeiWorkbookGrid(n);
     const wb = MemoryWorkbook.fromGrid(grid);
     const excel = createMemoryExcel(wb);
@@ -66,16 +62,18 @@ describe('syncs are constant whatever the size', () => {
     let s = wb.syncCount;
     const first = await checker.recheck();
     expect(first.blocks).toHaveLength(n);
-    expect(wb.syncCount - s).toBe(5); // list, geometry, data, the marked cells' fills and notes, highlight write
+    expect(wb.syncCount - s).toBe(3); // the list with the active sheet's geometry and formats; its cells; the marks
     const cell = first.blocks[0].indicators[0].value.cell;
-    wb.user.setValues(grid.sheets[0].name, cell, [['XXX']], { fireEvent: false });
+    const marked = marksOn(wb, 0);
+    wb.user.setValues(grid.sheets[0].name, cell, [['12人']], { fireEvent: false });
     s = wb.syncCount;
     const second = await checker.recheck();
-    expect(second.diagnostics.length).toBeGreaterThan(first.diagnostics.length - 1);
-    expect(wb.syncCount - s).toBe(5);
+    expect(marksOn(wb, 0)).not.toEqual(marked); // the cell's mark went
+    expect(wb.syncCount - s).toBe(2); // one read, one write
+    expect(marksOn(wb, 0)).toEqual(expectedMarks(second.diagnostics, grid.sheets[0].name));
     s = wb.syncCount;
     await checker.recheck();
-    expect(wb.syncCount - s).toBe(3); // nothing changed: no inspection, no write
+    expect(wb.syncCount - s).toBe(1); // nothing changed: one read, no write
     wb.user.select(grid.sheets[0].name, 'A1');
     s = wb.syncCount;
     const ins = await insertPlan(excel, blockRenderer());
@@ -210,7 +208,7 @@ describe('insertion', () => {
     expect(results).toEqual([1]); // one re-check, no loop from the insert's own change events
     const goal = checker.last!.diagnostics.find((d) => d.ruleId === 'table/missing-field');
     expect(goal).toBeDefined();
-    expect(wb.snapshot().sheets[0].cells[goal!.cell]?.fill?.color).toBe(MARK_COLORS.error);
+    expect(marksOn(wb, 0).error).toContain(goal!.cell);
     await checker.dispose();
   });
 });

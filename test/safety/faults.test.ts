@@ -1,18 +1,18 @@
 /**
  * Nothing lost, part 4: a batch that fails partway (`injectFault`: the commands before the failing
  * one stay applied, as in Excel) leaves the sheet as it was — values AND formats, merges, notes,
- * validation, row heights, column widths — for insertion, highlight updates, fixes and settings.
+ * validation, row heights, column widths — for insertion, mark updates, fixes and settings.
  * Every command position of each write batch is tried (sampled when the batch is long).
  */
 import { blockRenderer } from '../../scripts/bench-excel';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { applyFixes } from '../../src/excel/fix';
-import { HIGHLIGHT_KEY } from '../../src/excel/highlight';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../../src/excel/settings';
 import type { Grid } from '../../src/sheet/grid';
+import { clerkOwn, expectedMarks, marksOn } from '../excel/marks-helpers';
 import { decorate, fixtureGrid, withFixableProblems } from './helpers';
 
 /** the command counts of every sync `f` makes on a copy of the workbook */
@@ -142,7 +142,7 @@ describe('a failed insertion leaves the sheet exactly as it was', () => {
   });
 });
 
-describe('a failed highlight update leaves the sheet as it was', () => {
+describe('a failed mark update touches nothing of the clerk’s, and the next pass sets the marks right', () => {
   async function flaggedWorkbook(): Promise<{ make: () => MemoryWorkbook; grid: Grid }> {
     const grid = await fixtureGrid('hebei-2021-anshan.xlsx');
     const flagged = analyzeGrid({ sheets: grid.sheets }).diagnostics.map((d) => d.cell.split(':')[0]);
@@ -154,31 +154,31 @@ describe('a failed highlight update leaves the sheet as it was', () => {
     return { make, grid };
   }
 
-  test('the first pass (every mark new): fills, notes and the stored state are untouched', async () => {
-    const { make } = await flaggedWorkbook();
+  test('the first pass (every mark new), failing at every position of its write: cells, notes and settings untouched', async () => {
+    const { make, grid } = await flaggedWorkbook();
+    const sheet = grid.sheets[0].name;
     const sizes = await syncSizes(make, (wb) => createLiveChecker({ excel: createMemoryExcel(wb) }).recheck());
-    expect(sizes).toHaveLength(5); // list, geometry, data, the cells' fills and notes, the write
-    const write = sizes[4];
+    expect(sizes).toHaveLength(3); // the list with the active sheet's geometry and formats, its cells, the write
+    const write = sizes[2];
     for (const k of positions(write, 10)) {
       const wb = make();
       const before = wb.snapshot();
-      const errors: string[] = [];
-      const checker = createLiveChecker({ excel: createMemoryExcel(wb), onError: (m) => errors.push(m) });
-      failSync(wb, 5, k);
-      await expect(checker.recheck()).rejects.toThrow(/更新标记失败，已恢复原有格式/);
+      const checker = createLiveChecker({ excel: createMemoryExcel(wb) });
+      failSync(wb, 3, k);
+      await expect(checker.recheck()).rejects.toThrow(/更新单元格标记失败/);
       disarm(wb);
-      expect([k, wb.snapshot()]).toEqual([k, before]);
-      expect(wb.settings.has(HIGHLIGHT_KEY)).toBe(false);
-      // and the next pass works as if nothing happened; turning it off restores everything
-      await checker.recheck();
-      expect(wb.snapshot()).not.toEqual(before);
+      expect([k, clerkOwn(wb.snapshot())]).toEqual([k, before]);
+      expect(wb.settings.size).toBe(0);
+      // the next pass finds what the failed one left and sets it right; turning marks off leaves nothing behind
+      const r = await checker.recheck();
+      expect(marksOn(wb, sheet)).toEqual(expectedMarks(r.diagnostics, sheet));
       await checker.setHighlighting(false);
       expect(wb.snapshot()).toEqual(before);
       await checker.dispose();
     }
   });
 
-  test('a later pass that moves marks (restores some, marks others): the sheet stays as the clerk left it', async () => {
+  test('a later pass that moves marks, failing at every position of its write: the sheet stays as the clerk left it', async () => {
     const { make, grid } = await flaggedWorkbook();
     const sheet = grid.sheets[0].name;
     const analysis = analyzeGrid({ sheets: grid.sheets });
@@ -195,18 +195,18 @@ describe('a failed highlight update leaves the sheet as it was', () => {
     const probe = make();
     const c0 = await prepare(probe);
     const sizes = await syncSizes(() => probe, () => c0.recheck());
-    expect(sizes).toHaveLength(5);
-    const write = sizes[4];
+    expect(sizes).toHaveLength(2); // one read, one write
+    const write = sizes[1];
     for (const k of positions(write, 10)) {
       const wb = make();
       const checker = await prepare(wb);
-      const before = wb.snapshot();
-      const state = wb.settings.get(HIGHLIGHT_KEY);
-      failSync(wb, 5, k);
-      await expect(checker.recheck()).rejects.toThrow(/更新标记失败/);
+      const before = clerkOwn(wb.snapshot());
+      failSync(wb, 2, k);
+      await expect(checker.recheck()).rejects.toThrow(/更新单元格标记失败/);
       disarm(wb);
-      expect([k, wb.snapshot()]).toEqual([k, before]);
-      expect(wb.settings.get(HIGHLIGHT_KEY)).toBe(state);
+      expect([k, clerkOwn(wb.snapshot())]).toEqual([k, before]);
+      const r = await checker.recheck();
+      expect([k, marksOn(wb, sheet)]).toEqual([k, expectedMarks(r.diagnostics, sheet)]);
       await checker.dispose();
     }
   });

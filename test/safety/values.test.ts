@@ -1,18 +1,18 @@
 /**
  * Nothing lost, part 1: no operation of jxmb changes a cell value the clerk did not ask to change
- * (live passes, highlight on/off, re-check, settings, selection, close/reopen, insertion), and
- * clearing highlights restores every format exactly — on the three real fixtures and on sheets
- * carrying the clerk's own formatting.
+ * (live passes, marks on/off, re-check, settings, selection, close/reopen, insertion), and marking
+ * never touches a cell's own format: the marks are conditional formats of their own, and clearing
+ * them leaves the workbook exactly as it was — on the three real fixtures and on sheets carrying
+ * the clerk's own formatting.
  */
 import { toA1 } from '../../src/domain/address';
 import { analyzeGrid } from '../../src/excel/analyze';
-import { HIGHLIGHT_KEY, MARK_COLORS } from '../../src/excel/highlight';
+import { HIGHLIGHT_KEY } from '../../src/excel/legacy';
 import { createLiveChecker } from '../../src/excel/live';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 import { blockRenderer } from '../../scripts/bench-excel';
+import { clerkOwn, markFormats, marksOn } from '../excel/marks-helpers';
 import { changedCells, decorate, FIXTURES, fixtureGrid, valuesOf } from './helpers';
-
-const MARKS = new Set(Object.values(MARK_COLORS));
 
 async function setup(name: string) {
   const grid = await fixtureGrid(name);
@@ -36,9 +36,9 @@ describe('no operation changes a value the clerk did not ask to change', () => {
     const checker = createLiveChecker({ excel, debounceMs: 0 });
     const r = await checker.start();
     expect(r.diagnostics.length).toBe(analysis.diagnostics.length);
-    // the marks are really there (a negative control: the snapshot did change, only not its values)
-    expect(changedCells(before, wb.snapshot()).length).toBeGreaterThan(0);
-    expect(valuesOf(wb.snapshot())).toEqual(values);
+    // the marks are really there (a negative control), and the cells are exactly the clerk's
+    expect(markFormats(wb, sheet)).toBeGreaterThan(0);
+    expect(clerkOwn(wb.snapshot())).toEqual(before);
     await checker.recheck();
     await checker.recheck();
     expect(valuesOf(wb.snapshot())).toEqual(values);
@@ -85,8 +85,9 @@ describe('no operation changes a value the clerk did not ask to change', () => {
     const checker = createLiveChecker({ excel, debounceMs: 0 });
     const r = await checker.start();
     expect(r.blocks.length).toBeGreaterThan(0);
-    const marked = Object.entries(wb.snapshot().sheets[0].cells).filter(([, c]) => c.fill?.pattern === 'Solid' && MARKS.has(c.fill.color ?? ''));
+    const marked = Object.values(marksOn(wb, 'Sheet1')).flat();
     expect(marked.length).toBeGreaterThan(0);
+    expect(clerkOwn(wb.snapshot())).toEqual(clean);
 
     // the clerk edits a marked cell so it is fine (or not): the mark follows, the format under it comes back
     const d = r.diagnostics.find((x) => x.ruleId.startsWith('value/') || x.ruleId.startsWith('indicator/')) ?? r.diagnostics[0];
@@ -103,7 +104,7 @@ describe('no operation changes a value the clerk did not ask to change', () => {
     const { value: _v1, ...fmtBefore } = clean.sheets[0].cells[cell] ?? { value: '' };
     const { value: _v2, ...fmtAfter } = end.sheets[0].cells[cell];
     expect(fmtAfter).toEqual(fmtBefore);
-    expect(wb.settings.get(HIGHLIGHT_KEY)).toBe(JSON.stringify({ version: 1, marks: [] }));
+    expect(wb.settings.has(HIGHLIGHT_KEY)).toBe(false); // no state kept anywhere
     await checker.dispose();
   });
 });

@@ -31,7 +31,7 @@ describe('the pane tells the clerk what Excel would not let the checker do', () 
     show(wb);
     const notices = await screen.findAllByTestId('check-notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toHaveTextContent(/受保护.*未在单元格上标色.*撤消工作表保护/);
+    expect(notices[0]).toHaveTextContent(/受保护.*单元格上的标记未更新.*撤消工作表保护/);
     expect(screen.getByRole('region', { name: '问题列表' })).toBeInTheDocument(); // the problems are still listed
   });
 
@@ -40,8 +40,18 @@ describe('the pane tells the clerk what Excel would not let the checker do', () 
     show(wb);
     const notices = await screen.findAllByTestId('check-notice');
     const text = notices.map((n) => n.textContent).join('\n');
-    expect(text).toMatch(/ExcelApi 1\.18/);
+    expect(text).toMatch(/撤消.*ExcelApi 1\.20/);
     expect(text).toMatch(/ExcelApi 1\.13/);
+  });
+
+  test('below the sets the marks need: the problems are listed without marks in the cells, and the pane says why', async () => {
+    const wb = MemoryWorkbook.fromGrid(hebeiWorkbookGrid(1), { support: { excelApi: 8 } });
+    const before = wb.snapshot();
+    show(wb);
+    const notices = await screen.findAllByTestId('check-notice');
+    expect(notices.map((n) => n.textContent).join('\n')).toMatch(/需要 ExcelApi 1\.9.*问题只在任务窗格中列出，不在单元格上标记/);
+    expect(within(screen.getByRole('region', { name: '问题列表' })).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(wb.snapshot()).toEqual(before); // nothing drawn, nothing written
   });
 
   test('live checking switched off: the result may be out of date, and the pane says so; on again, it does not', async () => {

@@ -37,8 +37,9 @@ export function createMemoryExcel(workbook: MemoryWorkbook): MemoryExcel {
     if (typeof a === 'object' && a !== null && !(a instanceof MemoryRequestContext)) {
       const options = a as Excel.RunOptions;
       if (options.session !== undefined) throw new MemoryExcelError('NotImplemented', 'The in-memory Excel has no sessions (Excel.RunOptions.session).');
-      if (options.mergeUndoGroup) throw new MemoryExcelError('NotImplemented', 'The in-memory Excel keeps no undo history (Excel.RunOptions.mergeUndoGroup).');
       context.delayForCellEdit = options.delayForCellEdit === true;
+      // ExcelApi 1.20; an older Excel does not know the option (and keeps no add-in undo history at all)
+      context.mergeUndoGroup = options.mergeUndoGroup === true && workbook.supports(20);
     }
     const result = await batch(context);
     // like Excel.run: commands still queued when the batch returns are sent in one more round trip

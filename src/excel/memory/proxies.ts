@@ -16,6 +16,13 @@ import { jsonBytes } from '../limits';
 import type {
   XActivatedEventArgs,
   XBorderIndex,
+  XConditionalFormat,
+  XConditionalFormatCollection,
+  XConditionalFormatRule,
+  XConditionalRangeFill,
+  XConditionalRangeFormat,
+  XCustomConditionalFormat,
+  XRangeSort,
   XChangedEventArgs,
   XClientResult,
   XDataValidation,
@@ -57,6 +64,8 @@ import {
   type MemoryWorkbook,
   type SheetState,
 } from './state';
+import { cellKeysOf, rectsOf, type ConditionalFormatState } from './conditional';
+import { copyCells, deleteCells, insertCells, moveCells, sortRows } from './structure';
 
 /**
  * The request size of one command (an API call or a new object) before its arguments, in bytes.
@@ -72,14 +81,24 @@ type Op = () => void;
 interface Command {
   op: Op;
   bytes: number;
+  /** a change to the workbook: the Office.js member that makes it */
+  member?: string;
 }
 
+/** not changes to the workbook's content: Excel keeps no undo action for them */
+const NOT_UNDONE = new Set(['Range.select', 'Worksheet.activate']);
 
 export class MemoryRequestContext implements XRequestContext, OfficeExtension.ClientRequestContext {
   private queue: Command[] = [];
   readonly workbook: MemWorkbookProxy;
   /** Excel.RunOptions.delayForCellEdit of the run that made this context */
   delayForCellEdit = false;
+  /** Excel.RunOptions.mergeUndoGroup (ExcelApi 1.20) of the run that made this context */
+  mergeUndoGroup = false;
+  /** a sync of this run has already opened its undo group */
+  private groupOpen = false;
+  /** internal: the sync is running its commands (proxies made now are children reached by a load) */
+  executing = false;
   /** proxies and results filled by the running sync (undone if its response is refused) */
   private filled: { undo: () => void }[] = [];
   private responseBytes = 0;
@@ -95,8 +114,8 @@ export class MemoryRequestContext implements XRequestContext, OfficeExtension.Cl
     this.workbook = new MemWorkbookProxy(this);
   }
 
-  enqueue(op: Op, argumentBytes = 0): void {
-    this.queue.push({ op, bytes: COMMAND_BYTES + argumentBytes });
+  enqueue(op: Op, argumentBytes = 0, member?: string): void {
+    this.queue.push({ op, bytes: COMMAND_BYTES + argumentBytes, member });
   }
 
   get pending(): number {
@@ -167,17 +186,29 @@ export class MemoryRequestContext implements XRequestContext, OfficeExtension.Cl
     this.responseBytes = 0;
     this.largestRead = 0;
     const fault = wb.takeFault(commands.length);
+    // the undo history: the state before a sync that changes the workbook (see MemoryWorkbook.addinWrote)
+    const writes = commands.some((c) => c.member !== undefined && !NOT_UNDONE.has(c.member));
+    const inOpenGroup = this.mergeUndoGroup && this.groupOpen;
+    const before = writes && wb.supports(20) && !inOpenGroup ? wb.captureState() : null;
+    const done: string[] = [];
+    this.executing = true;
     try {
       commands.forEach((c, i) => {
         if (fault !== undefined && i === fault) throw new MemoryExcelError('GeneralException', '注入的故障：批处理在中途失败（之前的命令已生效，与 Excel 相同）');
         c.op();
+        if (c.member !== undefined && !NOT_UNDONE.has(c.member)) done.push(c.member);
       });
     } catch (e) {
       record.error = e instanceof MemoryExcelError ? e.code : 'GeneralException';
       throw e;
     } finally {
+      this.executing = false;
       record.responseBytes = this.responseBytes;
       record.largestRead = this.largestRead;
+      if (done.length > 0) {
+        wb.addinWrote(before, done, inOpenGroup);
+        if (this.mergeUndoGroup) this.groupOpen = true;
+      }
     }
     if (limit !== null && this.responseBytes > limit) {
       // the batch ran; its answer is too large to come back: nothing it loaded is available
@@ -217,16 +248,27 @@ abstract class ClientObj<T> {
   private readonly loaded = new Map<string, unknown>();
   protected abstract readonly scalarProps: readonly string[];
 
+  /** made inside a sync (a child reached by a nested load): resolved when first used, not by a command of its own */
+  private readonly deferred: (() => T | null) | null = null;
+
   constructor(
     readonly context: MemoryRequestContext,
     resolve: (() => T | null) | null,
     /** the request size of the call's arguments (an address, a value) */
     argumentBytes = 0,
+    /** a call that changes the workbook (`ConditionalFormatCollection.add`): its Office.js member */
+    member?: string,
   ) {
-    if (resolve)
-      context.enqueue(() => {
-        this.target = resolve();
-      }, argumentBytes);
+    if (!resolve) return;
+    if (context.executing) this.deferred = resolve;
+    else
+      context.enqueue(
+        () => {
+          this.target = resolve();
+        },
+        argumentBytes,
+        member,
+      );
   }
 
   /** internal: an item of a loaded collection gets its target (and loads) inside the collection's command */
@@ -301,7 +343,9 @@ abstract class ClientObj<T> {
   }
 
   /** children resolve from their parent; called inside commands */
-  protected refresh(): void {}
+  protected refresh(): void {
+    if (this.deferred) this.target = this.deferred();
+  }
 
   protected get<V>(prop: string): V {
     if (!this.loaded.has(prop)) throw notLoaded(prop);
@@ -312,8 +356,9 @@ abstract class ClientObj<T> {
     this.loaded.set(prop, v);
   }
 
-  protected queueWrite(f: (t: T) => void, argumentBytes = 0): void {
-    this.context.enqueue(() => f(this.need()), argumentBytes);
+  /** a change to the workbook, named by its Office.js member (`Range.values`): the undo history and `writeLog` see it */
+  protected queueWrite(member: string, f: (t: T) => void, argumentBytes = 0): void {
+    this.context.enqueue(() => f(this.need()), argumentBytes, member);
   }
 }
 
@@ -378,6 +423,46 @@ function guard(t: RangeTarget, what: Guarded): void {
     if (!locked) return;
   } else if (allowed) return;
   throw protectedError(t.sheet);
+}
+
+/** Inserting, deleting and sorting on a protected sheet: only what its protection allows (cells: never). */
+function guardStructure(t: RangeTarget, what: 'insertRows' | 'insertColumns' | 'deleteRows' | 'deleteColumns' | 'sort' | 'cells'): void {
+  const p = t.sheet.protection;
+  if (!p.protected) return;
+  const o = p.options;
+  const allowed: Record<typeof what, boolean | undefined> = {
+    insertRows: o.allowInsertRows,
+    insertColumns: o.allowInsertColumns,
+    deleteRows: o.allowDeleteRows,
+    deleteColumns: o.allowDeleteColumns,
+    sort: o.allowSort,
+    cells: false,
+  };
+  if (allowed[what] !== true) throw protectedError(t.sheet);
+}
+
+/** A range given to moveTo/copyFrom: a proxy of this context, or an address (`A1`, `Sheet2!A1:B2`, `A1:B2,D4`). */
+function targetOf(context: MemoryRequestContext, sheet: SheetState, r: unknown): RangeTarget {
+  if (r instanceof MemRange || r instanceof MemAreas) return r.need();
+  if (typeof r !== 'string') throw new MemoryExcelError('InvalidArgument', 'a range of this context or an address is needed');
+  const bang = r.lastIndexOf('!');
+  const s = bang >= 0 ? context.wb.sheet(r.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'")) : sheet;
+  const list = r.slice(bang + 1).split(',').map((a) => parseAddress(a));
+  return { sheet: s, pos: list[0], areas: list.length > 1 ? list : undefined };
+}
+
+/** An address of a worksheet: `A1`, `A1:C3`, whole rows `3:5`, whole columns `B:D` (absolute `$` allowed). */
+export function parseAddress(address: string): RangePos {
+  const a = address.trim().replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Math.min(+rows[1], +rows[2]) - 1, bottom: Math.max(+rows[1], +rows[2]) - 1, left: 0, right: MAX_COLS - 1 };
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (cols) {
+    const l = parseA1(`${cols[1]}1`).col;
+    const r = parseA1(`${cols[2]}1`).col;
+    return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  return parseRange(a);
 }
 
 function checkBounds(pos: RangePos): void {
@@ -468,6 +553,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
   protected readonly scalarProps = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'numberFormat', 'formulas'] as const;
   private fmt?: MemFormat;
   private dv?: MemValidation;
+  private cfs?: MemConditionalFormats;
 
   constructor(context: MemoryRequestContext, resolve: () => RangeTarget | null, argumentBytes = 0) {
     super(context, resolve, argumentBytes);
@@ -504,7 +590,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     return this.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.queueWrite((t) => {
+    this.queueWrite('Range.numberFormat', (t) => {
       this.checkShape(t, v);
       guard(t, 'formatCells');
       forCells(t, (c, row, col) => {
@@ -522,7 +608,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
   }
 
   private writeCells(v: XValue[][], kind: 'values' | 'formulas'): void {
-    this.queueWrite((t) => {
+    this.queueWrite(kind === 'values' ? 'Range.values' : 'Range.formulas', (t) => {
       this.checkShape(t, v);
       guard(t, 'contents');
       forCells(t, (c, row, col) => {
@@ -637,21 +723,21 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
   }
 
   merge(across = false): void {
-    this.queueWrite((t) => {
+    this.queueWrite('Range.merge', (t) => {
       guard(t, 'structure');
       this.context.wb.mergeArea(t.sheet, t.pos, across);
     });
   }
 
   unmerge(): void {
-    this.queueWrite((t) => {
+    this.queueWrite('Range.unmerge', (t) => {
       guard(t, 'structure');
       t.sheet.merges = t.sheet.merges.filter((m) => m.bottom < t.pos.top || m.top > t.pos.bottom || m.right < t.pos.left || m.left > t.pos.right);
     });
   }
 
   clear(applyTo: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents' = 'All'): void {
-    this.queueWrite((t) => {
+    this.queueWrite('Range.clear', (t) => {
       const contents = applyTo === 'All' || applyTo === 'Contents';
       const formats = applyTo === 'All' || applyTo === 'Formats';
       if (contents) guard(t, 'contents');
@@ -674,7 +760,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
   }
 
   select(): void {
-    this.queueWrite((t) => {
+    this.queueWrite('Range.select', (t) => {
       const wb = this.context.wb;
       if (wb.activeSheetId !== t.sheet.id) throw new MemoryExcelError('InvalidSelection', '只能在活动工作表上选择区域（请先 activate）');
       wb.selection = { sheetId: t.sheet.id, range: { ...t.pos } };
@@ -765,6 +851,86 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     return result;
   }
 
+  getEntireColumn(): MemRange {
+    return this.derived((t) => ({ top: 0, bottom: MAX_ROWS - 1, left: t.pos.left, right: t.pos.right }));
+  }
+
+  /** ExcelApi 1.6: the conditional formats that overlap this range */
+  get conditionalFormats(): MemConditionalFormats {
+    if (!this.context.wb.supports(6)) throw apiNotFound('Range.conditionalFormats', 6);
+    this.cfs ??= new MemConditionalFormats(this.context, () => this.need());
+    return this.cfs;
+  }
+
+  /** ExcelApi 1.2: RangeSort.apply — rows only (see ./structure.ts `sortRows`) */
+  get sort(): XRangeSort {
+    return {
+      apply: (fields, matchCase, hasHeaders, orientation, method) => {
+        if (orientation === 'Columns') throw new MemoryExcelError('NotImplemented', 'The in-memory Excel sorts rows only (SortOrientation.rows).');
+        if (method === 'StrokeCount') throw new MemoryExcelError('NotImplemented', 'The in-memory Excel sorts text in its own order only (no SortMethod.strokeCount).');
+        for (const f of fields)
+          if ((f.sortOn ?? 'Value') !== 'Value' || f.color !== undefined || f.icon !== undefined || f.subField !== undefined)
+            throw new MemoryExcelError('NotImplemented', 'The in-memory Excel sorts by value only.');
+        this.queueWrite('RangeSort.apply', (t) => {
+          if (t.areas) throw new MemoryExcelError('InvalidOperation', '不能对多个区域排序');
+          guardStructure(t, 'sort');
+          sortRows(t.sheet, t.pos, fields.map((f) => ({ key: f.key, ascending: f.ascending !== false })), hasHeaders === true, matchCase === true);
+          this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
+        }, jsonBytes(fields));
+      },
+    };
+  }
+
+  /** ExcelApi 1.1: blank cells here, the others shifted down or right; returns the new cells */
+  insert(shift: 'Down' | 'Right'): MemRange {
+    this.queueWrite('Range.insert', (t) => {
+      const whole = shift === 'Down' ? t.pos.left === 0 && t.pos.right === MAX_COLS - 1 : t.pos.top === 0 && t.pos.bottom === MAX_ROWS - 1;
+      guardStructure(t, whole ? (shift === 'Down' ? 'insertRows' : 'insertColumns') : 'cells');
+      insertCells(t.sheet, t.pos, shift);
+      this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Down' ? 'RowInserted' : 'ColumnInserted') : 'CellInserted');
+    }, jsonBytes(shift));
+    return new MemRange(this.context, () => this.need());
+  }
+
+  /** ExcelApi 1.1: the cells removed, the others shifted up or left */
+  delete(shift: 'Up' | 'Left'): void {
+    this.queueWrite('Range.delete', (t) => {
+      const whole = shift === 'Up' ? t.pos.left === 0 && t.pos.right === MAX_COLS - 1 : t.pos.top === 0 && t.pos.bottom === MAX_ROWS - 1;
+      guardStructure(t, whole ? (shift === 'Up' ? 'deleteRows' : 'deleteColumns') : 'cells');
+      deleteCells(t.sheet, t.pos, shift);
+      this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Up' ? 'RowDeleted' : 'ColumnDeleted') : 'CellDeleted');
+    }, jsonBytes(shift));
+  }
+
+  /** ExcelApi 1.11: cut and paste to `destinationRange` (its top-left cell; another sheet as `Sheet2!A1`) */
+  moveTo(destinationRange: Excel.Range | string): void {
+    if (!this.context.wb.supports(11)) throw apiNotFound('Range.moveTo', 11);
+    this.queueWrite('Range.moveTo', (t) => {
+      const dst = targetOf(this.context, t.sheet, destinationRange);
+      const size = { rows: t.pos.bottom - t.pos.top, cols: t.pos.right - t.pos.left };
+      const to = { sheet: dst.sheet, pos: { top: dst.pos.top, left: dst.pos.left, bottom: dst.pos.top + size.rows, right: dst.pos.left + size.cols } };
+      guard(t, 'contents');
+      guard(to, 'contents');
+      moveCells(this.context.wb, t.sheet, t.pos, dst.sheet, dst.pos.top, dst.pos.left);
+      this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
+      this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
+    }, typeof destinationRange === 'string' ? jsonBytes(destinationRange) : 0);
+  }
+
+  /** ExcelApi 1.9: a copy of `sourceRange` here (All, Formats, Values or Formulas; no skipBlanks, no transpose) */
+  copyFrom(sourceRange: Excel.Range | Excel.RangeAreas | string, copyType: 'All' | 'Formulas' | 'Values' | 'Formats' | 'Link' = 'All', skipBlanks = false, transpose = false): void {
+    if (!this.context.wb.supports(9)) throw apiNotFound('Range.copyFrom', 9);
+    if (copyType === 'Link' || skipBlanks || transpose) throw new MemoryExcelError('NotImplemented', 'The in-memory Excel copies without links, skipBlanks or transpose.');
+    this.queueWrite('Range.copyFrom', (t) => {
+      const src = targetOf(this.context, t.sheet, sourceRange);
+      if (src.areas) throw new MemoryExcelError('NotImplemented', 'The in-memory Excel copies one area at a time.');
+      const to = { sheet: t.sheet, pos: { top: t.pos.top, left: t.pos.left, bottom: t.pos.top + src.pos.bottom - src.pos.top, right: t.pos.left + src.pos.right - src.pos.left } };
+      guard(to, copyType === 'Formats' ? 'formatCells' : 'contents');
+      copyCells(this.context.wb, src.sheet, src.pos, t.sheet, t.pos.top, t.pos.left, copyType);
+      this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
+    }, typeof sourceRange === 'string' ? jsonBytes(sourceRange) : 0);
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): MemRange {
     return this.derived((t) => {
       const u = t.sheet.usedRange(valuesOnly);
@@ -802,7 +968,7 @@ export class MemClientResult<T> implements XClientResult<T> {
 abstract class RangePart<T> extends ClientObj<T> {
   constructor(
     context: MemoryRequestContext,
-    private readonly derive: () => T,
+    private readonly derive: () => T | null,
   ) {
     super(context, derive);
   }
@@ -848,7 +1014,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     return undefined;
   }
   private set<K extends 'wrapText' | 'horizontalAlignment' | 'verticalAlignment'>(k: K, v: CellState[K]): void {
-    this.queueWrite((t) => {
+    this.queueWrite(`RangeFormat.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c[k] = v));
     }, jsonBytes(v));
@@ -881,7 +1047,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     return this.get('columnWidth');
   }
   set columnWidth(v: number) {
-    this.queueWrite((t) => {
+    this.queueWrite('RangeFormat.columnWidth', (t) => {
       guard(t, 'formatColumns');
       this.cols(t, (col) => t.sheet.columnWidths.set(col, v));
     });
@@ -890,7 +1056,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     return this.get('rowHeight');
   }
   set rowHeight(v: number) {
-    this.queueWrite((t) => {
+    this.queueWrite('RangeFormat.rowHeight', (t) => {
       guard(t, 'formatRows');
       this.rows(t, (row) => t.sheet.rowHeights.set(row, v));
     });
@@ -899,7 +1065,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     return this.get('useStandardHeight');
   }
   set useStandardHeight(v: boolean) {
-    this.queueWrite((t) => {
+    this.queueWrite('RangeFormat.useStandardHeight', (t) => {
       guard(t, 'formatRows');
       if (v) this.rows(t, (row) => t.sheet.rowHeights.delete(row));
     });
@@ -908,7 +1074,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     return this.get('useStandardWidth');
   }
   set useStandardWidth(v: boolean) {
-    this.queueWrite((t) => {
+    this.queueWrite('RangeFormat.useStandardWidth', (t) => {
       guard(t, 'formatColumns');
       if (v) this.cols(t, (col) => t.sheet.columnWidths.delete(col));
     });
@@ -957,7 +1123,7 @@ export class MemFormatProtection extends RangePart<RangeTarget> implements XForm
     return this.get('locked');
   }
   set locked(v: boolean) {
-    this.queueWrite((t) => {
+    this.queueWrite('FormatProtection.locked', (t) => {
       guard(t, 'structure');
       forCells(t, (c) => (c.locked = v));
     });
@@ -970,8 +1136,8 @@ export class MemFormatProtection extends RangePart<RangeTarget> implements XForm
 
 export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
   protected readonly scalarProps = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
-  private write(f: (c: CellState) => void, bytes = 0): void {
-    this.queueWrite((t) => {
+  private write(member: string, f: (c: CellState) => void, bytes = 0): void {
+    this.queueWrite(member, (t) => {
       guard(t, 'formatCells');
       forCells(t, f);
     }, bytes);
@@ -981,23 +1147,23 @@ export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
   }
   set color(v: string) {
     // setting a colour on a cell with no fill gives a solid fill of that colour (office-js #2349: a white colour is a white fill, not No Fill)
-    this.write((c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), jsonBytes(v));
+    this.write('RangeFill.color', (c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), jsonBytes(v));
   }
   get pattern(): Excel.RangeFill['pattern'] {
     return this.get('pattern');
   }
   set pattern(v: Excel.RangeFill['pattern']) {
-    this.write((c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), jsonBytes(v));
+    this.write('RangeFill.pattern', (c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), jsonBytes(v));
   }
   get patternColor(): string {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.write((c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), jsonBytes(v));
+    this.write('RangeFill.patternColor', (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), jsonBytes(v));
   }
   /** back to No Fill (office-js #2349: `range.format.fill.clear()` reverts to the default) */
   clear(): void {
-    this.write((c) => (c.fill = { ...NO_FILL }));
+    this.write('RangeFill.clear', (c) => (c.fill = { ...NO_FILL }));
   }
   protected read(prop: string): unknown {
     const t = this.need();
@@ -1023,7 +1189,7 @@ export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
 export class MemFont extends RangePart<RangeTarget> implements XRangeFont {
   protected readonly scalarProps = ['bold', 'color', 'italic', 'name', 'size'] as const;
   private setFont<K extends keyof CellState['font']>(k: K, v: CellState['font'][K]): void {
-    this.queueWrite((t) => {
+    this.queueWrite(`RangeFont.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c.font = { ...c.font, [k]: v }));
     }, jsonBytes(v));
@@ -1113,7 +1279,7 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
     super(context, range);
   }
   private setEdge(k: 'style' | 'color' | 'weight', v: string): void {
-    this.queueWrite((t) => {
+    this.queueWrite(`RangeBorder.${k}`, (t) => {
       guard(t, 'formatCells');
       for (const e of edgesOf(t, this.index)) {
         const c = t.sheet.cell(e.row, e.col);
@@ -1171,7 +1337,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
     return this.get('rule');
   }
   set rule(v: Excel.DataValidationRule) {
-    this.queueWrite((t) => {
+    this.queueWrite('DataValidation.rule', (t) => {
       guard(t, 'structure'); // Data Validation is not available on a protected sheet
       if (!v.list || typeof v.list.source !== 'string')
         throw new MemoryExcelError('NotImplemented', '内存 Excel 只保存列表型数据验证（source 为文本）；适配器也只写这种');
@@ -1183,7 +1349,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
     return this.get('prompt');
   }
   set prompt(v: Excel.DataValidationPrompt) {
-    this.queueWrite((t) => {
+    this.queueWrite('DataValidation.prompt', (t) => {
       guard(t, 'structure');
       if (v.title.length > 32 || v.message.length > 255) throw new MemoryExcelError('InvalidArgument', '输入信息的标题不超过 32 个字符、内容不超过 255 个字符');
       forCells(t, (c) => (c.validation = { ...c.validation, prompt: { showPrompt: v.showPrompt, title: v.title, message: v.message } }));
@@ -1193,7 +1359,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
     return this.get('type');
   }
   clear(): void {
-    this.queueWrite((t) => {
+    this.queueWrite('DataValidation.clear', (t) => {
       guard(t, 'structure');
       forCells(t, (c) => delete c.validation);
     });
@@ -1218,6 +1384,13 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
 export class MemAreas extends ClientObj<RangeTarget> implements XRangeAreas {
   protected readonly scalarProps = ['address', 'areaCount', 'cellCount'] as const;
   private fmt?: MemFormat;
+  private cfs?: MemConditionalFormats;
+  /** ExcelApi 1.9: the conditional formats that overlap these areas; `add` applies a new one to all of them */
+  get conditionalFormats(): MemConditionalFormats {
+    if (!this.context.wb.supports(9)) throw apiNotFound('RangeAreas.conditionalFormats', 9);
+    this.cfs ??= new MemConditionalFormats(this.context, () => this.need());
+    return this.cfs;
+  }
   get address(): string {
     return this.get('address');
   }
@@ -1239,6 +1412,305 @@ export class MemAreas extends ClientObj<RangeTarget> implements XRangeAreas {
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.RangeAreasLoadOptions): MemAreas {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats (ExcelApi 1.6; see ./conditional.ts)
+
+interface CfTarget {
+  sheet: SheetState;
+  cf: ConditionalFormatState;
+}
+
+/** the format must still exist when it is used (one deleted meanwhile is ItemNotFound) */
+function live(t: CfTarget): CfTarget {
+  if (!t.sheet.conditionalFormats.includes(t.cf)) throw new MemoryExcelError('ItemNotFound', `条件格式 ${t.cf.id} 不存在`);
+  return t;
+}
+
+/** changing a conditional format is formatting cells: a protected sheet needs allowFormatCells */
+function guardFormats(sheet: SheetState): void {
+  guard({ sheet, pos: { top: 0, left: 0, bottom: 0, right: 0 } }, 'formatCells');
+}
+
+function overlaps(cf: ConditionalFormatState, t: RangeTarget): boolean {
+  return cf.ranges.some((r) => areasOf(t).some((a) => !(r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right)));
+}
+
+export class MemConditionalFormats extends ClientObj<RangeTarget> implements XConditionalFormatCollection {
+  protected readonly scalarProps = ['items'] as const;
+
+  constructor(context: MemoryRequestContext, private readonly scope: () => RangeTarget) {
+    super(context, scope);
+  }
+
+  protected override refresh(): void {
+    this.target = this.scope();
+  }
+
+  /** the formats of the scope's sheet that overlap it, in priority order */
+  private list(): CfTarget[] {
+    const t = this.need();
+    return t.sheet.conditionalFormats.filter((cf) => overlaps(cf, t)).map((cf) => ({ sheet: t.sheet, cf }));
+  }
+
+  get items(): XConditionalFormat[] {
+    return this.get('items');
+  }
+
+  /** “Adds a new conditional format to the collection at the first/top priority.” Only `Custom` is kept here. */
+  add(type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue'): MemConditionalFormat {
+    return new MemConditionalFormat(
+      this.context,
+      () => {
+        const t = this.need();
+        guardFormats(t.sheet);
+        if (type !== 'Custom') throw new MemoryExcelError('NotImplemented', `The in-memory Excel keeps Custom conditional formats only (not ${type}).`);
+        const cf: ConditionalFormatState = { id: this.context.wb.nextConditionalFormatId(), type: 'Custom', formula: '', fill: null, stopIfTrue: false, ranges: rectsOf(cellKeysOf(areasOf(t))) };
+        t.sheet.conditionalFormats.unshift(cf);
+        return { sheet: t.sheet, cf };
+      },
+      jsonBytes(type),
+      'ConditionalFormatCollection.add',
+    );
+  }
+
+  getItem(id: string): MemConditionalFormat {
+    return new MemConditionalFormat(this.context, () => {
+      const hit = this.list().find((x) => x.cf.id === id);
+      if (!hit) throw new MemoryExcelError('ItemNotFound', `条件格式 ${id} 不存在`);
+      return hit;
+    }, jsonBytes(id));
+  }
+
+  /** ExcelApi 1.14 */
+  getItemOrNullObject(id: string): MemConditionalFormat {
+    if (!this.context.wb.supports(14)) throw apiNotFound('ConditionalFormatCollection.getItemOrNullObject', 14);
+    return new MemConditionalFormat(this.context, () => this.list().find((x) => x.cf.id === id) ?? null, jsonBytes(id));
+  }
+
+  getItemAt(index: number): MemConditionalFormat {
+    return new MemConditionalFormat(this.context, () => {
+      const hit = this.list()[index];
+      if (!hit) throw new MemoryExcelError('ItemNotFound', `没有第 ${index} 个条件格式`);
+      return hit;
+    });
+  }
+
+  getCount(): XClientResult<number> {
+    const result = new MemClientResult<number>(this.context);
+    this.context.enqueue(() => result.set(this.list().length));
+    return result;
+  }
+
+  /** “Clears all conditional formats active on the current specified range”: its cells leave every format (a format left with none is gone). */
+  clearAll(): void {
+    this.queueWrite('ConditionalFormatCollection.clearAll', (t) => {
+      guardFormats(t.sheet);
+      const drop = cellKeysOf(areasOf(t), MAX_COLS);
+      for (const cf of t.sheet.conditionalFormats) cf.ranges = rectsOf([...cellKeysOf(cf.ranges, MAX_COLS)].filter((k) => !drop.has(k)), MAX_COLS);
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
+    });
+  }
+
+  protected override loadOne(name: string): void {
+    const prev = this.peekItems();
+    const props = name === '*' || name === 'items' ? ['id', 'type', 'priority', 'stopIfTrue'] : [name];
+    const items = this.list().map((x, i) => (prev?.[i] ?? new MemConditionalFormat(this.context, null)).adopt(x, props));
+    this.setLoaded('items', items);
+  }
+
+  private peekItems(): MemConditionalFormat[] | undefined {
+    try {
+      return this.get<MemConditionalFormat[]>('items');
+    } catch {
+      return undefined;
+    }
+  }
+
+  protected read(_prop: string): unknown {
+    return undefined;
+  }
+
+  /** the options name the properties of every item */
+  load(options: Excel.Interfaces.ConditionalFormatCollectionLoadOptions & Excel.Interfaces.CollectionLoadOptions): MemConditionalFormats {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+export class MemConditionalFormat extends ClientObj<CfTarget> implements XConditionalFormat {
+  protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'] as const;
+  private customP?: MemCustomFormat;
+  private customOrNullP?: MemCustomFormat;
+
+  get id(): string {
+    return this.get('id');
+  }
+  get type(): Excel.ConditionalFormat['type'] {
+    return this.get('type');
+  }
+  get priority(): number {
+    return this.get('priority');
+  }
+  get stopIfTrue(): boolean {
+    return this.get('stopIfTrue');
+  }
+  /** the custom rule's parts; not a Custom format: InvalidArgument */
+  get custom(): MemCustomFormat {
+    this.customP ??= new MemCustomFormat(this.context, () => {
+      const t = live(this.need());
+      if (t.cf.type !== 'Custom') throw new MemoryExcelError('InvalidArgument', '此条件格式不是自定义（Custom）类型');
+      return t;
+    });
+    return this.customP;
+  }
+  /** the custom rule's parts; a null object when the format is not Custom */
+  get customOrNullObject(): MemCustomFormat {
+    this.customOrNullP ??= new MemCustomFormat(this.context, () => {
+      const t = live(this.need());
+      return t.cf.type === 'Custom' ? t : null;
+    });
+    return this.customOrNullP;
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    if (name === 'custom') return this.custom as unknown as ClientObj<unknown>;
+    if (name === 'customOrNullObject') return this.customOrNullObject as unknown as ClientObj<unknown>;
+    return undefined;
+  }
+  delete(): void {
+    this.queueWrite('ConditionalFormat.delete', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+    });
+  }
+  /** “Throws an error if the conditional format is applied to multiple ranges.” */
+  getRange(): MemRange {
+    return new MemRange(this.context, () => {
+      const t = live(this.need());
+      if (t.cf.ranges.length !== 1) throw new MemoryExcelError('InvalidOperation', '此条件格式应用于多个区域（请用 getRanges）');
+      return { sheet: t.sheet, pos: { ...t.cf.ranges[0] } };
+    });
+  }
+  /** ExcelApi 1.9: the RangeAreas the format applies to */
+  getRanges(): MemAreas {
+    if (!this.context.wb.supports(9)) throw apiNotFound('ConditionalFormat.getRanges', 9);
+    return new MemAreas(this.context, () => {
+      const t = live(this.need());
+      const areas = t.cf.ranges.map((r) => ({ ...r }));
+      return { sheet: t.sheet, pos: areas[0], areas };
+    });
+  }
+  protected read(prop: string): unknown {
+    const t = live(this.need());
+    if (prop === 'id') return t.cf.id;
+    if (prop === 'type') return t.cf.type;
+    if (prop === 'priority') return t.sheet.conditionalFormats.indexOf(t.cf);
+    if (prop === 'stopIfTrue') return t.cf.stopIfTrue;
+    throw notLoaded(prop);
+  }
+  load(options: Excel.Interfaces.ConditionalFormatLoadOptions): MemConditionalFormat {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+export class MemCustomFormat extends RangePart<CfTarget> implements XCustomConditionalFormat {
+  protected readonly scalarProps = [] as const;
+  private ruleP?: MemFormatRule;
+  private formatP?: MemConditionalRangeFormat;
+  get rule(): MemFormatRule {
+    this.ruleP ??= new MemFormatRule(this.context, () => this.need());
+    return this.ruleP;
+  }
+  get format(): MemConditionalRangeFormat {
+    this.formatP ??= new MemConditionalRangeFormat(this.context, () => this.need());
+    return this.formatP;
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    if (name === 'rule') return this.rule as unknown as ClientObj<unknown>;
+    if (name === 'format') return this.format as unknown as ClientObj<unknown>;
+    return undefined;
+  }
+  protected read(prop: string): unknown {
+    throw notLoaded(prop);
+  }
+  load(options: Excel.Interfaces.CustomConditionalFormatLoadOptions): MemCustomFormat {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+export class MemFormatRule extends RangePart<CfTarget> implements XConditionalFormatRule {
+  protected readonly scalarProps = ['formula'] as const;
+  get formula(): string {
+    return this.get('formula');
+  }
+  set formula(v: string) {
+    this.queueWrite('ConditionalFormatRule.formula', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      if (typeof v !== 'string' || !v.startsWith('=')) throw new MemoryExcelError('InvalidArgument', `条件格式公式应以“=”开头：${v}`);
+      t.cf.formula = v;
+    }, jsonBytes(v));
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'formula') return live(this.need()).cf.formula;
+    throw notLoaded(prop);
+  }
+  load(options: Excel.Interfaces.ConditionalFormatRuleLoadOptions): MemFormatRule {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+export class MemConditionalRangeFormat extends RangePart<CfTarget> implements XConditionalRangeFormat {
+  protected readonly scalarProps = [] as const;
+  private fillP?: MemConditionalFill;
+  get fill(): MemConditionalFill {
+    this.fillP ??= new MemConditionalFill(this.context, () => this.need());
+    return this.fillP;
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    return name === 'fill' ? (this.fill as unknown as ClientObj<unknown>) : undefined;
+  }
+  protected read(prop: string): unknown {
+    throw notLoaded(prop);
+  }
+  load(options: Excel.Interfaces.ConditionalRangeFormatLoadOptions): MemConditionalRangeFormat {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+export class MemConditionalFill extends RangePart<CfTarget> implements XConditionalRangeFill {
+  protected readonly scalarProps = ['color'] as const;
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.queueWrite('ConditionalRangeFill.color', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.fill = v.toUpperCase();
+    }, jsonBytes(v));
+  }
+  clear(): void {
+    this.queueWrite('ConditionalRangeFill.clear', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.fill = null;
+    });
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'color') return live(this.need()).cf.fill;
+    throw notLoaded(prop);
+  }
+  load(options: Excel.Interfaces.ConditionalRangeFillLoadOptions): MemConditionalFill {
     this.loadOptions(options);
     return this;
   }
@@ -1269,7 +1741,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
     return name === 'protection' ? (this.protection as unknown as ClientObj<unknown>) : undefined;
   }
   activate(): void {
-    this.queueWrite((s) => {
+    this.queueWrite('Worksheet.activate', (s) => {
       const wb = this.context.wb;
       if (wb.activeSheetId !== s.id) {
         wb.activeSheetId = s.id;
@@ -1285,7 +1757,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
         const sheet = this.need();
         let pos: RangePos;
         try {
-          pos = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseRange(address);
+          pos = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseAddress(address);
         } catch {
           throw new MemoryExcelError('InvalidArgument', `无效的区域地址：${address}`);
         }
@@ -1309,10 +1781,14 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
       const sheet = this.need();
       let list: RangePos[];
       try {
-        list = address === undefined ? [{ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }] : address.split(/[,;]/).map((a) => parseRange(a.trim().replace(/\$/g, '')));
+        list = address === undefined ? [{ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }] : address.split(/[,;]/).map((a) => parseAddress(a));
       } catch {
         throw new MemoryExcelError('InvalidArgument', `无效的区域地址：${address}`);
       }
+      // a long multi-area address fails (office-js #5198; ExcelBehaviour.rangeAreasLimit)
+      const limit = this.context.wb.behaviour.rangeAreasLimit;
+      if (limit && address !== undefined && (list.length > limit.areas || address.length > limit.chars))
+        throw new MemoryExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${list.length} areas, ${address.length} characters)`);
       list.forEach(checkBounds);
       return { sheet, pos: list[0], areas: list };
     }, jsonBytes(address ?? ''));
@@ -1452,7 +1928,7 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
     return this.get('content');
   }
   set content(v: string) {
-    this.queueWrite((t) => {
+    this.queueWrite('Note.content', (t) => {
       guardNotes(t.sheet);
       const n = t.sheet.notes.get(noteKey(t));
       if (!n) throw new MemoryExcelError('ItemNotFound', '批注不存在');
@@ -1460,7 +1936,7 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
     }, jsonBytes(v));
   }
   delete(): void {
-    this.queueWrite((t) => {
+    this.queueWrite('Note.delete', (t) => {
       guardNotes(t.sheet);
       t.sheet.notes.delete(noteKey(t));
     });
@@ -1521,7 +1997,7 @@ export class MemNotes extends ClientObj<NoteScope> implements XNoteCollection {
       if (t.sheet.notes.has(noteKey(t))) throw new MemoryExcelError('InvalidArgument', `单元格${rangeToA1({ top: t.row, left: t.col, bottom: t.row, right: t.col })}已有批注`);
       t.sheet.notes.set(noteKey(t), { content: String(content), authorName: 'jxmb' });
       return t;
-    }, jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0));
+    }, jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0), 'NoteCollection.add');
   }
   getItemOrNullObject(key: string): MemNote {
     return new MemNote(this.context, () => {
@@ -1562,10 +2038,10 @@ export class MemSetting extends ClientObj<{ key: string }> implements XSetting {
     return this.get('value');
   }
   set value(v: unknown) {
-    this.queueWrite((t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), jsonBytes(v));
+    this.queueWrite('Setting.value', (t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), jsonBytes(v));
   }
   delete(): void {
-    this.queueWrite((t) => this.context.wb.settings.delete(t.key));
+    this.queueWrite('Setting.delete', (t) => this.context.wb.settings.delete(t.key));
   }
   protected read(prop: string): unknown {
     const t = this.need();
@@ -1589,6 +2065,7 @@ class MemSettings implements XSettingCollection {
         return { key };
       },
       jsonBytes(key) + jsonBytes(value),
+      'SettingCollection.add',
     );
   }
   getItemOrNullObject(key: string): MemSetting {

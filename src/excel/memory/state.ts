@@ -13,6 +13,8 @@ import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domai
 import type { CellValue } from '../../domain/model';
 import type { Grid } from '../../sheet/grid';
 import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+import type { ConditionalFormatState } from './conditional';
+import { copyCells, deleteCells, formatLikeNeighbour, insertCells, moveCells, sortRows, type CopyType, type DeleteShift, type InsertShift, type SortKey } from './structure';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -69,6 +71,14 @@ export interface ExcelBehaviour {
    * fire like typing.
    */
   silentEdits: boolean;
+  /**
+   * `Worksheet.getRanges(address)` fails (“The argument is invalid or missing or has an incorrect
+   * format.”) for a long multi-area address. Where exactly is undocumented: office-js #5198 reports
+   * failures from 513 areas and an address of 8,207 characters (some addresses of 513 or even 649
+   * areas passed). The imitation fails from the smallest failure reported: more than 512 areas or
+   * more than 8,192 characters. `null`: no limit.
+   */
+  rangeAreasLimit: { areas: number; chars: number } | null;
 }
 
 export const DOCUMENTED_EXCEL: ExcelBehaviour = {
@@ -78,7 +88,34 @@ export const DOCUMENTED_EXCEL: ExcelBehaviour = {
   noFillAsWhite: true,
   formulaCoercion: true,
   silentEdits: true,
+  rangeAreasLimit: { areas: 512, chars: 8192 },
 };
+
+/**
+ * The API members whose call clears the clerk's undo stack even where add-ins' changes can be
+ * undone (ExcelApi 1.20): the “Unsupported APIs” table of “Undo support with the Excel JavaScript
+ * API” (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities; “If you call
+ * an unsupported API in your add-in, the user’s undo stack is cleared starting from that API
+ * call”) — the members of it the imitation implements — and writing a workbook setting
+ * (`SettingCollection.add`, `Setting.value`, `Setting.delete`), which that table does not list but
+ * the project's issue 13 reports clearing the undo stack, as office-js #3141 does for the common
+ * API's settings: the stricter reading is the one imitated.
+ */
+export const UNDO_CLEARING = new Set([
+  'Worksheet.delete',
+  'Worksheet.name',
+  'Worksheet.position',
+  'Worksheet.visibility',
+  'WorksheetProtection.protect',
+  'WorksheetProtection.unprotect',
+  'Workbook.save',
+  'SettingCollection.add',
+  'Setting.value',
+  'Setting.delete',
+]);
+
+/** Excel's undo history holds this many actions (“Undo, redo, or repeat an action”: “By default, Excel … can undo up to 100 actions”). */
+export const UNDO_LEVELS = 100;
 
 export interface FillState {
   /** null = no fill */
@@ -142,6 +179,14 @@ export function newCell(): CellState {
   };
 }
 
+/** A deep copy of a cell. */
+export function cloneCell(c: CellState): CellState {
+  const out: CellState = { ...c, fill: { ...c.fill }, font: { ...c.font }, borders: {} };
+  for (const [e, b] of Object.entries(c.borders) as [EdgeName, BorderState][]) out.borders[e] = { ...b };
+  if (c.validation) out.validation = JSON.parse(JSON.stringify(c.validation)) as ValidationState;
+  return out;
+}
+
 export function isDefaultFormat(c: CellState): boolean {
   return (
     c.numberFormat === 'General' &&
@@ -189,6 +234,30 @@ export interface ProtectionState {
   options: Excel.WorksheetProtectionOptions;
 }
 
+export interface SheetCopy {
+  name: string;
+  cells: [number, CellState][];
+  merges: RangePos[];
+  notes: [string, NoteState][];
+  columnWidths: [number, number][];
+  rowHeights: [number, number][];
+  protection: ProtectionState;
+  conditionalFormats: ConditionalFormatState[];
+}
+
+/** The workbook as the undo history keeps it. */
+export interface BookCopy {
+  sheets: { id: string; copy: SheetCopy }[];
+  settings: [string, unknown][];
+}
+
+/**
+ * One action of the undo history: the whole workbook as it was before (an add-in's sync, a
+ * structural change), or only the cells (and notes) a typed value or a format changed — cheap
+ * enough for every keystroke of a big sheet.
+ */
+export type UndoEntry = { kind: 'book'; state: BookCopy } | { kind: 'cells'; sheetId: string; area: RangePos; cells: [number, CellState | undefined][]; notes: [string, NoteState | undefined][] };
+
 export class SheetState {
   /** key: row * MAX_COLS + col */
   readonly cells = new Map<number, CellState>();
@@ -197,11 +266,47 @@ export class SheetState {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   protection: ProtectionState = { protected: false, options: {} };
+  /** in priority order: the first is applied first (“the first/top priority”) */
+  conditionalFormats: ConditionalFormatState[] = [];
 
   constructor(
     readonly id: string,
     public name: string,
   ) {}
+
+  /** A deep copy of what the sheet holds (for the undo history). */
+  capture(): SheetCopy {
+    return {
+      name: this.name,
+      cells: [...this.cells].map(([k, c]) => [k, cloneCell(c)]),
+      ...(JSON.parse(
+        JSON.stringify({
+          merges: this.merges,
+          notes: [...this.notes],
+          columnWidths: [...this.columnWidths],
+          rowHeights: [...this.rowHeights],
+          protection: this.protection,
+          conditionalFormats: this.conditionalFormats,
+        }),
+      ) as Omit<SheetCopy, 'name' | 'cells'>),
+    };
+  }
+
+  restore(c: SheetCopy): void {
+    const copy = { ...c, ...(JSON.parse(JSON.stringify({ ...c, cells: [] })) as SheetCopy), cells: c.cells.map(([k, v]) => [k, cloneCell(v)] as [number, CellState]) };
+    this.name = copy.name;
+    this.cells.clear();
+    for (const [k, v] of copy.cells) this.cells.set(k, v);
+    this.merges = copy.merges;
+    this.notes.clear();
+    for (const [k, v] of copy.notes) this.notes.set(k, v);
+    this.columnWidths.clear();
+    for (const [k, v] of copy.columnWidths) this.columnWidths.set(k, v);
+    this.rowHeights.clear();
+    for (const [k, v] of copy.rowHeights) this.rowHeights.set(k, v);
+    this.protection = copy.protection;
+    this.conditionalFormats = copy.conditionalFormats;
+  }
 
   get protected(): boolean {
     return this.protection.protected;
@@ -410,6 +515,8 @@ export interface SheetSnapshot {
   notes: Record<string, string>;
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
+  /** in priority order; ids left out (they are Excel's, not the workbook's content) */
+  conditionalFormats: { formula: string; fill: string | null; ranges: string[] }[];
 }
 
 export interface WorkbookSnapshot {
@@ -438,6 +545,7 @@ export class MemoryUser {
     const area = { top: r.top, left: r.left, bottom, right };
     // Excel refuses to change a locked cell of a protected sheet
     if (s.protected) for (let row = area.top; row <= area.bottom; row++) for (let col = area.left; col <= area.right; col++) if (s.peek(row, col)?.locked ?? true) throw protectedError(s);
+    this.wb.recordUserAction(s, area);
     const before = s.peek(r.top, r.left)?.value ?? '';
     for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values[i].length; j++) {
@@ -490,6 +598,7 @@ export class MemoryUser {
   private each(sheet: string, address: string, f: (c: CellState) => void): void {
     const s = this.wb.sheet(sheet);
     const r = parseRange(address);
+    this.wb.recordUserAction(s, r);
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(s.cell(row, col));
   }
 
@@ -531,16 +640,142 @@ export class MemoryUser {
   }
 
   merge(sheet: string, address: string): void {
-    this.wb.mergeArea(this.wb.sheet(sheet), parseRange(address));
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    this.wb.mergeArea(s, parseRange(address));
   }
 
   addNote(sheet: string, address: string, content: string): void {
     const p = parseA1(address);
-    this.wb.sheet(sheet).notes.set(`${p.row},${p.col}`, { content, authorName: 'User' });
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction(s, { top: p.row, left: p.col, bottom: p.row, right: p.col });
+    s.notes.set(`${p.row},${p.col}`, { content, authorName: 'User' });
   }
 
   setRowHeight(sheet: string, row: number, points: number): void {
-    this.wb.sheet(sheet).rowHeights.set(row, points);
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    s.rowHeights.set(row, points);
+  }
+
+  /** Home › Conditional Formatting › New Rule › “Use a formula…”: the clerk's own rule, at the top priority. */
+  addConditionalFormat(sheet: string, address: string, formula: string, fill: string): void {
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    const ranges = address.split(',').map((a) => parseRange(a.trim()));
+    s.conditionalFormats.unshift({ id: this.wb.nextConditionalFormatId(), type: 'Custom', formula, fill: fill.toUpperCase(), stopIfTrue: false, ranges });
+  }
+
+  /**
+   * A structural change the clerk makes in the grid: recorded for undo, refused on a protected sheet
+   * unless its protection allows it, and reported by onChanged with its change type
+   * (Excel.DataChangeType) and the address it concerns.
+   */
+  private structural(sheet: string, allowed: (o: Excel.WorksheetProtectionOptions) => boolean, f: (s: SheetState) => void, changeType: XChangedEventArgs['changeType'], address: RangePos): void {
+    const s = this.wb.sheet(sheet);
+    if (s.protected && !allowed(s.protection.options)) throw protectedError(s);
+    const before = this.wb.captureState();
+    try {
+      f(s);
+    } catch (e) {
+      this.wb.restoreState(before);
+      throw e;
+    }
+    this.wb.pushUndo({ kind: 'book', state: before });
+    this.wb.emitChanged(s, address, 'Unknown', undefined, this.source, changeType);
+  }
+
+  /** Right-click a row header › Insert: `count` rows above row `row` (1-based), formatted like the row above (Insert Options' default). */
+  insertRows(sheet: string, row: number, count = 1): void {
+    const pos = { top: row - 1, bottom: row + count - 2, left: 0, right: MAX_COLS - 1 };
+    this.structural(sheet, (o) => o.allowInsertRows === true, (s) => {
+      insertCells(s, pos, 'Down');
+      formatLikeNeighbour(s, pos, 'Down');
+    }, 'RowInserted', pos);
+  }
+
+  /** Right-click a row header › Delete: rows `row`…`row + count - 1` (1-based). */
+  deleteRows(sheet: string, row: number, count = 1): void {
+    const pos = { top: row - 1, bottom: row + count - 2, left: 0, right: MAX_COLS - 1 };
+    this.structural(sheet, (o) => o.allowDeleteRows === true, (s) => deleteCells(s, pos, 'Up'), 'RowDeleted', pos);
+  }
+
+  /** Right-click a column header › Insert: `count` columns left of column `column` (a letter), formatted like the column to the left. */
+  insertColumns(sheet: string, column: string, count = 1): void {
+    const c = parseA1(`${column}1`).col;
+    const pos = { top: 0, bottom: MAX_ROWS - 1, left: c, right: c + count - 1 };
+    this.structural(sheet, (o) => o.allowInsertColumns === true, (s) => {
+      insertCells(s, pos, 'Right');
+      formatLikeNeighbour(s, pos, 'Right');
+    }, 'ColumnInserted', pos);
+  }
+
+  deleteColumns(sheet: string, column: string, count = 1): void {
+    const c = parseA1(`${column}1`).col;
+    const pos = { top: 0, bottom: MAX_ROWS - 1, left: c, right: c + count - 1 };
+    this.structural(sheet, (o) => o.allowDeleteColumns === true, (s) => deleteCells(s, pos, 'Left'), 'ColumnDeleted', pos);
+  }
+
+  /** Insert › Insert Cells › Shift cells down / right (not available on a protected sheet). */
+  insertCells(sheet: string, address: string, shift: InsertShift): void {
+    const pos = parseRange(address);
+    this.structural(sheet, () => false, (s) => insertCells(s, pos, shift), 'CellInserted', pos);
+  }
+
+  /** Delete › Delete Cells › Shift cells up / left. */
+  deleteCells(sheet: string, address: string, shift: DeleteShift): void {
+    const pos = parseRange(address);
+    this.structural(sheet, () => false, (s) => deleteCells(s, pos, shift), 'CellDeleted', pos);
+  }
+
+  /** Data › Sort: the rows of `address` by the given columns (offsets from its first column), a header row kept on top if `hasHeaders`. */
+  sort(sheet: string, address: string, fields: SortKey[], hasHeaders = false): void {
+    const pos = parseRange(address);
+    this.structural(sheet, (o) => o.allowSort === true, (s) => sortRows(s, pos, fields, hasHeaders), 'RangeEdited', pos);
+  }
+
+  /** Ctrl+X on `from`, Ctrl+V at `to` (its top-left cell). */
+  cut(sheet: string, from: string, to: string, toSheet = sheet): void {
+    const src = parseRange(from);
+    const at = parseA1(to.split(':')[0]);
+    const target = this.wb.sheet(toSheet);
+    const dst = { top: at.row, left: at.col, bottom: at.row + src.bottom - src.top, right: at.col + src.right - src.left };
+    if (target.protected) throw protectedError(target);
+    this.structural(sheet, () => false, (s) => moveCells(this.wb, s, src, target, at.row, at.col), 'RangeEdited', src);
+    this.wb.emitChanged(target, dst, 'Unknown', undefined, this.source);
+    this.select(toSheet, rangeToA1(dst));
+  }
+
+  /**
+   * Ctrl+C on `from`, Ctrl+V at `to` (its top-left cell): the pasted block is left selected, and with
+   * `silentEdits` no onChanged is fired (office-js #3899, as for `paste`).
+   */
+  copy(sheet: string, from: string, to: string, toSheet = sheet, type: CopyType = 'All'): void {
+    const src = parseRange(from);
+    const at = parseA1(to.split(':')[0]);
+    const target = this.wb.sheet(toSheet);
+    const dst = { top: at.row, left: at.col, bottom: at.row + src.bottom - src.top, right: at.col + src.right - src.left };
+    if (target.protected) throw protectedError(target);
+    const before = this.wb.captureState();
+    try {
+      copyCells(this.wb, this.wb.sheet(sheet), src, target, at.row, at.col, type);
+    } catch (e) {
+      this.wb.restoreState(before);
+      throw e;
+    }
+    this.wb.pushUndo({ kind: 'book', state: before });
+    if (!this.wb.behaviour.silentEdits) this.wb.emitChanged(target, dst, 'Unknown', undefined, this.source);
+    this.select(toSheet, rangeToA1(dst));
+  }
+
+  /** Ctrl+Z: the last action on the undo stack is taken back (false: nothing to undo). */
+  undo(): boolean {
+    return this.wb.undoOnce('undo', this.source);
+  }
+
+  /** Ctrl+Y */
+  redo(): boolean {
+    return this.wb.undoOnce('redo', this.source);
   }
 
   /** Selects cells (activating their sheet first, which fires onActivated when the sheet changes). */
@@ -622,8 +857,18 @@ export class MemoryWorkbook {
   readonly behaviour: ExcelBehaviour;
   /** listener errors (a failing handler does not break Excel, but tests may want to see them) */
   readonly listenerErrors: unknown[] = [];
+  /**
+   * The clerk's undo history, newest last: each entry is the workbook as it was before one action
+   * (the clerk's, or — where Excel keeps them, ExcelApi 1.20 — one of an add-in's, see
+   * `addinWrote`). Ctrl+Z is `user.undo()`.
+   */
+  readonly undoStack: UndoEntry[] = [];
+  readonly redoStack: UndoEntry[] = [];
+  /** every write an add-in made (the API member, in order): what a test asserts a pass did or did not call */
+  readonly writeLog: { member: string; sync: number }[] = [];
   private readonly tag = ++workbookCounter;
   private sheetCounter = 0;
+  private cfCounter = 0;
   private pendingEvents = 0;
   private readonly idleWaiters: (() => void)[] = [];
 
@@ -680,6 +925,110 @@ export class MemoryWorkbook {
     return this.support.excelApi >= minor;
   }
 
+  nextConditionalFormatId(): string {
+    return `{CF-${this.tag}-${++this.cfCounter}}`;
+  }
+
+  captureState(): BookCopy {
+    return { sheets: this.sheets.map((s) => ({ id: s.id, copy: s.capture() })), settings: JSON.parse(JSON.stringify([...this.settings])) as [string, unknown][] };
+  }
+
+  restoreState(c: BookCopy): void {
+    for (const { id, copy } of c.sheets) this.findSheet(id)?.restore(copy);
+    this.settings.clear();
+    for (const [k, v] of JSON.parse(JSON.stringify(c.settings)) as [string, unknown][]) this.settings.set(k, v);
+  }
+
+  /** internal: one more action on the undo stack, which ends what could be redone */
+  pushUndo(entry: UndoEntry): void {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > UNDO_LEVELS) this.undoStack.splice(0, this.undoStack.length - UNDO_LEVELS);
+    this.redoStack.length = 0;
+  }
+
+  /** internal: the clerk is about to change the cells of `area` (values, formats, notes) — or, with no area, anything */
+  recordUserAction(s?: SheetState, area?: RangePos): void {
+    this.pushUndo(s && area ? this.cellsEntry(s, area) : { kind: 'book', state: this.captureState() });
+  }
+
+  private cellsEntry(s: SheetState, area: RangePos): UndoEntry {
+    const cells: [number, CellState | undefined][] = [];
+    const notes: [string, NoteState | undefined][] = [];
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let col = area.left; col <= area.right; col++) {
+        const c = s.peek(row, col);
+        cells.push([s.key(row, col), c ? cloneCell(c) : undefined]);
+        const n = s.notes.get(`${row},${col}`);
+        notes.push([`${row},${col}`, n ? { ...n } : undefined]);
+      }
+    return { kind: 'cells', sheetId: s.id, area: { ...area }, cells, notes };
+  }
+
+  clearUndo(): void {
+    this.undoStack.length = 0;
+    this.redoStack.length = 0;
+  }
+
+  /**
+   * internal: a sync of an add-in changed the workbook (`before`: the state before it, when one was
+   * taken). Before ExcelApi 1.20 every change an add-in makes clears the undo stack (“most of the
+   * set operation of Excel API will disable /undo/redo operation, it's a by-design behavior”,
+   * office-js #3788; the ExcelApi 1.20 requirement set “adds undo support for Excel JavaScript
+   * APIs”). From 1.20, a member of UNDO_CLEARING clears it; otherwise the sync is one undo action —
+   * or, in an `Excel.run` with `mergeUndoGroup`, part of the run's one action (“When true, all
+   * `context.sync()` calls in a single `Excel.run` are merged into one undo group”,
+   * Excel.RunOptions.mergeUndoGroup).
+   */
+  addinWrote(before: BookCopy | null, members: string[], inOpenGroup: boolean): void {
+    for (const m of members) this.writeLog.push({ member: m, sync: this.syncCount });
+    if (!this.supports(20) || members.some((m) => UNDO_CLEARING.has(m))) {
+      this.clearUndo();
+      return;
+    }
+    if (inOpenGroup) return; // merged into the run's group, pushed by its first writing sync
+    if (before) this.pushUndo({ kind: 'book', state: before });
+  }
+
+  /** internal: Ctrl+Z / Ctrl+Y — onChanged is fired where values changed */
+  undoOnce(which: 'undo' | 'redo', source: 'Local' | 'Remote'): boolean {
+    const from = which === 'undo' ? this.undoStack : this.redoStack;
+    const to = which === 'undo' ? this.redoStack : this.undoStack;
+    const entry = from.pop();
+    if (!entry) return false;
+    if (entry.kind === 'cells') {
+      const s = this.findSheet(entry.sheetId);
+      if (!s) return false;
+      to.push(this.cellsEntry(s, entry.area));
+      for (const [k, c] of entry.cells) {
+        if (c) s.cells.set(k, cloneCell(c));
+        else s.cells.delete(k);
+      }
+      for (const [k, n] of entry.notes) {
+        if (n) s.notes.set(k, { ...n });
+        else s.notes.delete(k);
+      }
+      this.emitChanged(s, entry.area, 'Unknown', undefined, source);
+      return true;
+    }
+    const now = this.captureState();
+    to.push({ kind: 'book', state: now });
+    this.restoreState(entry.state);
+    for (const { id, copy } of now.sheets) {
+      const s = this.findSheet(id);
+      if (!s) continue;
+      const was = new Map(copy.cells.map(([k, c]) => [k, c.value]));
+      let r: RangePos | null = null;
+      for (const k of new Set([...was.keys(), ...s.cells.keys()])) {
+        if ((was.get(k) ?? '') === (s.cells.get(k)?.value ?? '')) continue;
+        const row = Math.floor(k / MAX_COLS);
+        const col = k % MAX_COLS;
+        r = r ? { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) } : { top: row, left: col, bottom: row, right: col };
+      }
+      if (r) this.emitChanged(s, r, 'Unknown', undefined, source);
+    }
+    return true;
+  }
+
   addSheet(name: string): SheetState {
     if (this.sheets.some((s) => s.name === name)) throw new MemoryExcelError('ItemAlreadyExists', `工作表“${name}”已存在`);
     const s = new SheetState(`{MEM-${this.tag}-${++this.sheetCounter}}`, name);
@@ -733,8 +1082,9 @@ export class MemoryWorkbook {
     triggerSource: 'Unknown' | 'ThisLocalAddin',
     details?: XChangedEventArgs['details'],
     source: 'Local' | 'Remote' = 'Local',
+    changeType: XChangedEventArgs['changeType'] = 'RangeEdited',
   ): void {
-    const args: XChangedEventArgs = { address: rangeToA1(r), worksheetId: s.id, changeType: 'RangeEdited', source };
+    const args: XChangedEventArgs = { address: rangeToA1(r), worksheetId: s.id, changeType, source };
     // WorksheetChangedEventArgs.triggerSource is ExcelApi 1.14, details 1.9
     if (this.supports(14)) args.triggerSource = triggerSource;
     if (details && this.supports(9)) args.details = details;
@@ -820,6 +1170,7 @@ export class MemoryWorkbook {
           notes,
           columnWidths,
           rowHeights,
+          conditionalFormats: s.conditionalFormats.map((cf) => ({ formula: cf.formula, fill: cf.fill, ranges: cf.ranges.map(rangeToA1) })),
         };
       }),
     };

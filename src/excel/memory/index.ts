@@ -16,7 +16,8 @@ import type { ExcelApi, XHandlerContext, XRequestContext, XRun } from '../api';
 import { MemoryRequestContext } from './proxies';
 import { MemoryExcelError, type MemoryWorkbook } from './state';
 
-export { MemoryWorkbook, MemoryUser, MemoryExcelError, DOCUMENTED_EXCEL, evaluateFormula } from './state';
+export { MemoryWorkbook, MemoryUser, MemoryExcelError, DOCUMENTED_EXCEL, evaluateFormula, UNDO_UNSUPPORTED_APIS, SETTING_WRITES, UNDO_CLEARING, UNDO_LEVELS } from './state';
+export { evaluateCondition } from './conditional';
 export type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, ApiSupport, ExcelBehaviour, SyncRecord, MemoryErrorCode } from './state';
 export { MemoryRequestContext, COMMAND_BYTES } from './proxies';
 

@@ -92,27 +92,45 @@ export const DOCUMENTED_EXCEL: ExcelBehaviour = {
 };
 
 /**
- * The API members whose call clears the clerk's undo stack even where add-ins' changes can be
- * undone (ExcelApi 1.20): the “Unsupported APIs” table of “Undo support with the Excel JavaScript
- * API” (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities; “If you call
- * an unsupported API in your add-in, the user’s undo stack is cleared starting from that API
- * call”) — the members of it the imitation implements — and writing a workbook setting
- * (`SettingCollection.add`, `Setting.value`, `Setting.delete`), which that table does not list but
- * the project's issue 13 reports clearing the undo stack, as office-js #3141 does for the common
- * API's settings: the stricter reading is the one imitated.
+ * “Unsupported APIs” of “Undo support with the Excel JavaScript API”
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): “If you call an
+ * unsupported API in your add-in, the user’s undo stack is cleared starting from that API call, and
+ * a user cannot undo actions past that point.” The whole table (some are supported on one platform
+ * and not the other; the imitation takes the stricter).
  */
-export const UNDO_CLEARING = new Set([
-  'Worksheet.delete',
-  'Worksheet.name',
-  'Worksheet.position',
-  'Worksheet.visibility',
-  'WorksheetProtection.protect',
-  'WorksheetProtection.unprotect',
-  'Workbook.save',
-  'SettingCollection.add',
-  'Setting.value',
-  'Setting.delete',
-]);
+export const UNDO_UNSUPPORTED_APIS: readonly string[] = [
+  'AllowEditRange.address', 'AllowEditRange.delete', 'AllowEditRange.pauseProtection', 'AllowEditRange.setPassword', 'AllowEditRange.title',
+  'AllowEditRangeCollection.add', 'AllowEditRangeCollection.pauseProtection',
+  'Chart.categoryLabelLevel', 'Chart.seriesNameLevel',
+  'ChartPivotOptions.showAxisFieldButtons', 'ChartPivotOptions.showLegendFieldButtons', 'ChartPivotOptions.showReportFilterFieldButtons', 'ChartPivotOptions.showValueFieldButtons',
+  'ChartTrendlineLabel.formula', 'DataConnectionCollection.refreshAll',
+  'DocumentProperties.author', 'DocumentProperties.category', 'DocumentProperties.comments', 'DocumentProperties.company', 'DocumentProperties.keywords',
+  'DocumentProperties.manager', 'DocumentProperties.revisionNumber', 'DocumentProperties.subject', 'DocumentProperties.title',
+  'LinkedWorkbook.refresh', 'LinkedWorkbookCollection.refreshAll', 'NamedItem.comment',
+  'PivotTableStyle.delete', 'PivotTableStyle.duplicate', 'PivotTableStyle.name', 'PivotTableStyleCollection.add', 'PivotTableStyleCollection.setDefault',
+  'Query.delete', 'Query.refresh', 'QueryCollection.refreshAll',
+  'Slicer.name', 'Slicer.nameInFormula', 'SlicerStyle.delete', 'SlicerStyle.duplicate', 'SlicerStyle.name', 'SlicerStyleCollection.add', 'SlicerStyleCollection.setDefault',
+  'Style.addIndent', 'Style.autoIndent', 'Style.formulaHidden', 'Style.horizontalAlignment', 'Style.includeAlignment', 'Style.includeBorder', 'Style.includeFont',
+  'Style.includeNumber', 'Style.includePatterns', 'Style.includeProtection', 'Style.indentLevel', 'Style.locked', 'Style.numberFormat', 'Style.numberFormatLocal',
+  'Style.orientation', 'Style.readingOrder', 'Style.shrinkToFit', 'Style.textOrientation', 'Style.verticalAlignment', 'Style.wrapText',
+  'TableStyle.delete', 'TableStyle.duplicate', 'TableStyle.name', 'TableStyleCollection.add', 'TableStyleCollection.setDefault',
+  'TimelineStyle.delete', 'TimelineStyle.duplicate', 'TimelineStyle.name', 'TimelineStyleCollection.add', 'TimelineStyleCollection.setDefault',
+  'Workbook.close', 'Workbook.insertWorksheetsFromBase64', 'Workbook.save', 'WorkbookProtection.protect', 'WorkbookProtection.unprotect',
+  'Worksheet.copy', 'Worksheet.delete', 'Worksheet.name', 'Worksheet.standardWidth', 'Worksheet.position', 'Worksheet.visibility',
+  'WorksheetCollection.addFromBase64',
+  'WorksheetProtection.pauseProtection', 'WorksheetProtection.protect', 'WorksheetProtection.resumeProtection', 'WorksheetProtection.setPassword',
+  'WorksheetProtection.unprotect', 'WorksheetProtection.updateOptions',
+];
+
+/**
+ * Writing a workbook setting (`SettingCollection.add`, `Setting.value`, `Setting.delete`): the table
+ * above does not list it, but the project's issue 13 reports `settings.add` clearing the undo stack,
+ * as office-js #3141 reports for the common API's settings; the stricter reading is imitated.
+ */
+export const SETTING_WRITES: readonly string[] = ['SettingCollection.add', 'Setting.value', 'Setting.delete'];
+
+/** the members whose call clears the clerk's undo stack, even where add-ins' changes can be undone (ExcelApi 1.20) */
+export const UNDO_CLEARING = new Set([...UNDO_UNSUPPORTED_APIS, ...SETTING_WRITES]);
 
 /** Excel's undo history holds this many actions (“Undo, redo, or repeat an action”: “By default, Excel … can undo up to 100 actions”). */
 export const UNDO_LEVELS = 100;

@@ -1,10 +1,13 @@
 /**
  * Excel adapter benchmark, through the in-memory Excel with Excel's documented limits switched on
  * (Excel on the web's 5 MB request/response limit, the 5,000,000-cell read limit, 512 merged areas
- * per getMergedAreasOrNullObject — src/excel/memory/state.ts DOCUMENTED_EXCEL): syncs per
- * validation pass and per insertion for sheets of 1, 50 and 500 blocks, the largest request and
- * response of any sync, and adapter + engine milliseconds per pass on a 50-block sheet (target < 50 ms).
- * A sync Excel would refuse fails the benchmark.
+ * per getMergedAreasOrNullObject, long getRanges addresses — src/excel/memory/state.ts
+ * DOCUMENTED_EXCEL): syncs per validation pass — after an edit that changes a mark, with nothing
+ * changed, after the clerk inserts a row above a block, after they sort a block's indicator values,
+ * the first pass of a session (marks to draw, or already in the file) — and per insertion, for
+ * sheets of 1, 50 and 500 blocks; the undo actions a pass that changes marks adds (ExcelApi 1.20:
+ * one); the largest request and response of any sync; adapter + engine milliseconds per pass on a
+ * 50-block sheet (target < 50 ms). A sync Excel would refuse fails the benchmark.
  *
  *   npx tsc --outDir /tmp/bench-excel -p tsconfig.json && node /tmp/bench-excel/scripts/bench-excel.js
  */
@@ -47,6 +50,14 @@ export interface BenchExcelRow {
   syncsEditPass: number;
   /** a pass when nothing changed */
   syncsUnchangedPass: number;
+  /** a pass after the clerk inserted a row above a block (the marks move with their cells) */
+  syncsInsertRowPass: number;
+  /** a pass after the clerk sorted a block's indicator values (the values move, the marks do not) */
+  syncsSortPass: number;
+  /** the first pass of a new session on the marked workbook (the marks are already right) */
+  syncsReopenedPass: number;
+  /** undo actions added by the edit pass (ExcelApi 1.20: its writes are one) */
+  undoActionsEditPass: number;
   syncsInsertion: number;
   /** merged areas on the sheet */
   mergedAreas: number;
@@ -77,13 +88,36 @@ async function measure(blocks: number, timing: boolean): Promise<{ row: BenchExc
   // the clerk fills in an indicator value
   const block = first.blocks[Math.floor(first.blocks.length / 2)];
   const target = block.indicators[0]?.value.cell ?? 'A1';
-  wb.user.setValues(grid.sheets[0].name, target, [['12人']], { fireEvent: false });
+  const sheet = grid.sheets[0].name;
+  wb.user.setValues(sheet, target, [['12人']], { fireEvent: false });
   s = wb.syncCount;
+  const undo = wb.undoStack.length;
   await checker.recheck();
   const syncsEditPass = wb.syncCount - s;
+  const undoActionsEditPass = wb.undoStack.length - undo;
   s = wb.syncCount;
   await checker.recheck();
   const syncsUnchangedPass = wb.syncCount - s;
+  // the clerk inserts a row above the block, then sorts its indicator values (F:G of its indicator rows)
+  const top = Number(/\d+/.exec(block.range.split(':')[0])?.[0] ?? 1);
+  wb.user.insertRows(sheet, top);
+  s = wb.syncCount;
+  const moved = await checker.recheck();
+  const syncsInsertRowPass = wb.syncCount - s;
+  const b2 = moved.blocks.find((b) => b.index === block.index) ?? moved.blocks[0];
+  const rows = b2.indicators.map((i) => Number(/\d+/.exec(i.value.cell)?.[0] ?? 0)).filter((r) => r > 0);
+  const col = /^[A-Z]+/.exec(b2.indicators[0]?.value.cell ?? 'F')?.[0] ?? 'F';
+  const next = String.fromCharCode(col.charCodeAt(0) + 1);
+  wb.user.sort(sheet, `${col}${Math.min(...rows)}:${next}${Math.max(...rows)}`, [{ key: 0, ascending: true }]);
+  s = wb.syncCount;
+  await checker.recheck();
+  const syncsSortPass = wb.syncCount - s;
+  // the pane is closed and opened again: the marks in the file are found, nothing is written
+  const reopened = createLiveChecker({ excel, debounceMs: 0 });
+  s = wb.syncCount;
+  await reopened.recheck();
+  const syncsReopenedPass = wb.syncCount - s;
+  await reopened.dispose();
   const ms: number[] = [];
   if (timing) {
     for (let i = 0; i < 13; i++) {
@@ -110,6 +144,10 @@ async function measure(blocks: number, timing: boolean): Promise<{ row: BenchExc
       syncsFirstPass,
       syncsEditPass,
       syncsUnchangedPass,
+      syncsInsertRowPass,
+      syncsSortPass,
+      syncsReopenedPass,
+      undoActionsEditPass,
       syncsInsertion,
       mergedAreas: wb.sheets[0].merges.length,
       maxRequestBytes: max((r) => r.requestBytes),

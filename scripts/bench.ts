@@ -76,13 +76,14 @@ async function main(): Promise<void> {
 
   const pick = (key: 'syncsEditPass' | 'syncsFirstPass' | 'syncsInsertion') =>
     Object.fromEntries(excel.rows.map((r) => [String(r.blocks), r[key]]));
-  const validate = Object.fromEntries(excel.rows.map((r) => [String(r.blocks), Math.max(r.syncsFirstPass, r.syncsEditPass)]));
+  // a validation pass as the clerk works (an edit, nothing changed, a row inserted, a sort): the most syncs any of them took
+  const validate = Object.fromEntries(excel.rows.map((r) => [String(r.blocks), Math.max(r.syncsEditPass, r.syncsUnchangedPass, r.syncsInsertRowPass, r.syncsSortPass)]));
   const result = {
     machine: machine(),
     engineMs,
     recognizeMs,
     cli: { workbooks: cli.files, blocksPerWorkbook: 20, wallMs: cli.wallMs, peakRssMb: cli.peakRssMb, baselineMs: cli.baselineMs, ratio: cli.ratio, mixed: cli.mixed },
-    syncs: { validate, insert: pick('syncsInsertion') },
+    syncs: { validate, firstPass: pick('syncsFirstPass'), insert: pick('syncsInsertion') },
     adapterMsPerPass50: excel.msPerPass50,
     bundleGzipBytes: bundle,
   };
@@ -98,8 +99,13 @@ async function main(): Promise<void> {
     line(`CLI, mixed folder (${m.byFormat.xlsx} .xlsx / ${m.byFormat.xls} .xls / ${m.byFormat.docx} .docx)`, `${(m.wallMs / 1000).toFixed(1)} s wall, peak RSS ${m.peakRssMb} MB, ${m.recognizedBlocks} blocks, ${m.unreadable} unreadable`);
   }
   line('syncs per validation pass, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => validate[k]).join(' / '));
+  line('  (Excel limits on) edit changing a mark', excel.rows.map((r) => r.syncsEditPass).join(' / '));
+  line('  nothing changed', excel.rows.map((r) => r.syncsUnchangedPass).join(' / '));
+  line('  row inserted above a block', excel.rows.map((r) => r.syncsInsertRowPass).join(' / '));
+  line('  indicator values sorted', excel.rows.map((r) => r.syncsSortPass).join(' / '));
+  line('  first pass of a session: marks to draw / in the file', excel.rows.map((r) => `${r.syncsFirstPass}/${r.syncsReopenedPass}`).join(' · '));
+  line('  undo actions added by a pass changing marks (1.20)', excel.rows.map((r) => r.undoActionsEditPass).join(' / '));
   line('syncs per insertion, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => result.syncs.insert[k]).join(' / '));
-  line('  (Excel limits on) pass with nothing changed', excel.rows.map((r) => r.syncsUnchangedPass).join(' / '));
   const big = excel.rows[excel.rows.length - 1];
   line(`  largest request / response / read, ${big.blocks} blocks`, `${(big.maxRequestBytes / 1e6).toFixed(2)} MB / ${(big.maxResponseBytes / 1e6).toFixed(2)} MB / ${big.largestRead} cells (${big.mergedAreas} merged areas)`);
   line('adapter + engine per pass, 50 blocks', `${excel.msPerPass50} ms`);

@@ -2,8 +2,9 @@
 // End-to-end test of the browser preview (npm run test:e2e): builds the preview (webpack production),
 // serves dist-preview on a free localhost port with a tiny static server, and drives it in headless
 // Chromium (playwright-core + /usr/bin/chromium, or $CHROMIUM): insert a template, type values, see
-// highlights and the list update, click a diagnostic and land on its cell, apply a fix and see it
-// cleared, switch a setting. Screenshots go to test-output/screenshots/. Prints `N passed, M failed`
+// the marks and the list update, click a diagnostic and land on its cell, apply a fix and see it
+// cleared, insert a row above the marked block and sort a range and see the marks follow their
+// cells, switch a setting. Screenshots go to test-output/screenshots/. Prints `N passed, M failed`
 // and exits non-zero on failure. `--no-build` reuses an existing dist-preview.
 'use strict';
 const http = require('http');
@@ -113,6 +114,42 @@ async function typeInto(page, cell, text) {
   await bar.press('Enter');
 }
 
+/**
+ * The marks on screen (cells drawn by a conditional format) are exactly the cells the problem list
+ * names on the sheet shown — waits until they are (a pass runs after each action).
+ */
+async function marksMatchList(page) {
+  await page
+    .waitForFunction(
+      () => {
+        const sheet = document.querySelector('.sheet-tabs button.active')?.textContent;
+        const listed = new Set(
+          [...document.querySelectorAll('[aria-label="问题列表"] li')]
+            .map((e) => e.dataset.cell || '')
+            .filter((c) => c.startsWith(`${sheet}!`))
+            .map((c) => c.split('!').pop().split(':')[0]),
+        );
+        const marked = new Set([...document.querySelectorAll('.grid td[data-cf-fill]')].map((td) => td.dataset.addr));
+        return listed.size > 0 && listed.size === marked.size && [...listed].every((c) => marked.has(c));
+      },
+      null,
+      { timeout: 8000 },
+    )
+    .catch(async () => {
+      const marked = await page.locator('.grid td[data-cf-fill]').evaluateAll((tds) => tds.map((td) => td.dataset.addr).join(' '));
+      throw new Error(`the marks on screen (${marked}) are not the cells the list names`);
+    });
+}
+
+async function markedCells(page) {
+  return page.locator('.grid td[data-cf-fill]').evaluateAll((tds) => tds.map((td) => td.dataset.addr).sort());
+}
+
+function shiftRow(addr, by) {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr);
+  return `${m[1]}${Number(m[2]) + by}`;
+}
+
 function below(addr) {
   const m = /^([A-Z]+)(\d+)$/.exec(addr);
   return `${m[1]}${Number(m[2]) + 1}`;
@@ -159,8 +196,8 @@ async function main() {
       assert(tti < TTI_BUDGET_MS, `interactive after ${Math.round(tti)} ms, budget ${TTI_BUDGET_MS} ms`);
       await pane(page).getByText(/错误 \d+ 个，警告 \d+ 个/).waitFor();
       assert((await items(page).count()) > 0, 'the sample workbook shows diagnostics');
-      assert((await page.locator('.grid td.filled').count()) > 0, 'flagged cells are filled in the sheet');
-      assert((await page.locator('.grid td.noted .note-mark').count()) > 0, 'flagged cells carry a note');
+      assert((await page.locator('.grid td.cf').count()) > 0, 'flagged cells are marked in the sheet');
+      await marksMatchList(page);
       await shot(page, '01-check-sample');
     });
 
@@ -236,21 +273,22 @@ async function main() {
       await shot(page, '05-template-inserted');
     });
 
-    await step('the inserted block is checked: blanks are flagged and highlighted', async () => {
+    await step('the inserted block is checked: blanks are flagged and marked', async () => {
       await openTab(page, '检查');
       await pane(page).getByText(/错误 \d+ 个/).waitFor();
       const goal = await diagnosticWith(page, 'table/missing-field', /绩效目标/);
       assert(goal, 'the blank 绩效目标 is reported (table/missing-field)');
-      await page.waitForSelector(`.grid td.filled.noted[data-addr="${goal}"]`, { timeout: 5000 });
+      await page.waitForSelector(`.grid td.cf[data-addr="${goal}"]`, { timeout: 5000 });
+      await marksMatchList(page);
       assert((await items(page).count()) >= 3, 'several blanks are listed');
       await shot(page, '06-check-inserted');
     });
 
-    await step('typing values in the sheet updates the list and the highlights', async () => {
+    await step('typing values in the sheet updates the list and the marks', async () => {
       const goal = await diagnosticWith(page, 'table/missing-field', /绩效目标/);
       await typeInto(page, goal, '保障农村保洁员工资按时足额发放，村庄环境整洁');
       await waitGone(page, 'table/missing-field', goal);
-      await page.waitForSelector(`.grid td[data-addr="${goal}"]:not(.filled):not(.noted)`, { timeout: 5000 });
+      await page.waitForSelector(`.grid td[data-addr="${goal}"]:not(.cf)`, { timeout: 5000 });
       // the last plan checkpoint: the cell under the 12月底 header
       const head = await page.locator('.grid td', { hasText: /^12月底$/ }).first().getAttribute('data-addr');
       const last = below(head);
@@ -277,8 +315,61 @@ async function main() {
         .catch(async () => {
           throw new Error(`the fixed cell reads “${await page.locator(`.grid td[data-addr="${cell}"] .cell-text`).innerText()}”, expected 0%`);
         });
-      assert((await page.locator(`.grid td[data-addr="${cell}"].filled`).count()) === 0, 'its highlight is cleared');
+      assert((await page.locator(`.grid td[data-addr="${cell}"].cf`).count()) === 0, 'its mark is cleared');
       await shot(page, '09-after-fix');
+    });
+
+    await step('a row inserted above the marked block (the sheet’s 插入行): the marks move down with their cells', async () => {
+      await marksMatchList(page);
+      const before = await markedCells(page);
+      assert(before.length > 0, 'the block has marks');
+      // the block's first row: its title
+      const title = await page.locator('.grid td', { hasText: /绩效目标表$/ }).first().getAttribute('data-addr');
+      await page.locator(`.grid td[data-addr="${title}"]`).click();
+      await page.getByRole('toolbar', { name: '表格操作' }).getByRole('button', { name: '插入行' }).click();
+      await page.waitForFunction((c) => document.querySelector(`.grid td[data-addr="${c}"]`)?.dataset.cfFill !== undefined, shiftRow(before[0], 1), { timeout: 8000 });
+      await marksMatchList(page);
+      const after = await markedCells(page);
+      assert(JSON.stringify(after) === JSON.stringify(before.map((a) => shiftRow(a, 1)).sort()), `every mark moved one row down: ${after.join(' ')}`);
+      await shot(page, '09a-row-inserted');
+    });
+
+    await step('a range of indicator values sorted with the keyboard (Shift+arrows, 排序): the values move, the marks follow the flagged cells', async () => {
+      const head = await page.locator('.grid td', { hasText: /^指标值$/ }).first().getAttribute('data-addr');
+      const first = below(head);
+      const rows = 4;
+      const last = shiftRow(first, rows - 1);
+      const inRange = (list) => list.filter((a) => a.replace(/\d+$/, '') === first.replace(/\d+$/, '') && Number(/\d+$/.exec(a)[0]) >= Number(/\d+$/.exec(first)[0]) && Number(/\d+$/.exec(a)[0]) <= Number(/\d+$/.exec(last)[0]));
+      const before = inRange(await markedCells(page));
+      assert(before.length > 0 && before.length < rows, `some (not all) of ${first}:${last} are flagged: ${before.join(' ')}`);
+      await page.locator(`.grid td[data-addr="${first}"]`).click();
+      await page.locator('.grid').focus();
+      await page.keyboard.press('Shift+ArrowRight');
+      for (let i = 1; i < rows; i++) await page.keyboard.press('Shift+ArrowDown');
+      await page.waitForFunction(() => /:/.test(document.querySelector('.formula-bar .addr')?.textContent ?? ''), null, { timeout: 3000 });
+      const texts = () => Promise.all(Array.from({ length: rows }, (_, i) => page.locator(`.grid td[data-addr="${shiftRow(first, i)}"] .cell-text`).innerText()));
+      const was = await texts();
+      const sort = page.getByRole('toolbar', { name: '表格操作' }).getByRole('button', { name: '排序' });
+      await sort.focus();
+      await page.keyboard.press('Enter');
+      // the values moved: those with a value first, the blanks last (Excel's order)
+      const filled = was.filter((t) => t.trim() !== '').length;
+      await page.waitForFunction(
+        ([c, n, k]) => Array.from({ length: n }, (_, i) => (document.querySelector(`.grid td[data-addr="${c.replace(/\d+$/, (r) => String(Number(r) + i))}"] .cell-text`)?.textContent ?? '').trim() !== '').every((v, i) => v === i < k),
+        [first, rows, filled],
+        { timeout: 8000 },
+      );
+      // the next pass: every blank value is flagged and marked — though the sort left our formats where they were — and the marks are exactly the cells the list names
+      const blanks = Array.from({ length: rows - filled }, (_, i) => shiftRow(last, -i));
+      assert(blanks.some((c) => !before.includes(c)), `the sort moved a blank value to a cell that was not marked (${before.join(' ')} → blanks ${blanks.join(' ')})`);
+      await page
+        .waitForFunction((cells) => cells.every((c) => document.querySelector(`.grid td[data-addr="${c}"]`)?.dataset.cfFill !== undefined), blanks, { timeout: 8000 })
+        .catch(async () => {
+          throw new Error(`the blank values ${blanks.join(' ')} are not all marked: ${inRange(await markedCells(page)).join(' ')}`);
+        });
+      await marksMatchList(page);
+      await shot(page, '09b-sorted');
+      await shot(page, '09b-sorted');
     });
 
     await step('switching a setting changes the result and is saved in the workbook', async () => {

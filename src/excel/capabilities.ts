@@ -47,7 +47,7 @@ export const DEGRADED: Record<Exclude<Capability, Internal>, string> = {
   mergedAreas: '此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：按未合并处理，识别结果可能不完整。',
   cellProperties: '此版本 Excel 无法读取单元格的原有格式（需要 ExcelApi 1.9）：插入表格失败时只能清除已写入的格式，无法恢复原有格式。',
   marks: '此版本 Excel 不能为多个单元格添加条件格式（需要 ExcelApi 1.9）：问题只在任务窗格中列出，不在单元格上标记。',
-  undoGroups: '此版本 Excel 不能撤消加载项的更改（需要 ExcelApi 1.20）：加载项写入工作簿时（标记有变化、修复、插入模板），Excel 会清空撤消记录（Ctrl+Z）；标记不变的检查不写入，不影响撤消。',
+  undoGroups: '此版本 Excel 不能撤消加载项的更改（需要 ExcelApi 1.20）：加载项写入工作簿时（标记有变化、修复、插入模板），Excel 会清空撤消记录（Ctrl+Z）；标记不变的检查不写入，不影响撤消。如需保留撤消记录，可在“设置”中关闭“在单元格上标记问题”。',
 };
 
 export function getCapabilities(excel: Pick<ExcelApi, 'isSetSupported'>): Capabilities {

@@ -1,6 +1,6 @@
 /**
  * Live validation: re-check the workbook on every edit (debounced, coalescing rapid edits and
- * pastes), keep the highlights in step, apply fixes, insert blocks — the controller the task pane
+ * pastes), keep the marks in step, apply fixes, insert blocks — the controller the task pane
  * talks to. See the API summary in ./index.ts.
  *
  * What real Excel does, and what the checker does about it:
@@ -94,7 +94,7 @@ export interface LiveChecker<S = SheetReport[]> {
   readonly last: LiveResult<S> | undefined;
   /** register the events and run the first check */
   start(): Promise<LiveResult<S>>;
-  /** unregister the events (highlights stay; they are restored when highlighting is turned off) */
+  /** unregister the events (the marks stay in the workbook; turning marking off deletes them) */
   stop(): Promise<void>;
   /** check now (covers changes Excel fires no event for) */
   recheck(): Promise<LiveResult<S>>;
@@ -103,7 +103,7 @@ export interface LiveChecker<S = SheetReport[]> {
   applySafeFixes(): Promise<FixOutcome>;
   /** select a cell (activating its sheet) */
   select(cell: string, sheet?: string): Promise<void>;
-  /** mark flagged cells in the sheet or restore every marked cell exactly */
+  /** mark flagged cells in the sheet, or delete the marks (nothing else is touched) */
   setHighlighting(on: boolean): Promise<LiveResult<S>>;
   /** store settings in the workbook and re-check */
   updateSettings(settings: WorkbookSettings): Promise<LiveResult<S>>;
@@ -126,7 +126,7 @@ function errorText(e: unknown): string {
 
 /** what a background check was asked for */
 interface Wanted {
-  /** a local change: check and bring the highlights up to date */
+  /** a local change: check and bring the marks up to date */
   local: boolean;
   /** a co-author's change: check only */
   remote: boolean;

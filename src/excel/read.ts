@@ -101,7 +101,7 @@ export function fillInfoOf(f: Excel.CellPropertiesFill | undefined): FillInfo {
   return info;
 }
 
-/** the fill properties read for highlighting */
+/** the fill properties read where a fill must be told exactly (an earlier version's marks, ./legacy.ts) */
 export const FILL_LOAD = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } } as const;
 
 /** A sheet's used ranges, queued in the geometry sync. */

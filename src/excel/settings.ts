@@ -17,7 +17,7 @@ export const WorkbookSettingsSchema = z.object({
   satisfactionFloor: z.number().min(0).max(100).optional(),
   planPacing: z.boolean().optional(),
   rules: z.record(z.string(), z.union([SeveritySchema, z.literal('off')])).optional(),
-  /** mark flagged cells in the sheet (default on) */
+  /** mark flagged cells in the sheet (default on; the marks are conditional formats, ./marks.ts) */
   highlighting: z.boolean().optional(),
 });
 export type WorkbookSettings = z.infer<typeof WorkbookSettingsSchema>;

@@ -1,11 +1,14 @@
 /**
  * A small spreadsheet view of the in-memory workbook: sheet tabs, a formula bar, the grid with
- * merges, fills (the checker's highlights), note indicators (hover for the note), selection and
- * editing as a user would (edits go through `book.user`, so they fire change events like Excel).
+ * merges, the cells' own fills, conditional formats drawn over them as Excel draws them (the
+ * checker's marks are conditional formats), note indicators (hover for the note), selection of a
+ * cell or a range (Shift+click, Shift+arrows), editing, inserting rows and sorting as a user would
+ * (all through `book.user`, so they fire change events like Excel).
  */
 import * as React from 'react';
-import { columnName, toA1 } from '../domain/address';
+import { columnName, rangeToA1, toA1 } from '../domain/address';
 import type { RangePos } from '../domain/address';
+import { evaluateCondition } from '../excel/memory/conditional';
 import { displayText } from '../sheet/display';
 import type { PreviewBook, PreviewSheet } from './book';
 
@@ -29,6 +32,21 @@ function useBookVersion(book: PreviewBook): [number, () => void] {
     return () => clearInterval(t);
   }, [book]);
   return [version, () => setVersion((v) => v + 1)];
+}
+
+/**
+ * The fill each cell shows from its conditional formats: the first format (in priority order) that
+ * applies to it, whose rule holds and that has a fill — drawn over the cell's own fill.
+ */
+function conditionalFills(sheet: PreviewSheet): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const cf of sheet.conditionalFormats) {
+    if (!cf.fill || evaluateCondition(cf.formula) !== true) continue;
+    for (const r of cf.ranges)
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) if (!m.has(`${row},${col}`)) m.set(`${row},${col}`, cf.fill);
+  }
+  return m;
 }
 
 function coveredBy(sheet: PreviewSheet): Map<string, RangePos> {
@@ -56,7 +74,12 @@ export function SheetView({ book, widths }: SheetViewProps) {
   const selNote = sheet.notes.get(`${sel.top},${sel.left}`)?.content;
   const [editing, setEditing] = React.useState<{ addr: string; text: string } | null>(null);
   const [bar, setBar] = React.useState('');
+  const [message, setMessage] = React.useState('');
   const gridRef = React.useRef<HTMLDivElement>(null);
+  /** the cell a range selection started from, and the one it reaches */
+  const anchor = React.useRef<{ row: number; col: number } | null>(null);
+  const reach = React.useRef<{ row: number; col: number } | null>(null);
+  const multi = sel.bottom > sel.top || sel.right > sel.left;
 
   React.useEffect(() => {
     // like Excel's formula bar: a percentage shows as one (0.25 → 25%), other values as stored
@@ -72,12 +95,39 @@ export function SheetView({ book, widths }: SheetViewProps) {
   const rows = Math.max((used?.bottom ?? 0) + 16, 30);
   const cols = Math.max((used?.right ?? 0) + 3, 9);
   const covered = coveredBy(sheet);
+  const conditional = conditionalFills(sheet);
   const w = widths?.[sheet.name] ?? [];
 
   const select = (row: number, col: number) => {
-    book.user.select(sheet.name, toA1(Math.max(0, row), Math.max(0, col)));
+    const at = { row: Math.max(0, row), col: Math.max(0, col) };
+    anchor.current = at;
+    reach.current = at;
+    book.user.select(sheet.name, toA1(at.row, at.col));
     bump();
   };
+
+  /** Shift+click / Shift+arrow: the range from where the selection started to `row, col` */
+  const extend = (row: number, col: number) => {
+    const a = anchor.current ?? { row: sel.top, col: sel.left };
+    const b = { row: Math.max(0, row), col: Math.max(0, col) };
+    anchor.current = a;
+    reach.current = b;
+    book.user.select(sheet.name, rangeToA1({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) }));
+    bump();
+  };
+
+  /** a command of the grid (insert rows, sort): Excel's refusal is shown, not thrown */
+  const act = (what: () => void) => {
+    try {
+      what();
+      setMessage('');
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+    bump();
+  };
+  const insertRows = () => act(() => book.user.insertRows(sheet.name, sel.top + 1, sel.bottom - sel.top + 1));
+  const sortRows = () => act(() => book.user.sort(sheet.name, rangeToA1(sel), [{ key: 0, ascending: true }]));
 
   const commit = (addr: string, text: string) => {
     book.user.setValues(sheet.name, addr, [[text]]);
@@ -89,7 +139,11 @@ export function SheetView({ book, widths }: SheetViewProps) {
     if (editing) return;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
     const mv = moves[e.key];
-    if (mv) {
+    if (mv && e.shiftKey && e.key !== 'Tab') {
+      e.preventDefault();
+      const at = reach.current ?? { row: sel.bottom, col: sel.right };
+      extend(at.row + mv[0], at.col + mv[1]);
+    } else if (mv) {
       e.preventDefault();
       select(sel.top + mv[0], sel.left + mv[1]);
     } else if (e.key === 'Enter' || e.key === 'F2') {
@@ -115,9 +169,12 @@ export function SheetView({ book, widths }: SheetViewProps) {
       const note = sheet.notes.get(`${row},${col}`)?.content;
       const text = c ? displayText(c.value, c.numberFormat) : '';
       const filled = c && c.fill.pattern !== 'None' && c.fill.color;
+      const cf = conditional.get(`${row},${col}`);
       const isSel = row === sel.top && col === sel.left;
+      const inSel = multi && row >= sel.top && row <= sel.bottom && col >= sel.left && col <= sel.right;
       const style: React.CSSProperties = {};
       if (filled) style.background = c.fill.color as string;
+      if (cf) style.background = cf; // a conditional format is drawn over the cell's own fill
       if (c?.font.bold) style.fontWeight = 600;
       if (c?.font.color && c.font.color !== '#000000') style.color = c.font.color;
       if (c && typeof c.value === 'number' && c.horizontalAlignment === 'General') style.textAlign = 'right';
@@ -128,10 +185,11 @@ export function SheetView({ book, widths }: SheetViewProps) {
           data-addr={addr}
           rowSpan={m ? m.bottom - m.top + 1 : undefined}
           colSpan={m ? m.right - m.left + 1 : undefined}
-          className={`${isSel ? 'sel' : ''} ${note ? 'noted' : ''} ${filled ? 'filled' : ''}`}
+          className={`${isSel ? 'sel' : ''} ${inSel ? 'insel' : ''} ${note ? 'noted' : ''} ${filled ? 'filled' : ''} ${cf ? 'cf' : ''}`}
+          data-cf-fill={cf}
           style={style}
           title={note ? `${addr} 批注：\n${note}` : undefined}
-          onMouseDown={() => select(row, col)}
+          onMouseDown={(e) => (e.shiftKey ? extend(row, col) : select(row, col))}
           onDoubleClick={() => setEditing({ addr, text: c ? editText(c.value, c.numberFormat) : '' })}
         >
           {editing && editing.addr === addr ? (
@@ -167,8 +225,19 @@ export function SheetView({ book, widths }: SheetViewProps) {
 
   return (
     <div className="sheetview">
+      <div className="sheet-tools" role="toolbar" aria-label="表格操作">
+        <button type="button" onClick={insertRows} title="在所选行的上方插入同样多的行（格式同上一行）">
+          插入行
+        </button>
+        <button type="button" onClick={sortRows} disabled={!multi} title="按所选区域的第一列升序排列各行（先用 Shift+方向键或 Shift+单击选择区域）">
+          排序
+        </button>
+        <span className="tool-message" role="status">
+          {message}
+        </span>
+      </div>
       <div className="formula-bar">
-        <span className="addr" aria-label="当前单元格">{selAddr}</span>
+        <span className="addr" aria-label="当前单元格">{multi ? rangeToA1(sel) : selAddr}</span>
         <input
           aria-label="编辑栏"
           value={bar}

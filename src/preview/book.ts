@@ -15,10 +15,19 @@ export interface PreviewCell {
   horizontalAlignment: string;
 }
 
+/** A conditional format as the sheet keeps it (the add-in's marks are such formats). */
+export interface PreviewConditionalFormat {
+  formula: string;
+  fill: string | null;
+  ranges: RangePos[];
+}
+
 export interface PreviewSheet {
   readonly id: string;
   name: string;
   merges: RangePos[];
+  /** in priority order */
+  conditionalFormats: PreviewConditionalFormat[];
   readonly notes: Map<string, { content: string }>;
   readonly columnWidths: Map<number, number>;
   peek(row: number, col: number): PreviewCell | undefined;
@@ -33,5 +42,9 @@ export interface PreviewBook {
   readonly user: {
     setValues(sheet: string, address: string, values: PreviewValue[][]): void;
     select(sheet: string, address: string): void;
+    /** `count` rows above row `row` (1-based) */
+    insertRows(sheet: string, row: number, count?: number): void;
+    /** the rows of `address` by the given columns (offsets from its first column) */
+    sort(sheet: string, address: string, fields: { key: number; ascending: boolean }[]): void;
   };
 }

@@ -25,6 +25,7 @@ export function toPaneSettings(s: WorkbookSettings): PaneSettings {
     satisfactionFloor: s.satisfactionFloor,
     planPacing: s.planPacing ?? false,
     rules: s.rules ?? {},
+    marks: s.highlighting !== false,
   };
 }
 
@@ -36,6 +37,7 @@ export function toWorkbookSettings(p: PaneSettings): WorkbookSettings {
     satisfactionFloor: p.satisfactionFloor,
     planPacing: p.planPacing,
     rules: p.rules,
+    highlighting: p.marks,
   };
 }
 

@@ -46,6 +46,8 @@ export interface PaneSettings {
   planPacing: boolean;
   /** per-rule severity or `off`; a rule not listed keeps its default */
   rules: Record<string, Severity | 'off'>;
+  /** mark flagged cells in the sheet (absent: on) */
+  marks?: boolean;
 }
 
 export type InsertResult =

@@ -72,6 +72,8 @@ export const S = {
   floorHint: '满意度指标值低于此数时给出警告',
   pacingLabel: '检查序时进度',
   pacingHint: '资金支出计划低于按月份应达到的进度时给出提示',
+  marksLabel: '在单元格上标记问题',
+  marksHint: '错误红色、警告黄色、提示蓝色，用加载项自己的条件格式画在单元格上，不改动单元格原有格式；关闭后只在任务窗格中列出问题，检查不再写入工作簿',
   rulesTitle: '规则级别',
   ruleDefault: (sev: string) => `默认（${sev}）`,
   ruleOff: '关闭',

@@ -164,6 +164,8 @@ describe('createExcelHost over the in-memory Excel', () => {
   test('settings mapping: auto profile is absent in the workbook', () => {
     expect(toWorkbookSettings({ profileId: '', planPacing: true, rules: {} }).profile).toBeUndefined();
     expect(toWorkbookSettings({ profileId: 'disclosure-list', planPacing: false, rules: {} }).profile).toBe('disclosure-list');
-    expect(toPaneSettings({})).toEqual({ profileId: '', year: undefined, satisfactionFloor: undefined, planPacing: false, rules: {} });
+    expect(toPaneSettings({})).toEqual({ profileId: '', year: undefined, satisfactionFloor: undefined, planPacing: false, rules: {}, marks: true });
+    expect(toPaneSettings({ highlighting: false }).marks).toBe(false);
+    expect(toWorkbookSettings({ profileId: '', planPacing: false, rules: {}, marks: false }).highlighting).toBe(false);
   });
 });

@@ -80,6 +80,14 @@ describe('SettingsTab', () => {
     expect(props.onChange).toHaveBeenLastCalledWith({ ...base, planPacing: true });
   });
 
+  test('marks switch: on unless turned off', async () => {
+    const { props, user } = setup();
+    const marks = screen.getByRole('switch', { name: '在单元格上标记问题' });
+    expect(marks).toBeChecked();
+    await user.click(marks);
+    expect(props.onChange).toHaveBeenLastCalledWith({ ...base, marks: false });
+  });
+
   test('parseBounded', () => {
     expect(parseBounded('', 0, 100)).toBeUndefined();
     expect(parseBounded('85.5', 0, 100)).toBe(85.5);

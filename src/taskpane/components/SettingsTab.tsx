@@ -150,6 +150,10 @@ export function SettingsTab({ catalog, settings, detectedYear, defaultFloor, sav
         />
       </Field>
 
+      <Field hint={S.marksHint}>
+        <Switch checked={settings.marks !== false} label={S.marksLabel} onChange={(_, d) => onChange({ ...settings, marks: d.checked })} />
+      </Field>
+
       <Subtitle2 as="h2">{S.rulesTitle}</Subtitle2>
       <ul className={styles.rules}>
         {catalog.rules.map((rule) => {

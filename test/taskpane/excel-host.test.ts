@@ -17,7 +17,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Waits for a condition, polling: no fixed sleep that a busy machine could outlast. The limit only
  * stops a hung test.
  */
-async function until(what: string, cond: () => boolean, hangMs = 20_000): Promise<void> {
+async function until(what: string, cond: () => boolean, hangMs = 60_000): Promise<void> {
   const stop = Date.now() + hangMs; // clock-ok: only stops a hung wait
   while (!cond()) {
     if (Date.now() > stop) throw new Error(`still waiting after ${hangMs} ms: ${what}`); // clock-ok: hang-stop

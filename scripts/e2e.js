@@ -125,6 +125,16 @@ async function axeCheck(page, label) {
   console.log(`    axe, ${label}: ${passes} rules pass, no violation`);
 }
 
+/** axe on the 模板 tab, then on the 设置 tab, each once its content is up */
+async function axeTemplatesAndSettings(page, theme) {
+  await openTab(page, '模板');
+  await pane(page).getByRole('searchbox').waitFor();
+  await axeCheck(page, `模板, ${theme}`);
+  await openTab(page, '设置');
+  await pane(page).locator('select[data-rule]').first().waitFor();
+  await axeCheck(page, `设置, ${theme}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // keyboard: page.keyboard only, and what has focus
 
@@ -375,12 +385,7 @@ async function main() {
     });
 
     await step('axe: the 模板 and 设置 tabs (light)', async () => {
-      await openTab(page, '模板');
-      await pane(page).getByRole('searchbox').waitFor();
-      await axeCheck(page, '模板, light');
-      await openTab(page, '设置');
-      await pane(page).locator('select[data-rule]').first().waitFor();
-      await axeCheck(page, '设置, light');
+      await axeTemplatesAndSettings(page, 'light');
     });
 
     // 2. a blank workbook: insert a template, fill it, fix, settings
@@ -477,12 +482,7 @@ async function main() {
       assert((await pane(page).locator('[aria-label="问题列表"] li button', { hasText: /^修复：/ }).count()) > 0, 'fix buttons are showing');
       await shot(page, '11-dark');
       await axeCheck(page, '检查, dark, problems and fixes');
-      await openTab(page, '模板');
-      await pane(page).getByRole('searchbox').waitFor();
-      await axeCheck(page, '模板, dark');
-      await openTab(page, '设置');
-      await pane(page).locator('select[data-rule]').first().waitFor();
-      await axeCheck(page, '设置, dark');
+      await axeTemplatesAndSettings(page, 'dark');
     });
 
     // 3. the keyboard only: page.keyboard from here on, no click

@@ -190,8 +190,18 @@ async function tabTo(page, want, what, { back = false, max = 400 } = {}) {
  * pseudo-elements and the two wrappers Fluent draws them on) differ from the same control unfocused.
  */
 async function assertFocusVisible(page) {
-  const r = await page.evaluate(() => {
+  const r = await page.evaluate(async () => {
     const el = document.activeElement;
+    // a focus indicator may fade in or out: compare the styles once the transitions on the control
+    // and its wrappers are over (finite ones only: a busy spinner turns for ever)
+    const near = [el, el.parentElement, el.parentElement && el.parentElement.parentElement];
+    const settled = () =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect && near.includes(a.effect.target) && a.effect.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      );
     const ring = () => {
       const out = [];
       for (let n = el, depth = 0; n && depth < 3; n = n.parentElement, depth++)
@@ -201,8 +211,10 @@ async function assertFocusVisible(page) {
         }
       return out.join(' | ');
     };
+    await settled();
     const focused = ring();
     el.blur();
+    await settled();
     const unfocused = ring();
     el.focus();
     return { same: focused === unfocused, back: document.activeElement === el, what: `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)}”` };
@@ -299,7 +311,7 @@ async function main() {
   buildPreview({ reuse: process.argv.includes('--no-build') });
   const { server, base } = await servePreview();
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   page.setDefaultTimeout(HANG_MS);
   page.setDefaultNavigationTimeout(HANG_MS);
   const errors = [];

@@ -94,7 +94,13 @@ describe('CheckTab', () => {
     expect(new Set(levels)).toEqual(new Set([2]));
   });
 
+  // jsdom's hasFocus() answers whether an element has focus; a browser's, whether the pane's window
+  // has the system focus — which is what the pane asks. Here: the pane's window has it, or not.
+  const windowFocus = (on: boolean) => jest.spyOn(document, 'hasFocus').mockReturnValue(on);
+  afterEach(() => jest.restoreAllMocks());
+
   test('keyboard: when the focused fix button goes away with its problem, focus moves to the control now in its place', async () => {
+    windowFocus(true);
     const r = sample();
     const { props, user, rerender } = setup(r);
     const fix = screen.getByRole('button', { name: /修复：改为“95%”/ });
@@ -106,6 +112,15 @@ describe('CheckTab', () => {
     expect(fix).not.toBeInTheDocument();
     // the control at the same place in the tab's order: the next problem's button
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /3月底进度偏慢/ }));
+  });
+
+  test('a live re-check while the clerk works in the sheet never pulls focus into the pane', () => {
+    windowFocus(false); // the sheet has the focus; the pane's last focused button is then removed
+    const r = sample();
+    const { rerender } = setup(r);
+    screen.getByRole('button', { name: /修复：改为“95%”/ }).focus();
+    rerender({ result: result(r.diagnostics.filter((d) => d.ruleId !== 'value/percent-notation')) });
+    expect(document.activeElement).toBe(document.body);
   });
 
   test('keyboard: a re-check keeps focus on its button (busy, not disabled)', async () => {

@@ -98,7 +98,7 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
   return c;
 }
 
-/** the enabled controls of the tab, in tab order */
+/** the focusable controls of the tab (busy buttons too: they stay focusable), in tab order */
 function focusables(root: HTMLElement | null): HTMLElement[] {
   if (!root) return [];
   return [...root.querySelectorAll<HTMLElement>('button, input, select, [tabindex="0"]')].filter(
@@ -133,7 +133,10 @@ export function CheckTab(props: CheckTabProps) {
     const f = focused.current;
     if (!f || f.el.isConnected || f.index < 0) return;
     const active = document.activeElement;
-    if (active && active !== document.body) return; // the clerk has moved on (to the sheet, another control)
+    if (active && active !== document.body) return; // the clerk has moved on to another control
+    // the pane's window is not the focused one (the clerk is typing in the sheet while a live check
+    // removed the button): never pull focus into the pane
+    if (!document.hasFocus()) return;
     const all = focusables(rootRef.current);
     all[Math.min(f.index, all.length - 1)]?.focus();
   });

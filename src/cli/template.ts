@@ -3,17 +3,18 @@
  * the offline way to get a form; `jxmb template --list` lists the project types.
  *
  *   jxmb template --profile hebei-project --type 农村保洁员经费 --year 2025 -o 保洁.xlsx
+ *   jxmb template --profile hebei-yth-annual --type 保洁 --budget 156000 --upper 100000 -o 申报表.xlsx
  *   jxmb template --type all --year 2025 --unit 昌黎县安山镇人民政府本级 --unit-code 813001 -o 全部.xlsx
  *   jxmb template --list [--profile disclosure-list] [--type 保洁]
  *
- * Header options (--name --code --budget --fiscal --other --unit --unit-code --money-unit --plan) are
+ * Header options (--name --code --budget --fiscal --other --upper --local --unit --unit-code --money-unit --plan) are
  * validated first; a bad header is refused with a Chinese message naming the field and nothing is written.
  */
 import { Command } from 'commander';
 import * as path from 'path';
 import { getProfile, profiles } from '../domain/profiles';
 import type { Profile } from '../domain/profile';
-import { findType, normalizeQuery, parseHeader, scoreType, searchTypes, typesForProfile, type ProjectType } from '../domain/templates';
+import { findType, fitsText, normalizeQuery, parseHeader, scoreType, searchTypes, typeFits, typesForProfile, type ProjectType } from '../domain/templates';
 import { renderWorkbook } from '../sheet/render';
 import { writeTemplateXlsx } from './template-xlsx';
 
@@ -28,6 +29,8 @@ export interface TemplateOptions {
   budget?: string;
   fiscal?: string;
   other?: string;
+  upper?: string;
+  local?: string;
   unit?: string;
   unitCode?: string;
   moneyUnit?: string;
@@ -46,7 +49,8 @@ const defaultIO: TemplateIO = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-export const DEFAULT_PROFILE = 'hebei-project';
+/** The default format: the first registered profile (河北 项目绩效目标表). */
+export const DEFAULT_PROFILE = profiles[0].id;
 
 function resolveProfile(id: string | undefined): Profile | string {
   try {
@@ -66,9 +70,7 @@ export function resolveTypes(query: string | undefined, profile: Profile): Proje
   if (normalizeQuery(query) === 'all') return fitting;
   const exact = findType(query);
   if (exact) {
-    return exact.profiles.includes(profile.id)
-      ? [exact]
-      : `模板类型“${exact.name}”不适用于“${profile.name}”（适用：${exact.profiles.join('、')}）`;
+    return typeFits(exact, profile.id) ? [exact] : `模板类型“${exact.name}”不适用于“${profile.name}”（适用：${fitsText(exact)}）`;
   }
   const found = searchTypes(query, profile.id);
   if (found.length === 0) {
@@ -101,7 +103,7 @@ function listTypes(opts: TemplateOptions, io: TemplateIO): number {
   const pad = Math.max(...types.map((t) => t.id.length));
   for (const t of types) {
     const rows = t.indicators.length === 0 ? '按格式留空行' : `${t.indicators.length}个三级指标`;
-    io.out(`${t.id.padEnd(pad)}  ${t.name}  — ${t.description}（${rows}；适用：${t.profiles.join('、')}）`);
+    io.out(`${t.id.padEnd(pad)}  ${t.name}  — ${t.description}（${rows}；适用：${fitsText(t)}）`);
   }
   if (profileId === undefined) io.out(`\n表格格式：${profiles.map((p) => `${p.id}（${p.name}）`).join('、')}`);
   return 0;
@@ -135,6 +137,8 @@ export async function runTemplate(opts: TemplateOptions, io: TemplateIO = defaul
     budget: opts.budget,
     fiscal: opts.fiscal,
     other: opts.other,
+    fiscalUpper: opts.upper,
+    fiscalLocal: opts.local,
     year: opts.year,
     unitName: opts.unit,
     unitCode: opts.unitCode,
@@ -183,9 +187,11 @@ export function templateCommand(io: TemplateIO = defaultIO): Command {
     .option('--budget <amount>', '预算数')
     .option('--fiscal <amount>', '其中：财政资金')
     .option('--other <amount>', '其他资金')
+    .option('--upper <amount>', '财政拨款其中：上级补助（一体化申报表）')
+    .option('--local <amount>', '财政拨款其中：本级安排（一体化申报表）')
     .option('--unit <text>', '单位名称')
     .option('--unit-code <code>', '单位编码')
-    .option('--money-unit <unit>', '金额单位：万元（默认）或 元')
+    .option('--money-unit <unit>', '金额单位：万元 或 元（默认：该格式的单位，一体化申报表为元）')
     .option('--plan <list>', '资金支出计划（累计%），如 25,50,75,100')
     .action(async (opts: TemplateOptions) => {
       const code = await runTemplate(opts, io);

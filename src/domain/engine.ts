@@ -3,9 +3,9 @@
  * reports into diagnostics (DOMAIN.md §7). Pure; never applies fixes.
  */
 import { parseA1 } from './address';
-import type { Block, Diagnostic, Severity } from './model';
+import type { Block, Diagnostic, Severity, SummaryTable } from './model';
 import type { Profile } from './profile';
-import { getProfile } from './profiles';
+import { getProfile, profiles } from './profiles';
 import { formatMessage, type CheckSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { blockName } from './rules/block-helpers';
 import { allRules } from './rules';
@@ -27,6 +27,7 @@ export interface RuleGrade {
  */
 export function ruleGrade(rule: Rule, profile: Profile, settings: CheckSettings = {}): RuleGrade | undefined {
   if (rule.layouts && !rule.layouts.includes(profile.layout)) return undefined;
+  if (rule.appliesTo && !rule.appliesTo(profile)) return undefined;
   const explicit = settings.rules?.[rule.id];
   if (explicit === 'off') return undefined;
   if (explicit) return { severity: explicit, regraded: true };
@@ -58,16 +59,34 @@ function cellPos(cell: string): { row: number; col: number } {
   }
 }
 
+/** What a workbook holds besides its blocks (from recognition). */
+export interface WorkbookTables {
+  /** 汇总 tables listing projects (total/summary-mismatch) */
+  summaries?: SummaryTable[];
+}
+
 /**
  * Checks blocks (of one workbook, any profiles) and returns the diagnostics sorted by block, row,
  * column and rule id, without duplicates. A rule that throws is skipped for that block (its partial
  * reports are dropped); blocks of an unknown profile are skipped. `rules` defaults to every rule.
+ * `tables` are the workbook's other tables (its 汇总 tables), for the workbook-wide (`file`) rules;
+ * their problems carry `block: null`.
  */
-export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules: Rule[] = allRules): Diagnostic[] {
+export function checkBlocks(
+  blocks: Block[],
+  settings: CheckSettings = {},
+  rules: Rule[] = allRules,
+  tables: WorkbookTables = {},
+): Diagnostic[] {
   const out: Sortable[] = [];
   let seq = 0;
+  const summaries = tables.summaries ?? [];
 
+  let fileRules: Rule[] | undefined = rules.filter((r) => r.scope === 'file');
+  if (fileRules.length === 0) fileRules = undefined;
   const groups = new Map<string, Block[]>();
+  // the file rules run with the first known profile's group (a workbook of 汇总 tables only: the first profile's)
+  if (fileRules && !blocks.some((b) => profiles.some((p) => p.id === b.profile))) groups.set(profiles[0].id, []);
   for (const b of blocks) {
     const g = groups.get(b.profile);
     if (g) g.push(b);
@@ -93,14 +112,14 @@ export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules
     let current: Block | undefined;
     let ctxBlocks: Block[] = blocks;
     const report = (r: ReportDescriptor) => {
-      const owner = r.block ?? current ?? ctxBlocks[0];
+      const owner = r.block === null ? undefined : (r.block ?? current ?? ctxBlocks[0]);
       const template = rule.messages[r.messageId] ?? r.messageId;
       const severity = grade.regraded ? grade.severity : (r.severity ?? grade.severity);
       const d: Diagnostic = {
         ruleId: rule.id,
         severity,
         message: formatMessage(template, r.data),
-        sheet: owner?.sheet ?? '',
+        sheet: r.sheet ?? owner?.sheet ?? '',
         cell: r.at,
         block: owner ? { index: owner.index, name: blockName(owner), range: owner.range } : null,
       };
@@ -109,7 +128,7 @@ export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules
       const pos = cellPos(r.at);
       out.push({ d, blockIndex: owner ? owner.index : Number.MAX_SAFE_INTEGER, row: pos.row, col: pos.col, seq: seq++ });
     };
-    const ctx: RuleContext = { block: undefined, blocks, profile, settings, year: settings.year, report };
+    const ctx: RuleContext = { block: undefined, blocks, summaries, profile, settings, year: settings.year, report };
     const run = (a: { rule: Rule; grade: RuleGrade }, block: Block | undefined, all: Block[]) => {
       rule = a.rule;
       grade = a.grade;
@@ -129,6 +148,14 @@ export function checkBlocks(blocks: Block[], settings: CheckSettings = {}, rules
     const workbookRules = active.filter((a) => a.rule.scope === 'workbook');
     for (const block of group) for (const a of blockRules) run(a, block, blocks);
     for (const a of workbookRules) run(a, undefined, group);
+    if (fileRules) {
+      // once per workbook, graded by the first block's profile, over every block and table
+      for (const rule of fileRules) {
+        const grade = ruleGrade(rule, profile, settings);
+        if (grade) run({ rule, grade }, undefined, blocks);
+      }
+      fileRules = undefined;
+    }
   }
 
   out.sort(

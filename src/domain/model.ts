@@ -39,6 +39,11 @@ export const IndicatorRowSchema = z.object({
   inherited: z.object({ level1: z.boolean(), level2: z.boolean() }).default({ level1: false, level2: false }),
   /** The raw source line for indicators parsed from disclosure-list text. */
   sourceLine: z.string().optional(),
+  /**
+   * The 指标值 as the 一体化 system stores it, over three cells (DOMAIN §2.5): 符号 | 值 | 计量单位.
+   * `value` then holds what the three say together (`≥95%`), at the 值 cell.
+   */
+  split: z.object({ operator: FieldSchema, number: FieldSchema, unit: FieldSchema }).optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 
@@ -87,8 +92,41 @@ export const BlockSchema = z.object({
   unparsed: z.array(UnparsedLineSchema).default([]),
   /** Every other non-empty cell of the block (for table/placeholder-text), in reading order. */
   otherCells: z.array(FieldSchema).default([]),
+  /** Fields of the format that have no property of their own (上级补助, 本级安排, 主管部门 …), by the profile's field key. */
+  extra: z.record(z.string(), FieldSchema).optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
+
+/** One project row of a 汇总 table (DOMAIN §2.6). */
+export const SummaryRowSchema = z.object({
+  /** 0-based sheet row */
+  row: z.number().int(),
+  name: FieldSchema,
+  code: FieldSchema.optional(),
+  /** the project's total (预算数 / 金额 / 合计) */
+  amount: FieldSchema.optional(),
+  fiscal: FieldSchema.optional(),
+  other: FieldSchema.optional(),
+});
+export type SummaryRow = z.infer<typeof SummaryRowSchema>;
+
+/**
+ * A 汇总 table listing projects with their amounts (`序号 | 项目名称 | 预算数 | 财政资金 | 其他资金`,
+ * a 合计 row): not a project table, never a block; total/summary-mismatch checks it against the blocks.
+ */
+export const SummaryTableSchema = z.object({
+  sheet: z.string(),
+  /** A1 range of the table (header to last project row) */
+  range: z.string(),
+  /** the 项目名称 header cell */
+  anchor: z.string(),
+  /** header cells by column: name, amount, fiscal, other, code */
+  headers: z.record(z.string(), z.string()).default({}),
+  /** the amounts' unit (a `（元）` header, a `单位：元` line above the table, else 万元) */
+  moneyUnit: z.enum(['万元', '元']).default('万元'),
+  rows: z.array(SummaryRowSchema),
+});
+export type SummaryTable = z.infer<typeof SummaryTableSchema>;
 
 /** One cell edit of a fix. */
 export const CellEditSchema = z.object({

@@ -3,7 +3,7 @@
  * indicator rule uses. A new province is a new `Profile` object passed to `registerProfile`.
  */
 import { z } from 'zod';
-import type { Level1Spec, Profile } from './profile';
+import { BLOCK_FIELD_KEYS, type BlockTemplate, type FieldSpec, type FixedIndicator, type IndicatorColumnSpec, type Level1Spec, type PlanSpec, type Profile } from './profile';
 import { SeveritySchema } from './model';
 import { normLabel } from './text';
 
@@ -61,24 +61,109 @@ const COMMON_ALIASES: Profile['aliases'] = {
   },
 };
 
-export const hebeiProject: Profile = {
-  id: 'hebei-project',
-  name: '河北省项目支出绩效目标表',
-  layout: 'block',
+/** What the Hebei formats share: the indicator frame, the plan checkpoints, the floors, the switches. */
+const HEBEI_COMMON = {
   level1: HEBEI_LEVEL1,
   aliases: COMMON_ALIASES,
   checkpointSets: CHECKPOINT_SETS,
   checkpointMonths: CHECKPOINT_MONTHS,
   satisfactionFloor: 80,
   planPacingShare: 1,
-  fields: { code: true, basis: true, plan: true, funding: true },
   rules: { 'plan/behind-schedule': 'off' },
+} satisfies Partial<Profile>;
+
+// ---- block labels and columns (DOMAIN §2.1): compared after normLabel (no whitespace, half-width punctuation) ----
+
+const HEBEI_FIELDS: FieldSpec[] = [
+  {
+    key: 'code',
+    caption: '项目编码',
+    labels: ['项目编码', '项目代码', '项目编号'],
+    prompt: '填写预算系统中的项目编码：21位数字或大写字母，如“130322210QXP1WKIBNS3X”',
+  },
+  { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算系统一致的项目名称' },
+  { key: 'usage', caption: '资金用途', labels: ['预算规模及资金用途', '预算规模及用途', '资金规模及用途'], secondRow: true },
+  {
+    key: 'budget',
+    caption: '预算数',
+    labels: ['预算数', '预算金额', '年度预算数', '项目预算数', '预算数合计'],
+    money: true,
+    required: '本项目的预算金额',
+    prompt: '单位：{{unit}}，两位小数；预算数 = 财政资金 + 其他资金',
+  },
+  {
+    key: 'fiscal',
+    caption: '财政资金',
+    labels: ['其中：财政资金', '其中财政资金', '财政资金', '其中：财政拨款', '财政拨款'],
+    money: true,
+    prompt: '单位：{{unit}}，两位小数',
+  },
+  {
+    key: 'other',
+    caption: '其他资金',
+    labels: ['其他资金', '其中：其他资金', '其他来源资金'],
+    money: true,
+    prompt: '单位：{{unit}}，两位小数；没有其他资金填0',
+  },
+  { key: 'usage', caption: '资金用途', labels: ['资金用途', '主要用途', '项目资金用途'] },
+  { key: 'goal', caption: '绩效目标', labels: ['绩效目标', '年度绩效目标', '项目绩效目标', '年度目标'], required: '本项目的年度绩效目标' },
+];
+
+const HEBEI_PLAN: PlanSpec = {
+  labels: ['资金支出计划（%）', '资金支出计划', '资金支出进度计划（%）', '资金支出进度计划', '支出计划（%）', '支出计划'],
+  text: '资金支出计划\n（%）',
+};
+
+const HEBEI_COLUMNS: IndicatorColumnSpec[] = [
+  { role: 'level1', labels: ['一级指标'] },
+  { role: 'level2', labels: ['二级指标'] },
+  { role: 'level3', labels: ['三级指标', '指标名称'] },
+  { role: 'description', labels: ['绩效指标描述', '指标描述', '指标解释', '指标内容'], span: 2 },
+  { role: 'value', labels: ['指标值', '目标值', '指标值（目标值）', '年度指标值', '指标目标值'] },
+  { role: 'basis', labels: ['指标值确定依据', '确定依据', '指标值设定依据', '设定依据', '指标确定依据'] },
+];
+
+/** The canonical 7-column block of DOMAIN §2.1 (A–G), as templates insert it. */
+const HEBEI_TEMPLATE: BlockTemplate = {
+  widths: [12, 14, 24, 16, 16, 16, 22],
+  title: '{{prefix}}{{name}}绩效目标表',
+  rows: [
+    [{ line: 'unit', cols: 5 }, { line: 'moneyUnit', cols: 2 }],
+    [{ label: 'code' }, { value: 'code', cols: 2 }, { label: 'name' }, { value: 'name', cols: 3 }],
+    [
+      { label: 'usage', text: '预算规模及\n资金用途', rows: 2 },
+      { label: 'budget' },
+      { value: 'budget' },
+      { label: 'fiscal' },
+      { value: 'fiscal' },
+      { label: 'other' },
+      { value: 'other' },
+    ],
+    [{ value: 'usage', cols: 6, lines: 2 }],
+    [{ label: 'plan', rows: 2 }, { plan: 'checkpoints', cols: 6 }],
+    [{ plan: 'values', cols: 6 }],
+    [{ label: 'goal' }, { value: 'goal', cols: 6, lines: 3 }],
+  ],
+  heights: { 0: 20, 2: 30 },
+};
+
+export const hebeiProject: Profile = {
+  id: 'hebei-project',
+  name: '河北省项目支出绩效目标表',
+  layout: 'block',
+  ...HEBEI_COMMON,
+  moneyUnit: '万元',
+  fields: HEBEI_FIELDS,
+  totals: [{ total: 'budget', parts: ['fiscal', 'other'] }],
+  plan: HEBEI_PLAN,
+  indicatorColumns: HEBEI_COLUMNS,
+  template: HEBEI_TEMPLATE,
 };
 
 export const central2021: Profile = {
+  ...hebeiProject,
   id: 'central-2021',
   name: '项目支出绩效目标表（成本指标为一级指标）',
-  layout: 'block',
   level1: [
     { name: '产出指标', level2: l2('数量指标', '质量指标', '时效指标'), required: true, requireEveryLevel2: true },
     {
@@ -94,29 +179,166 @@ export const central2021: Profile = {
     level1: COMMON_ALIASES.level1,
     level2: { ...COMMON_ALIASES.level2, 生态成本指标: '生态环境成本指标', 环境成本指标: '生态环境成本指标' },
   },
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
-  fields: { code: true, basis: true, plan: true, funding: true },
-  rules: { 'plan/behind-schedule': 'off' },
 };
 
 export const disclosureList: Profile = {
   id: 'disclosure-list',
   name: '项目支出绩效目标公开表（每行一个项目）',
   layout: 'list',
-  level1: HEBEI_LEVEL1,
-  aliases: COMMON_ALIASES,
-  checkpointSets: CHECKPOINT_SETS,
-  checkpointMonths: CHECKPOINT_MONTHS,
-  satisfactionFloor: 80,
-  planPacingShare: 1,
-  fields: { code: false, basis: false, plan: false, funding: false },
-  rules: { 'plan/behind-schedule': 'off' },
+  ...HEBEI_COMMON,
+  moneyUnit: '万元',
+  // the columns, in the order templates write them (DOMAIN §2.2)
+  fields: [
+    { key: 'code', caption: '单位编码', labels: ['单位编码', '单位代码', '编码'] },
+    {
+      key: 'name',
+      caption: '项目名称',
+      labels: ['单位及项目名称', '单位名称及项目名称', '单位（项目）名称', '项目名称'],
+      required: '本项目的名称',
+    },
+    {
+      key: 'budget',
+      caption: '预算数',
+      labels: ['金额', '预算金额', '预算数'],
+      money: true,
+      required: '本项目的预算金额',
+    },
+    { key: 'goal', caption: '绩效目标', labels: ['绩效目标', '年度绩效目标'], required: '本项目的年度绩效目标' },
+    { key: 'indicators', caption: '绩效指标', labels: ['绩效指标', '年度绩效指标', '绩效指标内容'] },
+  ],
+  totals: [],
+  indicatorColumns: [],
+};
+
+// ---- 一体化 exports (DOMAIN §2.4, §2.5) -------------------------------------------------------------
+
+/** The system fixes this row under 成本指标 in every table (`项目或定额成本控制率 ＝ 100 %`). */
+const YTH_FIXED: FixedIndicator[] = [{ level1: '产出指标', level2: '成本指标', level3: '项目或定额成本控制率', value: '＝100%' }];
+
+export const hebeiYthAnnual: Profile = {
+  id: 'hebei-yth-annual',
+  name: '一体化系统：项目支出绩效目标申报表（年度）',
+  layout: 'block',
+  ...HEBEI_COMMON,
+  moneyUnit: '元',
+  fields: [
+    { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称' },
+    { key: 'department', caption: '主管部门及代码', labels: ['主管部门及代码', '主管部门'], prompt: '如“[813001]某某镇人民政府”' },
+    { key: 'unitName', caption: '实施单位', labels: ['实施单位'] },
+    {
+      key: 'budget',
+      caption: '资金总额',
+      labels: ['资金总额', '年度资金总额'],
+      money: true,
+      required: '本项目的年度资金总额',
+      prompt: '单位：{{unit}}，两位小数；资金总额 = 财政拨款 + 其他资金',
+    },
+    {
+      key: 'fiscal',
+      caption: '财政拨款',
+      labels: ['财政拨款', '其中：财政拨款'],
+      money: true,
+      prompt: '单位：{{unit}}，两位小数；财政拨款 = 上级补助 + 本级安排',
+    },
+    { key: 'fiscalUpper', caption: '上级补助', labels: ['其中：上级补助', '上级补助'], money: true, prompt: '单位：{{unit}}，两位小数；没有填0' },
+    { key: 'fiscalLocal', caption: '本级安排', labels: ['本级安排'], money: true, prompt: '单位：{{unit}}，两位小数；没有填0' },
+    { key: 'other', caption: '其他资金', labels: ['其他资金'], money: true, prompt: '单位：{{unit}}，两位小数；没有其他资金填0' },
+    { key: 'goal', caption: '年度总体目标', labels: ['年度总体目标', '总体目标'], required: '本项目的年度总体目标' },
+  ],
+  totals: [
+    { total: 'budget', parts: ['fiscal', 'other'] },
+    { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+  ],
+  indicatorColumns: [
+    { role: 'level1', labels: ['一级指标'] },
+    { role: 'level2', labels: ['二级指标'] },
+    { role: 'level3', labels: ['三级指标'] },
+    { role: 'value', labels: ['指标值'], span: 3 },
+    { role: 'remark', labels: ['说明', '指标说明'] },
+  ],
+  fixedIndicators: YTH_FIXED,
+  template: {
+    widths: [10, 12, 16, 24, 8, 8, 8, 20],
+    title: '项目支出绩效目标申报表',
+    titleRows: 2,
+    rows: [
+      [{ line: 'year', cols: 8 }],
+      [{ label: 'name', cols: 2 }, { value: 'name', cols: 6 }],
+      [{ label: 'department', cols: 2 }, { value: 'department', cols: 2 }, { label: 'unitName', cols: 2 }, { value: 'unitName', cols: 2 }],
+      [{ text: '资金来源', cols: 2, rows: 6 }, { text: '年度资金情况', cols: 6 }],
+      [{ label: 'budget', text: '资金总额（{{unit}}）：', cols: 2 }, { value: 'budget', cols: 4 }],
+      [{ label: 'fiscal', text: '     财政拨款', cols: 2 }, { value: 'fiscal', cols: 4 }],
+      [{ label: 'fiscalUpper', text: '     其中：上级补助', cols: 2 }, { value: 'fiscalUpper', cols: 4 }],
+      [{ label: 'fiscalLocal', text: '           本级安排', cols: 2 }, { value: 'fiscalLocal', cols: 4 }],
+      [{ label: 'other', text: '     其他资金', cols: 2 }, { value: 'other', cols: 4 }],
+      [{ label: 'goal', cols: 2, rows: 2 }, { value: 'goal', cols: 6, rows: 2, lines: 3 }],
+      [],
+    ],
+    indicatorCaption: '绩效指标',
+  },
+};
+
+export const hebeiYthInfo: Profile = {
+  id: 'hebei-yth-info',
+  name: '一体化系统：预算项目绩效信息表（预算编制阶段）',
+  layout: 'block',
+  ...HEBEI_COMMON,
+  moneyUnit: '万元',
+  fields: [
+    { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称' },
+    {
+      key: 'code',
+      caption: '项目编码',
+      labels: ['项目编码'],
+      prompt: '填写预算管理一体化系统中的项目编码：21位数字或大写字母',
+    },
+    { key: 'goal', caption: '绩效目标', labels: ['绩效目标'], required: '本项目的绩效目标' },
+  ],
+  totals: [],
+  indicatorColumns: [
+    { role: 'level1', labels: ['一级指标'] },
+    { role: 'level2', labels: ['二级指标'] },
+    { role: 'level3', labels: ['三级指标'] },
+    { role: 'value', labels: ['指标值'], span: 3 },
+    { role: 'description', labels: ['备注（指标解释等）', '备注', '指标解释'] },
+    { role: 'remark', labels: ['指标值说明（评分标准等）', '指标值说明', '评分标准'] },
+  ],
+  splitValue: { operator: ['符号'], number: ['值'], unit: ['计量单位', '单位'] },
+  fixedIndicators: YTH_FIXED,
+  template: {
+    widths: [12, 14, 24, 8, 10, 10, 22, 22],
+    title: '预算项目绩效信息表（预算编制阶段）',
+    rows: [
+      [{ label: 'name' }, { value: 'name', cols: 3 }, { label: 'code' }, { value: 'code', cols: 3 }],
+      [{ label: 'goal', rows: 2 }, { value: 'goal', cols: 7, rows: 2, lines: 3 }],
+      [],
+    ],
+    headerText: {
+      level3: '*三级指标',
+      operator: '*符号',
+      number: '*值',
+      unit: '计量单位',
+      description: '备注（指标解释等）',
+      remark: '指标值说明（评分标准等）',
+    },
+  },
 };
 
 const RuleSettingSchema = z.union([SeveritySchema, z.literal('off')]);
+const labelList = z.array(z.string().min(1)).min(1);
+
+const TemplateCellSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  value: z.string().min(1).optional(),
+  text: z.string().optional(),
+  plan: z.enum(['checkpoints', 'values']).optional(),
+  line: z.enum(['unit', 'moneyUnit', 'year']).optional(),
+  cols: z.number().int().min(1).max(30).optional(),
+  rows: z.number().int().min(1).max(30).optional(),
+  lines: z.number().int().min(1).max(20).optional(),
+});
+
+const ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark'] as const;
 
 /** zod schema of `Profile` (src/domain/profile.ts) plus consistency checks. */
 export const ProfileSchema = z
@@ -142,31 +364,97 @@ export const ProfileSchema = z
     checkpointMonths: z.record(z.string(), z.number().int().min(1).max(12)),
     satisfactionFloor: z.number().min(0).max(100),
     planPacingShare: z.number().min(0).max(1),
-    fields: z.object({ code: z.boolean(), basis: z.boolean(), plan: z.boolean(), funding: z.boolean() }),
+    moneyUnit: z.enum(['万元', '元']),
+    fields: z
+      .array(
+        z.object({
+          key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '字段编号只能由字母和数字组成'),
+          caption: z.string().min(1),
+          labels: labelList,
+          money: z.boolean().optional(),
+          required: z.string().min(1).optional(),
+          secondRow: z.boolean().optional(),
+          prompt: z.string().min(1).optional(),
+        }),
+      )
+      .min(1),
+    totals: z.array(z.object({ total: z.string().min(1), parts: z.array(z.string().min(1)).min(2) })),
+    plan: z.object({ labels: labelList, text: z.string().min(1).optional() }).optional(),
+    indicatorColumns: z.array(z.object({ role: z.enum(ROLES), labels: labelList, span: z.number().int().min(1).max(10).optional() })),
+    splitValue: z.object({ operator: labelList, number: labelList, unit: labelList }).optional(),
+    fixedIndicators: z
+      .array(z.object({ level1: z.string().min(1), level2: z.string().min(1), level3: z.string().min(1), value: z.string().min(1) }))
+      .optional(),
+    template: z
+      .object({
+        widths: z.array(z.number().positive().max(255)).min(2).max(30),
+        title: z.string().min(1),
+        titleRows: z.number().int().min(1).max(5).optional(),
+        rows: z.array(z.array(TemplateCellSchema)),
+        heights: z.record(z.string(), z.number().positive().max(409)).optional(),
+        indicatorCaption: z.string().min(1).optional(),
+        headerText: z.record(z.string(), z.string().min(1)).optional(),
+      })
+      .optional(),
     rules: z.record(z.string(), RuleSettingSchema),
   })
   .superRefine((p, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
     const l1 = new Set(p.level1.map((s) => normLabel(s.name)));
     const l2 = new Set(p.level1.flatMap((s) => s.level2.map((x) => normLabel(x.name))));
-    if (l1.size !== p.level1.length) ctx.addIssue({ code: 'custom', message: '一级指标名称重复' });
+    if (l1.size !== p.level1.length) issue('一级指标名称重复');
     for (const [alias, target] of Object.entries(p.aliases.level1)) {
-      if (!l1.has(normLabel(target)))
-        ctx.addIssue({ code: 'custom', message: `一级指标别名“${alias}”指向的“${target}”不是本配置的一级指标` });
+      if (!l1.has(normLabel(target))) issue(`一级指标别名“${alias}”指向的“${target}”不是本配置的一级指标`);
     }
     for (const [alias, target] of Object.entries(p.aliases.level2)) {
-      if (!l2.has(normLabel(target)))
-        ctx.addIssue({ code: 'custom', message: `二级指标别名“${alias}”指向的“${target}”不是本配置的二级指标` });
+      if (!l2.has(normLabel(target))) issue(`二级指标别名“${alias}”指向的“${target}”不是本配置的二级指标`);
     }
     for (const set of p.checkpointSets) {
       for (const cp of set) {
-        if (!(cp in p.checkpointMonths))
-          ctx.addIssue({ code: 'custom', message: `支出计划时点“${cp}”缺少对应月份（checkpointMonths）` });
+        if (!(cp in p.checkpointMonths)) issue(`支出计划时点“${cp}”缺少对应月份（checkpointMonths）`);
+      }
+    }
+    const keys = new Set(p.fields.map((f) => f.key));
+    if (!keys.has('name')) issue('缺少“项目名称”字段（key: name）');
+    const money = new Set(p.fields.filter((f) => f.money).map((f) => f.key));
+    for (const t of p.totals) {
+      for (const k of [t.total, ...t.parts]) if (!money.has(k)) issue(`合计关系中的“${k}”不是本配置的金额字段`);
+    }
+    for (const f of p.fixedIndicators ?? []) {
+      if (!l1.has(normLabel(f.level1)) || !l2.has(normLabel(f.level2))) issue(`固定指标“${f.level3}”不在本配置的指标体系内`);
+    }
+    if (p.layout === 'block') {
+      const roles = new Set(p.indicatorColumns.map((c) => c.role));
+      for (const r of ['level1', 'level2', 'level3', 'value'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
+      if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
+    }
+    if (p.splitValue && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
+      issue('拆分的指标值（符号、值、计量单位）需要“指标值”列跨3列');
+    }
+    const t = p.template as BlockTemplate | undefined;
+    if (t) {
+      for (const row of t.rows) {
+        for (const cell of row) {
+          const ref = cell.label ?? cell.value;
+          if (ref !== undefined && ref !== 'plan' && !keys.has(ref)) issue(`模板引用了不存在的字段“${ref}”`);
+          if ((cell.plan || cell.label === 'plan') && !p.plan) issue('模板有资金支出计划，但本配置没有 plan');
+        }
       }
     }
   });
 
-/** The registered profiles (the three shipped ones first). */
-export const profiles: Profile[] = [hebeiProject, central2021, disclosureList];
+/** Field keys that are Block properties (the others go to `block.extra`). */
+export const blockFieldKeys: readonly string[] = BLOCK_FIELD_KEYS;
+
+/** The registered profiles (the shipped ones first, in this order: recognition prefers the earlier on a tie). */
+export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo];
+
+let version = 0;
+
+/** Changes whenever a profile is registered (caches built from `profiles` compare it). */
+export function profilesVersion(): number {
+  return version;
+}
 
 /** The profile with this id; throws a Chinese message for an unknown id. */
 export function getProfile(id: string): Profile {
@@ -175,7 +463,6 @@ export function getProfile(id: string): Profile {
   return p;
 }
 
-/** Validates and registers a profile (replacing one with the same id). Throws a Chinese message when invalid. */
 export function registerProfile(p: Profile): Profile {
   const r = ProfileSchema.safeParse(p);
   if (!r.success) {
@@ -186,6 +473,7 @@ export function registerProfile(p: Profile): Profile {
   const at = profiles.findIndex((x) => x.id === profile.id);
   if (at >= 0) profiles[at] = profile;
   else profiles.push(profile);
+  version++;
   return profile;
 }
 

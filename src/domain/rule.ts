@@ -2,7 +2,7 @@
  * How a rule is written (ESLint style): an id, a default severity, Chinese messages with
  * `{{placeholders}}`, and a `check` that reports problems at cells.
  */
-import type { Block, Diagnostic, Fix, Severity } from './model';
+import type { Block, Diagnostic, Fix, Severity, SummaryTable } from './model';
 import type { Profile } from './profile';
 
 export interface CheckSettings {
@@ -25,8 +25,13 @@ export interface ReportDescriptor {
   fix?: Fix;
   /** for rules with two grades (value/satisfaction): the grade of this report */
   severity?: Severity;
-  /** workbook rules: the block this report belongs to (defaults to the block being checked) */
-  block?: Block;
+  /**
+   * workbook rules: the block this report belongs to (defaults to the block being checked); `null`
+   * for a workbook-level problem outside every block (a 汇总 table's row), with its `sheet`
+   */
+  block?: Block | null;
+  /** the sheet of `at` when it is not the block's (workbook-level reports) */
+  sheet?: string;
 }
 
 export interface RuleContext {
@@ -34,6 +39,8 @@ export interface RuleContext {
   block?: Block;
   /** all blocks of the workbook (of every profile) */
   blocks: Block[];
+  /** the workbook's 汇总 tables (not blocks; DOMAIN §2.6) */
+  summaries: SummaryTable[];
   profile: Profile;
   settings: CheckSettings;
   /** resolved budget year, or undefined */
@@ -48,10 +55,15 @@ export interface Rule<M extends string = string> {
   defaultOff?: boolean;
   /** one Chinese line for the settings pane and the docs */
   description: string;
-  /** `block`: check() runs once per block of a profile that has the rule; `workbook`: once per profile with all its blocks */
-  scope: 'block' | 'workbook';
+  /**
+   * `block`: check() runs once per block of a profile that has the rule; `workbook`: once per
+   * profile with all its blocks; `file`: once per workbook with every block and the 汇总 tables
+   */
+  scope: 'block' | 'workbook' | 'file';
   /** profile layouts the rule applies to; absent = all */
   layouts?: ('block' | 'list')[];
+  /** whether the format has what the rule checks (a plan, a code, a split 指标值 …); absent = always */
+  appliesTo?(profile: Profile): boolean;
   messages: Record<M, string>;
   check(ctx: RuleContext): void;
 }

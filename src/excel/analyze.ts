@@ -13,5 +13,5 @@ export function analyzeGrid(grid: Grid, settings: WorkbookSettings = {}): Analys
   const year = settings.year ?? rec.year;
   const check = checkSettingsOf(settings);
   if (year !== undefined) check.year = year;
-  return { blocks: rec.blocks, diagnostics: checkBlocks(rec.blocks, check), year, sheets: rec.sheets };
+  return { blocks: rec.blocks, diagnostics: checkBlocks(rec.blocks, check, undefined, { summaries: rec.summaries }), year, sheets: rec.sheets };
 }

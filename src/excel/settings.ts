@@ -11,7 +11,7 @@ import type { ExcelApi, XRequestContext, XSetting } from './api';
 export const SETTINGS_KEY = 'jxmb.settings';
 
 export const WorkbookSettingsSchema = z.object({
-  /** profile id (hebei-project, disclosure-list, central-2021); absent = recognise */
+  /** profile id (one of the registered formats, src/domain/profiles.ts); absent = recognise */
   profile: z.string().optional(),
   year: z.number().int().min(1990).max(2100).optional(),
   satisfactionFloor: z.number().min(0).max(100).optional(),

@@ -255,7 +255,8 @@ export function displayText(value: CellValue | undefined, numberFormat?: string)
     case 'text':
       return generalNumber(value);
     default:
-      if (!sec.hasPlaceholder) return sec.prefix.trim() || generalNumber(value);
+      // a section of literal text only: `;;;"-"` shows "-", the zero-shown-blank `[=0]""` shows nothing
+      if (!sec.hasPlaceholder) return sec.raw.includes('"') ? sec.prefix.trim() : sec.prefix.trim() || generalNumber(value);
       return renderNumber(n, sec).trim();
   }
 }

@@ -1,11 +1,14 @@
 /**
- * Label normalisation and the label vocabulary of the block and list formats (DOMAIN.md §2).
+ * Label normalisation and the label vocabulary of the block and list formats (DOMAIN.md §2), read
+ * from the registered profiles (src/domain/profiles.ts): a new format's labels are data.
  *
  * Labels are compared after removing every kind of whitespace (inner spaces, line breaks,
  * ideographic space), folding full-width punctuation to half-width (`（%）`→`(%)`, `：`→`:`) and
- * dropping a trailing colon (src/domain/text.ts). The label tables are built once, here.
+ * dropping a trailing colon (src/domain/text.ts). The label tables are built once per registry state.
  */
 
+import type { FieldSpec, IndicatorRole, Profile } from '../domain/profile';
+import { profiles, profilesVersion } from '../domain/profiles';
 import { normLabel } from '../domain/text';
 
 // one normaliser for the whole project (src/domain/text.ts)
@@ -14,51 +17,113 @@ export { normLabel, stripSpaces, toHalfWidth } from '../domain/text';
 /** Longest text that can still be a label (longer cells are skipped without normalising). */
 export const MAX_LABEL_LENGTH = 40;
 
-/** Fields of a block that have a label cell. */
-export type BlockField = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'usage' | 'usageOnly' | 'plan' | 'goal' | 'indicators';
+/**
+ * What a block label stands for: a profile field key (`code`, `budget`, `fiscalUpper` …), the same
+ * key with `@2` for a label whose value is on its second row (预算规模及资金用途), `plan`, or
+ * `indicators` (the indicator table's 一级指标 header).
+ */
+export type BlockField = string;
 
 /** Columns of the indicator table header. */
-export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis';
+export type IndicatorColumn = IndicatorRole;
 
-/** Columns of a disclosure list header. */
-export type ListColumn = 'code' | 'name' | 'amount' | 'goal' | 'indicators';
+/** The three cells of a split 指标值 (符号 | 值 | 计量单位). */
+export type SplitPart = 'operator' | 'number' | 'unit';
 
-function table<K extends string>(entries: [K, string[]][]): Map<string, K> {
-  const m = new Map<string, K>();
-  for (const [k, labels] of entries) for (const l of labels) m.set(normLabel(l), k);
-  return m;
+/** Columns of a disclosure list header: the list profile's field keys. */
+export type ListColumn = string;
+
+export const PLAN_SLOT = 'plan';
+export const INDICATORS_SLOT = 'indicators';
+
+/** The slot of a field spec: its key, or `key@2` when its value sits on the label's second row. */
+export function slotOf(f: FieldSpec): BlockField {
+  return f.secondRow ? `${f.key}@2` : f.key;
 }
 
-/** Block labels, normalised. A unit suffix like `(万元)` is removed before lookup. */
-const BLOCK_LABELS = table<BlockField>([
-  ['code', ['项目编码', '项目代码', '项目编号']],
-  ['name', ['项目名称']],
-  ['budget', ['预算数', '预算金额', '年度预算数', '项目预算数', '预算数合计']],
-  ['fiscal', ['其中:财政资金', '其中财政资金', '财政资金', '其中:财政拨款', '财政拨款']],
-  ['other', ['其他资金', '其中:其他资金', '其他来源资金']],
-  ['usage', ['预算规模及资金用途', '预算规模及用途', '资金规模及用途']],
-  ['usageOnly', ['资金用途', '主要用途', '项目资金用途']],
-  ['plan', ['资金支出计划(%)', '资金支出计划', '资金支出进度计划(%)', '资金支出进度计划', '支出计划(%)', '支出计划']],
-  ['goal', ['绩效目标', '年度绩效目标', '项目绩效目标', '年度目标']],
-  ['indicators', ['一级指标']],
-]);
+/** The field key of a slot (`usage@2` → `usage`). */
+export function keyOfSlot(slot: BlockField): string {
+  const at = slot.indexOf('@');
+  return at < 0 ? slot : slot.slice(0, at);
+}
 
-const INDICATOR_COLUMNS = table<IndicatorColumn>([
-  ['level1', ['一级指标']],
-  ['level2', ['二级指标']],
-  ['level3', ['三级指标', '指标名称']],
-  ['description', ['绩效指标描述', '指标描述', '指标解释', '指标内容']],
-  ['value', ['指标值', '目标值', '指标值(目标值)', '年度指标值', '指标目标值']],
-  ['basis', ['指标值确定依据', '确定依据', '指标值设定依据', '设定依据', '指标确定依据']],
-]);
+/** A header text as compared: normalised, without the system's leading `*` (required) mark. */
+export function headerKey(text: string): string | undefined {
+  if (text.length > MAX_LABEL_LENGTH) return undefined;
+  return normLabel(text).replace(/^\*+/, '');
+}
 
-const LIST_COLUMNS = table<ListColumn>([
-  ['code', ['单位编码', '单位代码', '编码']],
-  ['name', ['单位及项目名称', '单位名称及项目名称', '单位(项目)名称', '项目名称']],
-  ['amount', ['金额', '金额(万元)', '金额(元)', '预算金额', '预算金额(万元)', '预算数(万元)']],
-  ['goal', ['绩效目标', '年度绩效目标']],
-  ['indicators', ['绩效指标', '年度绩效指标', '绩效指标内容']],
-]);
+/**
+ * Every profile's labels, merged: a label means the same field in every format (the first
+ * registered profile wins a clash). Built once per registry state (profilesVersion).
+ */
+export interface Vocabulary {
+  block: Map<string, BlockField>;
+  columns: Map<string, IndicatorColumn>;
+  splitParts: Map<string, SplitPart>;
+  list: Map<string, ListColumn>;
+  /** per block profile: its own normalised labels (fields, plan, 一级指标) and indicator header texts */
+  own: Map<Profile, { labels: Set<string>; columns: Set<string> }>;
+  /** the block profiles in registration order */
+  blockProfiles: Profile[];
+}
+
+let vocab: { version: number; v: Vocabulary } | undefined;
+
+function put<K>(m: Map<string, K>, label: string, k: K, key = normLabel): void {
+  const n = key(label);
+  if (n !== undefined && n !== '' && !m.has(n)) m.set(n, k);
+}
+
+const starless = (s: string) => normLabel(s).replace(/^\*+/, '');
+
+/** The merged label tables of the registered profiles. */
+export function vocabulary(): Vocabulary {
+  const version = profilesVersion();
+  if (vocab && vocab.version === version) return vocab.v;
+  const v: Vocabulary = { block: new Map(), columns: new Map(), splitParts: new Map(), list: new Map(), own: new Map(), blockProfiles: [] };
+  for (const p of profiles) {
+    if (p.layout === 'list') {
+      for (const f of p.fields) for (const l of f.labels) put(v.list, l, f.key);
+      continue;
+    }
+    v.blockProfiles.push(p);
+    const labels = new Set<string>();
+    const columns = new Set<string>();
+    for (const f of p.fields) {
+      for (const l of f.labels) {
+        put(v.block, l, slotOf(f));
+        labels.add(normLabel(l));
+      }
+    }
+    for (const l of p.plan?.labels ?? []) {
+      put(v.block, l, PLAN_SLOT);
+      labels.add(normLabel(l));
+    }
+    for (const c of p.indicatorColumns) {
+      for (const l of c.labels) {
+        put(v.columns, l, c.role, starless);
+        columns.add(starless(l));
+        if (c.role === 'level1') {
+          put(v.block, l, INDICATORS_SLOT);
+          labels.add(normLabel(l));
+        }
+      }
+    }
+    const sv = p.splitValue;
+    if (sv) {
+      for (const [part, ls] of [['operator', sv.operator], ['number', sv.number], ['unit', sv.unit]] as [SplitPart, string[]][]) {
+        for (const l of ls) {
+          put(v.splitParts, l, part, starless);
+          columns.add(starless(l));
+        }
+      }
+    }
+    v.own.set(p, { labels, columns });
+  }
+  vocab = { version, v };
+  return v;
+}
 
 const UNIT_SUFFIX_RE = /\((?:万元|元)\)$/;
 
@@ -67,17 +132,24 @@ export function labelKey(text: string): string | undefined {
   return text.length > MAX_LABEL_LENGTH ? undefined : normLabel(text);
 }
 
+/** A label key without a money-unit suffix (`资金总额(元)` → `资金总额`). */
+export function bareLabelKey(n: string): string {
+  return n.endsWith(')') ? n.replace(UNIT_SUFFIX_RE, '') : n;
+}
+
 /** The block field a normalised label key stands for. */
-export function blockLabelOfKey(n: string): BlockField | undefined {
-  const hit = BLOCK_LABELS.get(n);
+export function blockLabelOfKey(n: string, v: Vocabulary = vocabulary()): BlockField | undefined {
+  const block = v.block;
+  const hit = block.get(n);
   if (hit) return hit;
-  if (n.endsWith(')') && UNIT_SUFFIX_RE.test(n)) return BLOCK_LABELS.get(n.replace(UNIT_SUFFIX_RE, ''));
+  if (n.endsWith(')') && UNIT_SUFFIX_RE.test(n)) return block.get(n.replace(UNIT_SUFFIX_RE, ''));
   return undefined;
 }
 
-/** The list column a normalised label key stands for. */
-export function listColumnOfKey(n: string): ListColumn | undefined {
-  return LIST_COLUMNS.get(n);
+/** The list column a normalised label key stands for (a `（万元）` suffix is allowed). */
+export function listColumnOfKey(n: string, v: Vocabulary = vocabulary()): ListColumn | undefined {
+  const list = v.list;
+  return list.get(n) ?? (n.endsWith(')') && UNIT_SUFFIX_RE.test(n) ? list.get(n.replace(UNIT_SUFFIX_RE, '')) : undefined);
 }
 
 /** The block field a cell's text labels, if it is one. */
@@ -87,13 +159,19 @@ export function blockLabelOf(text: string): BlockField | undefined {
 }
 
 export function indicatorColumnOf(text: string): IndicatorColumn | undefined {
-  if (text.length > MAX_LABEL_LENGTH) return undefined;
-  return INDICATOR_COLUMNS.get(normLabel(text));
+  const n = headerKey(text);
+  return n === undefined ? undefined : vocabulary().columns.get(n);
+}
+
+/** The split-value part a sub-header names (`*符号`, `值`, `计量单位`). */
+export function splitPartOf(text: string): SplitPart | undefined {
+  const n = headerKey(text);
+  return n === undefined ? undefined : vocabulary().splitParts.get(n);
 }
 
 export function listColumnOf(text: string): ListColumn | undefined {
-  if (text.length > MAX_LABEL_LENGTH) return undefined;
-  return LIST_COLUMNS.get(normLabel(text));
+  const n = labelKey(text);
+  return n === undefined ? undefined : listColumnOfKey(n);
 }
 
 /** `单位：万元`, `单位:元`, `金额单位：万元` → the money unit; anything else → undefined. */
@@ -110,8 +188,8 @@ export function labelMoneyUnit(text: string): '万元' | '元' | undefined {
   return m ? (m[1] as '万元' | '元') : undefined;
 }
 
-/** A block title (`1.镇街改革补贴项目绩效目标表`, `项目支出绩效目标表`). */
-const TITLE_RE = /(?:绩效目标|目标表|绩效表)|^\d{1,3}\s*[.、．]/;
+/** A block title (`1.镇街改革补贴项目绩效目标表`, `项目支出绩效目标表`, `预算项目绩效信息表`, `…申报表`). */
+const TITLE_RE = /(?:绩效目标|目标表|绩效表|绩效信息表|申报表)|^\d{1,3}\s*[.、．]/;
 export function looksLikeTitle(text: string): boolean {
   return text.length <= 120 && TITLE_RE.test(text);
 }

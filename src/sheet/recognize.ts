@@ -1,30 +1,45 @@
 /**
- * Recognition: a {@link Grid} (any host) → the {@link Block}s it holds (DOMAIN.md §2).
+ * Recognition: a {@link Grid} (any host) → the {@link Block}s it holds (DOMAIN.md §2), read through
+ * the registered profiles (src/domain/profiles.ts): their labels, fields, indicator columns, split
+ * 指标值 and money units are data, and no code here asks for a profile by its id.
  *
- * - `hebei-project` / `central-2021` blocks are found by their LABELS (项目编码, 项目名称, 预算数,
- *   其中：财政资金, 其他资金, 预算规模及资金用途, 资金支出计划（%）, 绩效目标, the 一级指标… header),
- *   never by fixed positions. A value is the next non-empty cell right of its label (past the
- *   label's own merge, never past another label); a present label with a blank value gives a
- *   Field with empty text at the cell to fill; an absent label leaves the field undefined.
- * - `disclosure-list` rows (单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标) become one block per
- *   department/unit/project row; project rows carry indicators parsed from the 绩效指标 text.
+ * - Stacked blocks are found by their LABELS, never by fixed positions. A value is the next non-empty
+ *   cell right of its label (past the label's merge, never past another label); a present label
+ *   with a blank value gives a Field with empty text at the cell to fill; an absent label leaves the
+ *   field undefined. A block is a label STRUCTURE — labels with values beside them on two rows or
+ *   more, or one with the indicator header below — so a table header that merely holds label words
+ *   (a 汇总 table's `项目名称 | 预算数 | 财政资金 | 其他资金`) is not a block. Each block's profile is
+ *   the one whose own labels, indicator header and 一级 names it matches best (the earlier
+ *   registered on a tie).
+ * - Tables that are not project tables (DOMAIN §2.6) never become blocks: a 汇总 table is read into
+ *   a {@link SummaryTable} (checked by total/summary-mismatch), a 部门整体绩效目标表 is recognised
+ *   by its own labels and title, budget tables and notes have no block structure.
+ * - List profiles (disclosure-list: 单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标) give one block
+ *   per department/unit/project row; project rows carry indicators parsed from the 绩效指标 text.
  *   Department rows (a code that prefixes the next code, e.g. 407 before 407001) are kept as blocks
  *   with `listRole: 'department'`; a unit row's `parentIndex` is its department's block.
- * - the budget year (§2.4): options.year, else a sheet/document title, else the year most 21-char
- *   project codes carry.
+ * - the budget year (§2.7): options.year, else a sheet/document title or a `（2024年度）` line, else
+ *   the year most 21-char project codes carry.
  *
- * Linear in the sheet size: every cell is looked at a bounded number of times, label regexes are
- * compiled once, merges are indexed by their top-left cell. Never throws on any grid.
+ * Linear in the sheet size: every cell is looked at a bounded number of times, label tables are
+ * built once per registry state, merges are indexed by their top-left cell. Never throws on any grid.
  */
 import { codeYear as codeYearOf } from '../domain/rules/id/code';
 import type { RangePos } from '../domain/address';
-import type { Block, CellValue, Field, IndicatorRow, Plan, UnparsedLine } from '../domain/model';
+import type { Block, CellValue, Field, IndicatorRow, Plan, SummaryRow, SummaryTable, UnparsedLine } from '../domain/model';
+import { BLOCK_FIELD_KEYS, type Profile } from '../domain/profile';
+import { canonicalLevel1, getProfile, profiles } from '../domain/profiles';
+import { readSplitValue } from '../domain/split-value';
 import { parseIndicatorText } from './disclosure-text';
 import { cellAddress, displayText, makeField } from './display';
 import type { Grid, GridSheet } from './grid';
 import {
+  bareLabelKey,
   blockLabelOf,
   blockLabelOfKey,
+  headerKey,
+  INDICATORS_SLOT,
+  keyOfSlot,
   labelKey,
   listColumnOfKey,
   closeCjkGaps,
@@ -34,10 +49,15 @@ import {
   looksLikeTitle,
   moneyUnitOf,
   normLabel,
+  PLAN_SLOT,
+  splitPartOf,
+  vocabulary,
   type BlockField,
   type IndicatorColumn,
   type ListColumn,
+  type SplitPart,
 } from './labels';
+import { isBudgetTitle, isDepartmentMarker, isDepartmentMarkerKey, isTotalRowText, summaryColumnOfKey, type SummaryColumn } from './tables';
 
 export interface SheetReport {
   name: string;
@@ -48,6 +68,8 @@ export interface SheetReport {
 
 export interface Recognition {
   blocks: Block[];
+  /** 汇总 tables listing projects (not blocks; total/summary-mismatch checks them against the blocks) */
+  summaries: SummaryTable[];
   year?: number;
   yearSource?: 'setting' | 'title' | 'codes';
   sheets: SheetReport[];
@@ -55,17 +77,13 @@ export interface Recognition {
 
 export interface RecognizeOptions {
   /**
-   * Force the profile of the recognised blocks: applies to stacked blocks (hebei-project,
-   * central-2021, or a new province's block profile); `disclosure-list` applies to list rows.
+   * Force the profile of the recognised blocks: a block-layout profile applies to stacked blocks
+   * (they are then read with its fields and columns), a list-layout profile to list rows.
    */
   profile?: string;
   /** the budget year set by the user (yearSource 'setting') */
   year?: number;
 }
-
-export const PROFILE_HEBEI = 'hebei-project';
-export const PROFILE_CENTRAL = 'central-2021';
-export const PROFILE_LIST = 'disclosure-list';
 
 const NOTE_NO_TABLE =
   '未找到可识别的绩效目标表：没有“项目编码”“项目名称”“一级指标”等标签，也没有“单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标”表头';
@@ -78,6 +96,15 @@ const MAX_CHECKPOINTS = 12;
 const MAX_HEADER_ROWS = 3;
 /** Largest row gap between two labels of one block (the usage row and plan values row sit between). */
 const MAX_LABEL_GAP = 3;
+/** Rows above a block searched for the marks of a 部门整体 table (its title, 年度主要任务). */
+const MAX_MARKER_ROWS = 40;
+
+const NOTE_SUMMARY = '这是项目汇总表，不是项目绩效目标表：不单独检查，其中的项目金额已与各项目表核对';
+const NOTE_DEPARTMENT = '这是部门整体绩效目标表，不是项目绩效目标表：不检查';
+const NOTE_BUDGET = '这是预算表，不是项目绩效目标表：不检查';
+
+/** `（2024年度）`: the year line of the 一体化 export. */
+const YEAR_LINE_RE = /^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
 
 // ---- the sheet, indexed -----------------------------------------------------------------------
 
@@ -92,6 +119,12 @@ class SheetCtx {
   readonly labelRows = new Set<number>();
   /** disclosure-list header rows → their columns */
   readonly listHeaders = new Map<number, Map<ListColumn, number>>();
+  /** 汇总 table header rows → their columns */
+  readonly summaryHeaders = new Map<number, Map<SummaryColumn, number>>();
+  /** rows holding a mark of a 部门整体 table (its title, 年度主要任务 …) */
+  readonly departmentRows = new Set<number>();
+  /** the profile chosen for each shape of block seen on the sheet (see chooseProfile) */
+  readonly profileBySignature = new Map<string, Profile>();
   readonly hits: Hit[] = [];
 
   constructor(sheet: GridSheet) {
@@ -151,6 +184,16 @@ class SheetCtx {
   isLabel(r: number, c: number): boolean {
     return this.labelAt.get(r)?.has(c) ?? false;
   }
+
+  /** Row r lies inside a merged area that starts on a row above (a title over two rows). */
+  coveredFromAbove(r: number): boolean {
+    for (let top = r - 1; top >= 0 && top >= r - 10; top--) {
+      const row = this.merges.get(top);
+      if (!row) continue;
+      for (const m of row.values()) if (m.bottom >= r) return true;
+    }
+    return false;
+  }
 }
 
 
@@ -158,32 +201,52 @@ interface Hit {
   field: BlockField;
   row: number;
   col: number;
+  /** the label as compared (normalised, without a money-unit suffix) */
+  key: string;
+  /** the cell's text normalised (with its suffix) */
+  norm: string;
 }
 
-/** One pass over all cells: block label hits and disclosure-list header rows. */
+/** One pass over all cells: block label hits, disclosure-list and 汇总 header rows. */
 function scanLabels(ctx: SheetCtx): void {
   const values = ctx.sheet.values;
+  const vocab = vocabulary();
   for (let r = 0; r < ctx.nRows; r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
     let rowHits: Hit[] | undefined;
     let listCols: Map<ListColumn, number> | undefined;
+    let sumCols: Map<SummaryColumn, number> | undefined;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== 'string' || v.length === 0 || v.length > 40) continue;
+      if (typeof v !== 'string' || v.length === 0 || v.length > 60) continue;
+      if (v.length > 40) {
+        if (isDepartmentMarker(v)) ctx.departmentRows.add(r); // a long title
+        continue;
+      }
       const k = labelKey(v);
       if (k === undefined) continue;
-      const f = blockLabelOfKey(k);
-      if (f) (rowHits ??= []).push({ field: f, row: r, col: c });
-      const lc = listColumnOfKey(k);
+      if (isDepartmentMarkerKey(k)) ctx.departmentRows.add(r);
+      const f = blockLabelOfKey(k, vocab);
+      if (f) (rowHits ??= []).push({ field: f, row: r, col: c, key: bareLabelKey(k), norm: k });
+      const lc = listColumnOfKey(k, vocab);
       if (lc) {
         listCols ??= new Map();
         if (!listCols.has(lc)) listCols.set(lc, c);
       }
+      const sc = summaryColumnOfKey(k);
+      if (sc) {
+        sumCols ??= new Map();
+        if (!sumCols.has(sc)) sumCols.set(sc, c);
+      }
     }
-    if (listCols && listCols.has('name') && (listCols.has('indicators') || listCols.has('goal')) && (listCols.has('amount') || listCols.has('code'))) {
+    if (listCols && listCols.has('name') && (listCols.has('indicators') || listCols.has('goal')) && (listCols.has('budget') || listCols.has('code'))) {
       ctx.listHeaders.set(r, listCols);
       continue; // the list header's 绩效目标 is not a block label
+    }
+    if (sumCols && isSummaryHeader(ctx, r, sumCols)) {
+      ctx.summaryHeaders.set(r, sumCols);
+      continue; // a 汇总 header's 项目名称, 预算数 … are column headers, not block labels
     }
     if (rowHits) {
       const at = new Map<number, BlockField>();
@@ -195,6 +258,19 @@ function scanLabels(ctx: SheetCtx): void {
       ctx.labelRows.add(r);
     }
   }
+}
+
+/**
+ * A 汇总 header row: 项目名称 and an amount column, with the next column header right beside
+ * 项目名称 (in a block, 项目名称 has its value there).
+ */
+function isSummaryHeader(ctx: SheetCtx, r: number, cols: Map<SummaryColumn, number>): boolean {
+  const name = cols.get('name');
+  if (name === undefined || !cols.has('amount') || cols.size < 3) return false;
+  const m = ctx.mergeAt(r, name);
+  const next = (m ? m.right : name) + 1;
+  const k = labelKey(ctx.text(r, next));
+  return k !== undefined && summaryColumnOfKey(k) !== undefined;
 }
 
 // ---- stacked blocks -------------------------------------------------------------------------------
@@ -209,22 +285,35 @@ interface Group {
 
 interface IndicatorScan {
   headerRow: number;
+  /** rows the header takes (2 when the 指标值 is split under a merged header) */
+  headerRows: number;
   cols: Map<IndicatorColumn, number>;
+  /** the split 指标值's sub-columns (符号 | 值 | 计量单位) */
+  split?: Map<SplitPart, number>;
   headerCells: { row: number; col: number }[];
+  /** the header texts as compared (for choosing the profile) */
+  headerKeys: string[];
+  left: number;
   right: number;
   rows: number[];
 }
 
+/**
+ * The same label again: on the same row, or just below — in the same column, or the same text
+ * repeated over the cells a merge spanned (`年度总体目标` over A12:B13 written in every cell).
+ */
 function isRepeat(prev: Hit, h: Hit): boolean {
-  return h.row === prev.row || (h.col === prev.col && h.row - prev.row <= 2);
+  if (h.row === prev.row) return true;
+  if (h.row - prev.row > 2) return false;
+  return h.col === prev.col || (h.key === prev.key && Math.abs(h.col - prev.col) <= 3);
 }
 
-function groupHits(ctx: SheetCtx): Group[] {
+function groupHits(ctx: SheetCtx, excluded: (row: number) => boolean): Group[] {
   const groups: Group[] = [];
   let cur: Group | undefined;
   let coveredUntil = -1; // label words inside an indicator table (a 三级 named 预算数) are data
   for (const h of ctx.hits) {
-    if (h.row <= coveredUntil) continue;
+    if (h.row <= coveredUntil || excluded(h.row)) continue;
     if (cur) {
       const prev = cur.hits.get(h.field);
       const closed = cur.indicators !== undefined;
@@ -240,10 +329,11 @@ function groupHits(ctx: SheetCtx): Group[] {
     if (!cur) cur = { hits: new Map(), repeats: [], firstRow: h.row, lastRow: h.row };
     cur.hits.set(h.field, h);
     cur.lastRow = Math.max(cur.lastRow, h.row);
-    if (h.field === 'indicators') {
+    if (h.field === INDICATORS_SLOT) {
       cur.indicators = scanIndicators(ctx, h);
       const rows = cur.indicators.rows;
       if (rows.length > 0) cur.lastRow = coveredUntil = rows[rows.length - 1];
+      else if (cur.indicators.headerRows > 1) coveredUntil = Math.max(coveredUntil, cur.indicators.headerRow + cur.indicators.headerRows - 1);
     }
   }
   if (cur) groups.push(cur);
@@ -275,37 +365,98 @@ function labelLeftOf(ctx: SheetCtx, r: number, limit: number): boolean {
   return false;
 }
 
+/** Columns of the indicator header left of its 一级指标 cell that a header may still hold. */
+const MAX_HEADER_LEFT = 8;
+
+/**
+ * The indicator table under a 一级指标 header: its columns (any order, from the header texts of
+ * every profile), a 指标值 split into 符号 | 值 | 计量单位 on the header's second row, and its rows.
+ */
 function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
   const r = h.row;
   const cols = new Map<IndicatorColumn, number>();
+  const split = new Map<SplitPart, number>();
   const headerCells: { row: number; col: number }[] = [];
+  let left = h.col;
   let right = h.col;
+  const take = (c: number, role: IndicatorColumn) => {
+    headerCells.push({ row: r, col: c });
+    if (!cols.has(role)) cols.set(role, c);
+    const m = ctx.mergeAt(r, c);
+    right = Math.max(right, m ? m.right : c);
+  };
+  // columns left of 一级指标 (a table that puts 三级 first); a caption such as 绩效指标 ends the header
+  for (let c = h.col - 1; c >= 0 && c >= h.col - MAX_HEADER_LEFT; c--) {
+    if (ctx.isEmpty(r, c)) continue;
+    const role = indicatorColumnOf(ctx.text(r, c));
+    if (!role) break;
+    take(c, role);
+    left = c;
+  }
   const len = ctx.rowLength(r);
   for (let c = h.col; c < len && c <= h.col + 20; c++) {
     if (ctx.isEmpty(r, c)) continue;
     const t = ctx.text(r, c);
     const role = indicatorColumnOf(t);
-    if (!role) {
-      if (c > h.col + 1 && cols.size >= 3) break;
+    if (role) {
+      take(c, role);
       continue;
     }
-    headerCells.push({ row: r, col: c });
-    if (!cols.has(role)) cols.set(role, c);
-    const m = ctx.mergeAt(r, c);
-    right = Math.max(right, m ? m.right : c);
+    const part = splitPartOf(t); // 符号 | 值 | 计量单位 as columns of the header row itself
+    if (part && !split.has(part)) {
+      split.set(part, c);
+      headerCells.push({ row: r, col: c });
+      right = Math.max(right, c);
+      continue;
+    }
+    if (c > h.col + 1 && cols.size >= 3) break;
   }
   cols.set('level1', h.col);
+  let headerRows = 1;
+  // a merged 指标值 header with 符号 | 值 | 计量单位 in the row below
+  const valueCol = cols.get('value');
+  if (valueCol !== undefined && split.size === 0 && r + 1 < ctx.nRows) {
+    const m = ctx.mergeAt(r, valueCol);
+    const to = Math.max(m ? m.right : valueCol, valueCol + 2);
+    const below = new Map<SplitPart, number>();
+    for (let c = valueCol; c <= to; c++) {
+      if (ctx.isEmpty(r + 1, c)) continue;
+      const part = splitPartOf(ctx.text(r + 1, c));
+      if (part && !below.has(part)) below.set(part, c);
+    }
+    if (below.size >= 2) {
+      for (const [part, c] of below) {
+        split.set(part, c);
+        headerCells.push({ row: r + 1, col: c });
+        right = Math.max(right, c);
+      }
+      headerRows = 2;
+    }
+  }
+  if (split.size >= 2) {
+    // the missing part sits where the system puts it: 符号 | 值 | 计量单位, left to right
+    const first = Math.min(...split.values());
+    (['operator', 'number', 'unit'] as SplitPart[]).forEach((p, i) => {
+      if (!split.has(p)) split.set(p, first + i);
+    });
+    for (const c of split.values()) right = Math.max(right, c);
+    if (!cols.has('value')) cols.set('value', split.get('number') as number);
+  }
   if (!cols.has('level2')) cols.set('level2', h.col + 1);
   if (!cols.has('level3')) cols.set('level3', (cols.get('level2') as number) + 1);
   if (!cols.has('value')) {
     const basis = cols.get('basis');
     cols.set('value', basis !== undefined ? basis - 1 : Math.max(right, (cols.get('level3') as number) + 1));
   }
-  for (const c of cols.values()) right = Math.max(right, c);
+  for (const c of cols.values()) {
+    right = Math.max(right, c);
+    left = Math.min(left, c);
+  }
   const rows: number[] = [];
-  const left = h.col;
-  for (let rr = r + 1; rr < ctx.nRows; rr++) {
-    if (ctx.listHeaders.has(rr) || labelLeftOf(ctx, rr, cols.get('level2') as number)) break;
+  const limit = Math.min(cols.get('level1') as number, cols.get('level2') as number) + 1;
+  const level3 = cols.get('level3') as number;
+  for (let rr = r + headerRows; rr < ctx.nRows; rr++) {
+    if (ctx.listHeaders.has(rr) || ctx.summaryHeaders.has(rr) || labelLeftOf(ctx, rr, limit)) break;
     let any = false;
     let firstText: string | undefined;
     let nonEmpty = 0;
@@ -318,10 +469,15 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
     if (!any) break;
     if (firstText !== undefined && looksLikeNote(firstText)) break;
     if (rowIsTitleOrUnit(ctx, rr, left, right)) break;
-    if (nonEmpty === 1 && firstText !== undefined && firstText.length > 30 && ctx.isEmpty(rr, cols.get('level3') as number)) break;
+    if (nonEmpty === 1 && firstText !== undefined && firstText.length > 30 && ctx.isEmpty(rr, level3)) break;
     rows.push(rr);
   }
-  return { headerRow: r, cols, headerCells, right, rows };
+  const headerKeys: string[] = [];
+  for (const hc of headerCells) {
+    const k = headerKey(ctx.text(hc.row, hc.col));
+    if (k) headerKeys.push(k);
+  }
+  return { headerRow: r, headerRows, cols, split: split.size >= 2 ? split : undefined, headerCells, headerKeys, left, right, rows };
 }
 
 /** Collects the cells a block maps to fields and its bounding box. */
@@ -371,8 +527,8 @@ function valueFrom(ctx: SheetCtx, r: number, start: number, labelText?: string):
   const own = labelText === undefined ? undefined : normLabel(labelText);
   for (let c = start; c < len && c < start + MAX_VALUE_SCAN; c++) {
     if (ctx.isEmpty(r, c)) continue;
-    if (ctx.isLabel(r, c)) break;
     if (own !== undefined && sameLabel(ctx, r, c, own)) continue; // the label repeated across its merge
+    if (ctx.isLabel(r, c)) break;
     return { row: r, col: c };
   }
   return { row: r, col: start };
@@ -382,6 +538,9 @@ function valueFrom(ctx: SheetCtx, r: number, start: number, labelText?: string):
 function sameLabel(ctx: SheetCtx, r: number, c: number, own: string): boolean {
   const v = ctx.value(r, c);
   if (typeof v !== 'string' || v.length > 2 * own.length + 20) return false;
+  // most cells beside a label are its value: a CJK first character it lacks settles it cheaply
+  const first = own.charAt(0);
+  if (first >= '\u3400' && !v.includes(first)) return false;
   return normLabel(v) === own;
 }
 
@@ -389,20 +548,108 @@ interface BuiltBlock {
   block: Omit<Block, 'index'>;
   top: number;
   bottom: number;
+  /** a `（2024年度）` line in the block's header */
+  year?: number;
 }
 
-function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | undefined {
-  const fields = new Set(g.hits.keys());
+/** Why a group of labels is not a project block. */
+type NotProject = 'structure' | 'department';
+
+/**
+ * A label with a value beside it: the cell right of the label (past its merge and the label's own
+ * text repeated across a merge) is empty or a value, not the next header of a table row.
+ */
+function hasValueBeside(ctx: SheetCtx, h: Hit): boolean {
+  if (h.field === INDICATORS_SLOT) return false;
+  const m = ctx.mergeAt(h.row, h.col);
+  let c = (m ? m.right : h.col) + 1;
+  for (let n = 0; n < MAX_VALUE_SCAN && sameLabel(ctx, h.row, c, h.norm); n++) c++;
+  return !ctx.isLabel(h.row, c);
+}
+
+/**
+ * Whether a group of labels is a project block (DOMAIN §2.6): labels with values beside them on
+ * two rows or more, or one with the indicator table below — and not inside a 部门整体 table
+ * (its title, 年度主要任务, 部门名称 above or among the labels).
+ */
+function notProject(ctx: SheetCtx, g: Group, prevBottom: number): NotProject | undefined {
+  const rows = new Set<number>();
+  for (const h of g.hits.values()) if (hasValueBeside(ctx, h)) rows.add(h.row);
   const ind = g.indicators;
-  const indicatorTable = ind !== undefined && ind.cols.size >= 4 && ind.headerCells.length >= 3;
-  if (fields.size < 2 && !(indicatorTable && ind && ind.rows.length > 0)) return undefined;
+  const indicatorTable = ind !== undefined && ind.cols.size >= 4 && ind.headerCells.length >= 3 && ind.rows.length > 0;
+  if (rows.size < 2 && !(rows.size === 1 && indicatorTable)) return 'structure';
+  // the 部门整体 table's marks: from the labels up to the blank row above its title
+  const last = Math.min(g.lastRow, ctx.nRows - 1);
+  if (ctx.departmentRows.size === 0) return undefined;
+  for (let r = g.firstRow - 1, n = 0; r > prevBottom && r >= 0 && n < MAX_MARKER_ROWS; r--, n++) {
+    if (ctx.departmentRows.has(r)) return 'department';
+    if (rowIsBlank(ctx, r) && !ctx.coveredFromAbove(r)) break;
+  }
+  for (let r = g.firstRow; r <= last; r++) if (ctx.departmentRows.has(r)) return 'department';
+  return undefined;
+}
+
+function rowIsBlank(ctx: SheetCtx, r: number): boolean {
+  const len = ctx.rowLength(r);
+  for (let c = 0; c < len; c++) if (!ctx.isEmpty(r, c)) return false;
+  return true;
+}
+
+/**
+ * The profile a group of labels is read with: a forced block profile, else the one whose own
+ * labels, indicator header texts and 一级 names the group matches best (earlier registered on a tie).
+ */
+function chooseProfile(ctx: SheetCtx, g: Group, forced: Profile | undefined): Profile {
+  if (forced && forced.layout === 'block') return forced;
+  const v = vocabulary();
+  const labels = new Set<string>();
+  for (const h of g.hits.values()) labels.add(h.key);
+  for (const h of g.repeats) labels.add(h.key);
+  const header = new Set<string>();
+  const level1 = new Set<string>();
+  const ind = g.indicators;
+  if (ind) {
+    for (const k of ind.headerKeys) header.add(k);
+    const c1 = ind.cols.get('level1') as number;
+    for (const r of ind.rows) if (!ctx.isEmpty(r, c1)) level1.add(ctx.text(r, c1));
+  }
+  // copied workbooks repeat the same block: score each shape of labels, header and 一级 once
+  const signature = `${[...labels].join('\u0001')}\u0002${[...header].join('\u0001')}\u0002${[...level1].join('\u0001')}`;
+  const known = ctx.profileBySignature.get(signature);
+  if (known) return known;
+  let best: Profile | undefined;
+  let bestScore = -1;
+  for (const p of v.blockProfiles) {
+    const own = v.own.get(p);
+    if (!own) continue;
+    let score = 0;
+    for (const l of labels) if (own.labels.has(l)) score += 2;
+    for (const k of header) if (own.columns.has(k)) score += 1;
+    for (const n of level1) if (canonicalLevel1(p, n)) score += 1;
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  const chosen = best ?? getProfile(profiles[0].id);
+  ctx.profileBySignature.set(signature, chosen);
+  return chosen;
+}
+
+const OWN_FIELDS = new Set<string>(BLOCK_FIELD_KEYS);
+
+function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number, forced: Profile | undefined): BuiltBlock | NotProject {
+  const why = notProject(ctx, g, prevBottom);
+  if (why) return why;
+  const profile = chooseProfile(ctx, g, forced);
+  const ind = g.indicators;
 
   const cells = new BlockCells(ctx);
   const labels: Record<string, string> = {};
   const hit = (f: BlockField) => g.hits.get(f);
   for (const h of g.hits.values()) {
     cells.add(h.row, h.col);
-    labels[h.field === 'usageOnly' ? 'usage' : h.field] ??= ctx.addr(h.row, h.col);
+    labels[keyOfSlot(h.field)] ??= ctx.addr(h.row, h.col);
   }
   for (const h of g.repeats) cells.add(h.row, h.col);
 
@@ -414,34 +661,36 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
     return ctx.field(p.row, p.col);
   };
 
-  const code = simple('code');
-  const name = simple('name');
-  const budget = simple('budget');
-  const fiscal = simple('fiscal');
-  const other = simple('other');
-  const goal = simple('goal');
+  // every labelled field but the plan, the indicators and the 资金用途 (below): its value right of its label
+  const values = new Map<string, Field>();
+  for (const slot of g.hits.keys()) {
+    if (slot === PLAN_SLOT || slot === INDICATORS_SLOT || keyOfSlot(slot) === 'usage') continue;
+    const f = simple(slot);
+    if (f && !values.has(keyOfSlot(slot))) values.set(keyOfSlot(slot), f);
+  }
 
   // 资金用途: the row of the 预算规模及资金用途 label that is not the 预算数 row
   let usage: Field | undefined;
   const budgetHit = hit('budget');
-  const usageHit = hit('usage');
-  const usageOnly = hit('usageOnly');
+  const usageHit = hit('usage@2');
+  const usageOnly = hit('usage');
   if (usageOnly) {
-    usage = simple('usageOnly');
+    usage = simple('usage');
   } else if (usageHit) {
     const m = ctx.mergeAt(usageHit.row, usageHit.col);
     const rows: number[] = [];
     for (let r = usageHit.row; r <= (m ? Math.min(m.bottom, usageHit.row + 3) : usageHit.row); r++) rows.push(r);
-    for (const rep of g.repeats) if (rep.field === 'usage') rows.push(rep.row);
+    for (const rep of g.repeats) if (rep.field === 'usage@2') rows.push(rep.row);
     let r = rows.find((x) => !budgetHit || x !== budgetHit.row);
     if (r === undefined && budgetHit) r = budgetHit.row + 1;
-    if (r !== undefined && r < ctx.nRows && (!ctx.labelRows.has(r) || g.repeats.some((x) => x.row === r && x.field === 'usage'))) {
+    if (r !== undefined && r < ctx.nRows && (!ctx.labelRows.has(r) || g.repeats.some((x) => x.row === r && x.field === 'usage@2'))) {
       const start = (m ? m.right : usageHit.col) + 1;
       const pos = valueFrom(ctx, r, start, ctx.text(usageHit.row, usageHit.col));
       cells.addField(pos);
       usage = ctx.field(pos.row, pos.col);
     }
-  } else if (budgetHit) {
+  } else if (budgetHit && profile.fields.some((f) => f.key === 'usage' && f.secondRow)) {
+    // the format writes 资金用途 on the row below 预算数 (the label itself is missing)
     const r = budgetHit.row + 1;
     if (r < ctx.nRows && !ctx.labelRows.has(r)) {
       const len = ctx.rowLength(r);
@@ -454,17 +703,18 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
       }
     }
   }
+  if (usage) values.set('usage', usage);
 
   // 资金支出计划: checkpoints right of the label, values in the row below
   let plan: Plan | undefined;
-  const planHit = hit('plan');
+  const planHit = hit(PLAN_SLOT);
   if (planHit) {
     const r = planHit.row;
     const m = ctx.mergeAt(r, planHit.col);
     const start = (m ? m.right : planHit.col) + 1;
     const own = normLabel(ctx.text(r, planHit.col));
     const checkpoints: Field[] = [];
-    const values: Field[] = [];
+    const planValues: Field[] = [];
     const len = ctx.rowLength(r);
     const valuesRow = r + 1;
     for (let c = start; c < len && checkpoints.length < MAX_CHECKPOINTS && c < start + 3 * MAX_CHECKPOINTS; c++) {
@@ -473,14 +723,13 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
       cells.add(r, c);
       checkpoints.push(ctx.field(r, c));
       cells.add(valuesRow, c);
-      values.push(ctx.field(valuesRow, c));
+      planValues.push(ctx.field(valuesRow, c));
     }
-    plan = { labelCell: ctx.addr(planHit.row, planHit.col), checkpoints, values };
+    plan = { labelCell: ctx.addr(planHit.row, planHit.col), checkpoints, values: planValues };
   }
 
   // indicators
   const indicators: IndicatorRow[] = [];
-  let isCentral = false;
   if (ind) {
     for (const hc of ind.headerCells) cells.add(hc.row, hc.col);
     const col = (k: IndicatorColumn) => ind.cols.get(k);
@@ -490,6 +739,7 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
     const cv = col('value') as number;
     const cd = col('description');
     const cb = col('basis');
+    const split = ind.split;
     let prev1: Field | undefined;
     let prev2: Field | undefined;
     for (const r of ind.rows) {
@@ -514,7 +764,6 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
         cells.add(r, c2);
       }
       cells.add(r, c3);
-      cells.add(r, cv);
       const row: IndicatorRow = {
         row: r + (ctx.sheet.origin?.row ?? 0),
         level1,
@@ -523,6 +772,20 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
         value: ctx.field(r, cv),
         inherited: { level1: inh1, level2: inh2 },
       };
+      if (split) {
+        const part = (p: SplitPart) => {
+          const c = split.get(p) as number;
+          cells.add(r, c);
+          return ctx.field(r, c);
+        };
+        const parts = { operator: part('operator'), number: part('number'), unit: part('unit') };
+        const reading = readSplitValue(parts);
+        // the value rules read the three cells as one value, at the 值 cell
+        row.value = { cell: parts.number.cell, value: reading.text === '' ? null : reading.text, text: reading.text };
+        row.split = parts;
+      } else {
+        cells.add(r, cv);
+      }
       if (cd !== undefined) {
         cells.add(r, cd);
         row.description = ctx.field(r, cd);
@@ -531,34 +794,43 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
         cells.add(r, cb);
         row.basis = ctx.field(r, cb);
       }
-      if (!inh1 && normLabel(level1.text) === '成本指标') isCentral = true;
       indicators.push(row);
       prev1 = level1;
       prev2 = level2;
     }
   }
 
-  // title and unit line above the first label (not into the previous block)
+  // title, year line and unit line above the first label (not into the previous block)
   let title: Field | undefined;
   let unitName: Field | undefined;
   let moneyUnit: '万元' | '元' | undefined;
+  let year: number | undefined;
   const blockLeft = cells.left;
   const blockRight = Math.max(cells.right, blockLeft);
-  for (let r = g.firstRow - 1, n = 0; r > prevBottom && r >= 0 && n < MAX_HEADER_ROWS; r--, n++) {
+  for (let r = g.firstRow - 1, n = 0; r > prevBottom && r >= 0 && n < MAX_HEADER_ROWS; r--) {
+    const len = Math.min(ctx.rowLength(r), blockRight + 1);
+    let empty = true;
+    for (let c = 0; c < len && empty; c++) if (!ctx.isEmpty(r, c)) empty = false;
+    if (empty && ctx.coveredFromAbove(r)) continue; // the lower rows of a title merged over two rows
+    n++;
     let recognised = false;
     let rowTitle: Pos | undefined;
     const texts: Pos[] = [];
-    const len = Math.min(ctx.rowLength(r), blockRight + 1);
     for (let c = 0; c < len; c++) {
       if (ctx.isEmpty(r, c)) continue;
       const t = ctx.text(r, c);
       const mu = moneyUnitOf(t);
+      const yl = YEAR_LINE_RE.exec(t);
       if (mu) {
         if (!moneyUnit) {
           moneyUnit = mu;
           labels.unit = ctx.addr(r, c);
           cells.add(r, c);
         }
+        recognised = true;
+      } else if (yl) {
+        year ??= Number(yl[1]);
+        cells.add(r, c);
         recognised = true;
       } else if (!rowTitle && !title && looksLikeTitle(t) && !blockLabelOf(t)) {
         rowTitle = { row: r, col: c };
@@ -567,11 +839,14 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
       }
     }
     if (rowTitle) {
+      // a title over two rows written in both (a merge replaced by repeated text): its top row
+      const t = ctx.text(rowTitle.row, rowTitle.col);
+      while (rowTitle.row - 1 > prevBottom && rowTitle.row > 0 && ctx.text(rowTitle.row - 1, rowTitle.col) === t) rowTitle = { row: rowTitle.row - 1, col: rowTitle.col };
       title = ctx.field(rowTitle.row, rowTitle.col);
       cells.addField(rowTitle);
       recognised = true;
     }
-    if (!unitName) {
+    if (!unitName && !values.has('unitName')) {
       for (const p of texts) {
         const t = ctx.text(p.row, p.col);
         if ((recognised && !rowTitle) || /^\d{3,}/.test(t)) {
@@ -585,7 +860,16 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
     }
     if (!recognised || title) break;
   }
-  if (!moneyUnit && budgetHit) moneyUnit = labelMoneyUnit(ctx.text(budgetHit.row, budgetHit.col));
+  // a money unit in a label (`资金总额（元）`), else the format's own
+  if (!moneyUnit) {
+    for (const h of g.hits.values()) {
+      const mu = labelMoneyUnit(ctx.text(h.row, h.col));
+      if (mu && profile.fields.some((f) => f.money && f.key === keyOfSlot(h.field))) {
+        moneyUnit = mu;
+        break;
+      }
+    }
+  }
 
   // range, anchor, other cells
   const top = cells.top;
@@ -609,11 +893,11 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
   }
 
   const block: Omit<Block, 'index'> = {
-    profile: isCentral ? PROFILE_CENTRAL : PROFILE_HEBEI,
+    profile: profile.id,
     sheet: ctx.sheet.name,
     range: ctx.range(top, left, bottom, right),
     anchor,
-    moneyUnit: moneyUnit ?? '万元',
+    moneyUnit: moneyUnit ?? profile.moneyUnit,
     labels,
     indicators,
     unparsed: [],
@@ -621,15 +905,13 @@ function buildBlock(ctx: SheetCtx, g: Group, prevBottom: number): BuiltBlock | u
   };
   if (title) block.title = title;
   if (unitName) block.unitName = unitName;
-  if (code) block.code = code;
-  if (name) block.name = name;
-  if (budget) block.budget = budget;
-  if (fiscal) block.fiscal = fiscal;
-  if (other) block.other = other;
-  if (usage) block.usage = usage;
   if (plan) block.plan = plan;
-  if (goal) block.goal = goal;
-  return { block, top, bottom };
+  const own = block as Record<string, unknown>;
+  for (const [key, f] of values) {
+    if (OWN_FIELDS.has(key)) own[key] = f;
+    else (block.extra ??= {})[key] = f;
+  }
+  return { block, top, bottom, year };
 }
 
 // ---- disclosure list ------------------------------------------------------------------------------
@@ -642,20 +924,19 @@ interface ListRowInfo {
   role?: 'department' | 'unit' | 'project';
 }
 
-function buildList(ctx: SheetCtx, headerRow: number, cols: Map<ListColumn, number>, stopRow: number): BuiltBlock[] {
+function buildList(ctx: SheetCtx, headerRow: number, cols: Map<ListColumn, number>, stopRow: number, profile: Profile): BuiltBlock[] {
   const codeCol = cols.get('code');
   const nameCol = cols.get('name') as number;
-  const amountCol = cols.get('amount');
+  const amountCol = cols.get('budget');
   const goalCol = cols.get('goal');
   const indCol = cols.get('indicators');
   const allCols = [...cols.values()];
   const left = Math.min(...allCols);
   const right = Math.max(...allCols);
   const headerLabels: Record<string, string> = {};
-  const labelKey: Record<ListColumn, string> = { code: 'code', name: 'name', amount: 'budget', goal: 'goal', indicators: 'indicators' };
-  for (const [k, c] of cols) headerLabels[labelKey[k]] = ctx.addr(headerRow, c);
+  for (const [k, c] of cols) headerLabels[k] = ctx.addr(headerRow, c);
   const amountHeader = amountCol !== undefined ? ctx.text(headerRow, amountCol) : '';
-  const moneyUnit = /\(元\)$/.test(normLabel(amountHeader)) ? '元' : '万元';
+  const moneyUnit = labelMoneyUnit(amountHeader) ?? profile.moneyUnit;
 
   const rows: ListRowInfo[] = [];
   for (let r = headerRow + 1; r < stopRow; r++) {
@@ -692,7 +973,7 @@ function buildList(ctx: SheetCtx, headerRow: number, cols: Map<ListColumn, numbe
     };
     const nameField = f(nameCol);
     const block: Omit<Block, 'index'> = {
-      profile: PROFILE_LIST,
+      profile: profile.id,
       sheet: ctx.sheet.name,
       range: ctx.range(r, left, r, right),
       anchor: nameField.cell,
@@ -732,12 +1013,99 @@ function buildList(ctx: SheetCtx, headerRow: number, cols: Map<ListColumn, numbe
   return out;
 }
 
+// ---- 汇总 tables -----------------------------------------------------------------------------------
+
+interface BuiltSummary {
+  table: SummaryTable;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A 汇总 table from its header row: one row per project until a blank row, the 合计 row, a note or
+ * a block label in its first columns. A second header row (`其中：财政资金 | 其他资金` under a
+ * merged 预算数) is read as headers too.
+ */
+function buildSummary(ctx: SheetCtx, headerRow: number, cols: Map<SummaryColumn, number>): BuiltSummary {
+  const columns = new Map(cols);
+  let first = headerRow + 1;
+  // a second header row: more column headers and no project name
+  if (first < ctx.nRows && ctx.isEmpty(first, columns.get('name') as number)) {
+    const len = ctx.rowLength(first);
+    let more = 0;
+    for (let c = 0; c < len; c++) {
+      const k = labelKey(ctx.text(first, c));
+      const sc = k === undefined ? undefined : summaryColumnOfKey(k);
+      if (sc && sc !== 'name' && !columns.has(sc)) {
+        columns.set(sc, c);
+        more++;
+      }
+    }
+    if (more > 0) first++;
+  }
+  const nameCol = columns.get('name') as number;
+  const colList = [...columns.values()];
+  const left = Math.min(...colList);
+  const right = Math.max(...colList);
+  const headers: Record<string, string> = {};
+  for (const [k, c] of columns) if (k !== 'no') headers[k] = ctx.addr(headerRow, c);
+  for (const [k, c] of columns) {
+    if (k !== 'no' && ctx.isEmpty(headerRow, c) && headerRow + 1 < first) headers[k] = ctx.addr(headerRow + 1, c);
+  }
+  // the unit: an amount header's suffix, a 单位：元 line just above, else 万元
+  const amountCol = columns.get('amount');
+  let moneyUnit = amountCol !== undefined ? labelMoneyUnit(ctx.text(headerRow, amountCol)) : undefined;
+  for (let r = headerRow - 1; !moneyUnit && r >= 0 && r >= headerRow - 3; r--) {
+    const len = Math.min(ctx.rowLength(r), right + 4);
+    for (let c = 0; c < len && !moneyUnit; c++) if (!ctx.isEmpty(r, c)) moneyUnit = moneyUnitOf(ctx.text(r, c));
+  }
+  const rows: SummaryRow[] = [];
+  let bottom = first - 1;
+  for (let r = first; r < ctx.nRows; r++) {
+    if (ctx.listHeaders.has(r) || ctx.summaryHeaders.has(r) || labelLeftOf(ctx, r, nameCol + 1)) break;
+    let any = false;
+    for (let c = left; c <= right && !any; c++) if (!ctx.isEmpty(r, c)) any = true;
+    if (!any) break;
+    const name = ctx.text(r, nameCol);
+    const no = columns.has('no') ? ctx.text(r, columns.get('no') as number) : '';
+    if (looksLikeNote(name) || looksLikeNote(no)) break;
+    bottom = r;
+    if (isTotalRowText(name) || isTotalRowText(no)) break; // the 合计 row ends the list
+    if (name === '') continue;
+    const f = (k: SummaryColumn) => {
+      const c = columns.get(k);
+      return c === undefined ? undefined : ctx.field(r, c);
+    };
+    const row: SummaryRow = { row: r + (ctx.sheet.origin?.row ?? 0), name: { ...ctx.field(r, nameCol), text: closeCjkGaps(name) } };
+    const code = f('code');
+    const amount = f('amount');
+    const fiscal = f('fiscal');
+    const other = f('other');
+    if (code) row.code = code;
+    if (amount) row.amount = amount;
+    if (fiscal) row.fiscal = fiscal;
+    if (other) row.other = other;
+    rows.push(row);
+  }
+  const table: SummaryTable = {
+    sheet: ctx.sheet.name,
+    range: ctx.range(headerRow, left, Math.max(bottom, headerRow), right),
+    anchor: ctx.addr(headerRow, nameCol),
+    headers,
+    moneyUnit: moneyUnit ?? '万元',
+    rows,
+  };
+  return { table, top: headerRow, bottom: Math.max(bottom, headerRow) };
+}
+
 // ---- the budget year ----------------------------------------------------------------------------
 
 const YEAR_IN_TITLE_RE = /(20\d{2})\s*年/;
 const TITLE_KEYWORD_RE = /预算|绩效|决算|公开/;
 
 function yearFromTitle(text: string): number | undefined {
+  const line = YEAR_LINE_RE.exec(text.trim());
+  if (line) return Number(line[1]);
   if (!TITLE_KEYWORD_RE.test(text)) return undefined;
   const m = YEAR_IN_TITLE_RE.exec(text);
   return m ? Number(m[1]) : undefined;
@@ -748,7 +1116,7 @@ export function codeYear(code: string): number | undefined {
   return codeYearOf(code.trim());
 }
 
-/** The budget year from a title text (`…2021年部门预算项目绩效目标表`), if it names one. */
+/** The budget year from a title text (`…2021年部门预算项目绩效目标表`, `（2024年度）`), if it names one. */
 export function titleYear(text: string): number | undefined {
   return yearFromTitle(text);
 }
@@ -757,21 +1125,29 @@ export function titleYear(text: string): number | undefined {
 
 interface SheetResult {
   built: BuiltBlock[];
+  summaries: SummaryTable[];
   titleYear?: number;
   note?: string;
 }
 
-function recognizeSheet(sheet: GridSheet): SheetResult {
+interface Forced {
+  block?: Profile;
+  list?: Profile;
+}
+
+function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
   const ctx = new SheetCtx(sheet);
   scanLabels(ctx);
   const built: BuiltBlock[] = [];
+  const spans: { from: number; to: number }[] = [];
+  const inSpan = (row: number) => spans.some((s) => row >= s.from && row < s.to);
 
   // disclosure lists: from the first header row to the next block label (or the end)
+  const listProfile = forced.list ?? profiles.find((p) => p.layout === 'list');
   const listHeaderRows = [...ctx.listHeaders.keys()].sort((a, b) => a - b);
-  const listSpans: { from: number; to: number }[] = [];
-  for (let i = 0; i < listHeaderRows.length; i++) {
+  for (let i = 0; i < listHeaderRows.length && listProfile; i++) {
     const hr = listHeaderRows[i];
-    if (listSpans.some((s) => hr >= s.from && hr < s.to)) continue; // a repeated header
+    if (inSpan(hr)) continue; // a repeated header
     let stop = ctx.nRows;
     for (const h of ctx.hits) {
       if (h.row > hr) {
@@ -779,32 +1155,43 @@ function recognizeSheet(sheet: GridSheet): SheetResult {
         break;
       }
     }
-    listSpans.push({ from: hr, to: stop });
-    built.push(...buildList(ctx, hr, ctx.listHeaders.get(hr) as Map<ListColumn, number>, stop));
+    spans.push({ from: hr, to: stop });
+    built.push(...buildList(ctx, hr, ctx.listHeaders.get(hr) as Map<ListColumn, number>, stop, listProfile));
+  }
+
+  // 汇总 tables: read, never blocks
+  const summaries: BuiltSummary[] = [];
+  for (const hr of [...ctx.summaryHeaders.keys()].sort((a, b) => a - b)) {
+    if (inSpan(hr)) continue;
+    const s = buildSummary(ctx, hr, ctx.summaryHeaders.get(hr) as Map<SummaryColumn, number>);
+    spans.push({ from: s.top, to: s.bottom + 1 });
+    summaries.push(s);
   }
 
   // stacked blocks
-  const groups = groupHits(ctx);
+  const groups = groupHits(ctx, inSpan);
   let prevBottom = -1;
+  let department = false;
   for (const g of groups) {
-    const inList = listSpans.some((s) => g.firstRow >= s.from && g.firstRow < s.to);
-    if (inList) continue;
-    for (const s of listSpans) if (s.to <= g.firstRow) prevBottom = Math.max(prevBottom, s.to - 1);
-    const b = buildBlock(ctx, g, prevBottom);
-    if (!b) continue;
+    for (const s of spans) if (s.to <= g.firstRow) prevBottom = Math.max(prevBottom, s.to - 1);
+    const b = buildBlock(ctx, g, prevBottom, forced.block);
+    if (b === 'department') department = true;
+    if (typeof b === 'string') continue;
     built.push(b);
     prevBottom = b.bottom;
   }
   built.sort((a, b) => a.top - b.top);
 
-  // a sheet title above the first block names the budget year
+  // a sheet title above the first block names the budget year, else a block's year line
   let year: number | undefined;
   const firstTop = built.length > 0 ? built[0].top : ctx.nRows;
+  let budgetTitle = false;
   for (let r = 0; r < Math.min(firstTop, 10) && year === undefined; r++) {
     const len = Math.min(ctx.rowLength(r), 50);
     for (let c = 0; c < len; c++) {
       const v = ctx.value(r, c);
       if (typeof v !== 'string' || v.length > 200) continue;
+      if (isBudgetTitle(v)) budgetTitle = true;
       const y = yearFromTitle(v);
       if (y !== undefined) {
         year = y;
@@ -812,36 +1199,47 @@ function recognizeSheet(sheet: GridSheet): SheetResult {
       }
     }
   }
+  if (year === undefined) year = built.find((b) => b.year !== undefined)?.year;
   if (year === undefined && typeof sheet.name === 'string') year = yearFromTitle(sheet.name);
   let note: string | undefined;
-  if (built.length === 0) note = ctx.nRows === 0 ? '工作表为空' : NOTE_NO_TABLE;
+  if (built.length === 0) {
+    if (ctx.nRows === 0) note = '工作表为空';
+    else if (summaries.length > 0) note = NOTE_SUMMARY;
+    else if (department) note = NOTE_DEPARTMENT;
+    else if (budgetTitle || (typeof sheet.name === 'string' && isBudgetTitle(sheet.name))) note = NOTE_BUDGET;
+    else note = NOTE_NO_TABLE;
+  }
   if (sheet.hidden) note = note ? `隐藏的工作表；${note}` : '隐藏的工作表';
-  return { built, titleYear: year, note };
+  return { built, summaries: summaries.map((s) => s.table), titleYear: year, note };
+}
+
+/** The profile a recognition is forced to, by layout. */
+function forcedProfiles(id: string | undefined): Forced {
+  if (!id) return {};
+  const p = profiles.find((x) => x.id === id);
+  if (!p) return {};
+  return p.layout === 'list' ? { list: p } : { block: p };
 }
 
 /** Recognise every block of a workbook grid. Never throws. */
 export function recognize(grid: Grid, options: RecognizeOptions = {}): Recognition {
   const blocks: Block[] = [];
+  const summaries: SummaryTable[] = [];
   const sheets: SheetReport[] = [];
   let titleYearFound: number | undefined;
+  const forced = forcedProfiles(options.profile);
   const sheetList = grid && Array.isArray(grid.sheets) ? grid.sheets : [];
   for (const sheet of sheetList) {
     const name = sheet && typeof sheet.name === 'string' ? sheet.name : '';
     let res: SheetResult;
     try {
-      res = recognizeSheet(sheet);
+      res = recognizeSheet(sheet, forced);
     } catch (e) {
       sheets.push({ name, blocks: 0, note: `识别该工作表时出错（${e instanceof Error ? e.message : String(e)}），已跳过` });
       continue;
     }
-    for (const b of res.built) {
-      const block = { index: blocks.length, ...b.block } as Block;
-      if (options.profile) {
-        const listProfile = options.profile === PROFILE_LIST;
-        if (listProfile === (block.profile === PROFILE_LIST)) block.profile = options.profile;
-      }
-      blocks.push(block);
-    }
+    for (const b of res.built) blocks.push({ index: blocks.length, ...b.block } as Block);
+    summaries.push(...res.summaries);
     // parent links of list rows, now that indices are known
     linkListParents(blocks, res.built.length);
     if (titleYearFound === undefined && res.titleYear !== undefined) titleYearFound = res.titleYear;
@@ -850,7 +1248,7 @@ export function recognize(grid: Grid, options: RecognizeOptions = {}): Recogniti
     sheets.push(report);
   }
 
-  const result: Recognition = { blocks, sheets };
+  const result: Recognition = { blocks, summaries, sheets };
   if (options.year !== undefined && Number.isFinite(options.year)) {
     result.year = options.year;
     result.yearSource = 'setting';

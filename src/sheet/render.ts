@@ -3,9 +3,11 @@
  * writes it with ExcelJS, the add-in applies it through Office.js, tests apply it to a `GridSheet`.
  *
  * Layouts:
- * - block (hebei-project, central-2021): the canonical 7-column block of DOMAIN §2.1, anchored at any
- *   top-left cell; indicator rows follow the profile's frame and order;
- * - list (disclosure-list): header row + unit row + one row per project, 5 columns.
+ * - block: the profile's `template` (data: the header rows, their spans and labels, the indicator
+ *   columns, a split 指标值) — the canonical 7-column block of DOMAIN §2.1, the 一体化 layouts of
+ *   §2.4/§2.5, or a new format's — anchored at any top-left cell; indicator rows follow the
+ *   profile's frame and order, with the rows the system fixes (the 成本控制率 row);
+ * - list: header row + unit row + one row per project, the columns of the list profile.
  *
  * Values the clerk must supply are written as empty cells (with the right number format and an input
  * prompt naming the kind of value and its unit); only standard targets are pre-filled (see
@@ -13,9 +15,12 @@
  */
 import type { CellPos, RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';
-import type { Profile } from '../domain/profile';
+import { fieldCaption, fieldSpec, type Profile } from '../domain/profile';
 import { getProfile } from '../domain/profiles';
+import { OPERATOR_SYMBOL, QUALITATIVE_SYMBOL, SPLIT_SYMBOLS } from '../domain/split-value';
+import { parseValue } from '../domain/value';
 import { indicatorsForProfile, type ProfileIndicator } from '../domain/templates/frame';
+import { fitsText, typeFits } from '../domain/templates/search';
 import type { ProjectType, TemplateHeader, TemplateIndicator } from '../domain/templates/types';
 import type { GridSheet } from './grid';
 
@@ -203,200 +208,328 @@ export function valuePrompt(ind: TemplateIndicator, year?: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// block layout (hebei-project, central-2021)
-
-/** Column widths of the canonical block A–G, in Excel character units. */
-export const BLOCK_WIDTHS = [12, 14, 24, 16, 16, 16, 22];
+// block layout: the profile's template (DOMAIN §2.1 hebei, §2.4/§2.5 一体化, or a new format's)
 
 export interface BlockOptions {
   /** text before the title, e.g. `1.` when numbering blocks of a workbook */
   titlePrefix?: string;
 }
 
-function renderHebeiBlock(profile: Profile, type: ProjectType, header: TemplateHeader, at: CellPos, opts: BlockOptions): RenderPlan {
+/** The header's value for a field key (the fields a template header carries). */
+function headerValue(key: string, header: TemplateHeader): CellValue {
+  switch (key) {
+    case 'code':
+      return header.code ?? null;
+    case 'name':
+      return header.name ?? null;
+    case 'unitName':
+      return header.unitName ?? null;
+    case 'department':
+      return header.unitCode || header.unitName ? `${header.unitCode ? `[${header.unitCode}]` : ''}${header.unitName ?? ''}` : null;
+    case 'budget':
+    case 'fiscal':
+    case 'other':
+    case 'fiscalUpper':
+    case 'fiscalLocal':
+      return header[key] ?? null;
+    default:
+      return null;
+  }
+}
+
+function fillText(s: string, vars: Record<string, string>): string {
+  return s.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+/** The amounts sentence of a 资金用途 prompt: the profile's first totals relation, in its captions. */
+function amountsExample(profile: Profile, header: TemplateHeader, unit: string): string {
+  const rel = profile.totals[0];
+  if (!rel) return '';
+  const cap = (k: string) => fieldCaption(profile, k, k);
+  const val = (k: string) => {
+    const v = headerValue(k, header);
+    return typeof v === 'number' ? fmtMoney(v) : 'X';
+  };
+  const given = header.budget !== undefined;
+  const part = (k: string) => `${cap(k)}${given ? val(k) : 'X'}${unit}`;
+  return `${part(rel.total)}，其中：${rel.parts.map(part).join('，')}`;
+}
+
+/** The cells of a split 指标值 (符号 | 值 | 计量单位) for a template indicator. */
+function splitCells(ind: TemplateIndicator | undefined): [CellValue, CellValue, CellValue] {
+  if (!ind) return [null, null, null];
+  if (ind.value !== undefined) {
+    const p = parseValue(ind.value);
+    if (p.number !== undefined && p.unit) return [OPERATOR_SYMBOL[p.operator], p.number, p.unit];
+  }
+  if (ind.valueKind === 'qualitative' || ind.valueKind === 'date') return [QUALITATIVE_SYMBOL, null, null];
+  return [OPERATOR_SYMBOL[ind.operator ?? '≥'], null, ind.valueKind === 'percent' ? '%' : (ind.unit ?? null)];
+}
+
+function splitPrompt(ind: TemplateIndicator): string {
+  const kind = ind.valueKind === 'qualitative' || ind.valueKind === 'date';
+  let s = kind
+    ? '符号为“定性”：在“值”栏填写文字目标，如“提升”“有效保障”，计量单位留空'
+    : `只填数字（如“95”）；符号在“符号”栏（${SPLIT_SYMBOLS.join(' ')}），单位在“计量单位”栏`;
+  if (ind.hint) s += `；${ind.hint}`;
+  if (ind.value !== undefined) s = `已预填标准目标“${ind.value}”，可按实际调整。${s}`;
+  return s;
+}
+
+function renderTemplateBlock(profile: Profile, type: ProjectType, header: TemplateHeader, at: CellPos, opts: BlockOptions): RenderPlan {
+  const t = profile.template;
+  if (!t) throw new Error(`“${profile.name}”没有模板，无法插入`);
   const b = new PlanBuilder();
   const r0 = at.row;
   const c0 = at.col;
   const C = (i: number) => c0 + i;
-  const W = BLOCK_WIDTHS;
+  const W = t.widths;
+  const width = W.length;
   const span = (from: number, to: number) => W.slice(from, to + 1).reduce((a, x) => a + x, 0);
   const label = { fill: LABEL_FILL, align: 'center' as const, valign: 'middle' as const, wrap: true };
-  const unit = header.moneyUnit;
+  const unit = header.moneyUnit ?? profile.moneyUnit;
   const year = header.year;
+  const vars = { unit };
 
-  // r0: title
+  // title
   const titleName = header.name ?? (type.indicators.length > 0 ? type.name : '项目');
-  b.set(r0, C(0), `${opts.titlePrefix ?? ''}${titleName}绩效目标表`, { bold: true, fontSize: 14, align: 'center', valign: 'middle' });
-  b.merge(rng(r0, C(0), r0, C(6)));
-  b.height(r0, 28);
+  const titleRows = t.titleRows ?? 1;
+  b.set(r0, C(0), fillText(t.title, { prefix: opts.titlePrefix ?? '', name: titleName }), {
+    bold: true,
+    fontSize: 14,
+    align: 'center',
+    valign: 'middle',
+  });
+  b.merge(rng(r0, C(0), r0 + titleRows - 1, C(width - 1)));
+  b.height(r0, titleRows === 1 ? 28 : 20);
   b.fields.title = { row: r0, col: C(0) };
 
-  // r0+1: unit line
-  const r1 = r0 + 1;
-  const unitLine = `${header.unitCode ?? ''}${header.unitName ?? ''}`;
-  b.set(r1, C(0), unitLine === '' ? null : unitLine, { align: 'left', valign: 'middle' });
-  b.merge(rng(r1, C(0), r1, C(4)));
-  b.set(r1, C(5), `单位：${unit}`, { align: 'right', valign: 'middle' });
-  b.merge(rng(r1, C(5), r1, C(6)));
-  b.fields.unitName = { row: r1, col: C(0) };
-  b.fields.moneyUnit = { row: r1, col: C(5) };
-  b.height(r1, 20);
-
-  // r0+2: code, name
-  const r2 = r0 + 2;
-  b.set(r2, C(0), '项目编码', label);
-  b.set(r2, C(1), header.code ?? null, { numberFormat: TEXT_FORMAT, align: 'left', valign: 'middle' });
-  b.merge(rng(r2, C(1), r2, C(2)));
-  b.set(r2, C(3), '项目名称', label);
-  b.set(r2, C(4), header.name ?? null, { align: 'left', valign: 'middle', wrap: true });
-  b.merge(rng(r2, C(4), r2, C(6)));
-  b.fields.code = { row: r2, col: C(1) };
-  b.fields.name = { row: r2, col: C(4) };
-  b.prompt(rng(r2, C(1)), '项目编码', '填写预算系统中的项目编码：21位数字或大写字母，如“130322210QXP1WKIBNS3X”');
-  b.prompt(rng(r2, C(4)), '项目名称', '填写与预算系统一致的项目名称');
-  b.height(r2, heightFor(wrappedLines(header.name ?? '', span(4, 6))));
-
-  // r0+3, r0+4: budget, funding, usage
-  const r3 = r0 + 3;
-  const r4 = r0 + 4;
-  b.set(r3, C(0), '预算规模及\n资金用途', label);
-  b.merge(rng(r3, C(0), r4, C(0)));
-  const money = { numberFormat: MONEY_FORMAT, align: 'right' as const, valign: 'middle' as const };
-  b.set(r3, C(1), '预算数', label);
-  b.set(r3, C(2), header.budget ?? null, money);
-  b.set(r3, C(3), '其中：财政资金', label);
-  b.set(r3, C(4), header.fiscal ?? null, money);
-  b.set(r3, C(5), '其他资金', label);
-  b.set(r3, C(6), header.other ?? null, money);
-  b.fields.budget = { row: r3, col: C(2) };
-  b.fields.fiscal = { row: r3, col: C(4) };
-  b.fields.other = { row: r3, col: C(6) };
-  b.prompt(rng(r3, C(2)), '预算数', `单位：${unit}，两位小数；预算数 = 财政资金 + 其他资金`);
-  b.prompt(rng(r3, C(4)), '财政资金', `单位：${unit}，两位小数`);
-  b.prompt(rng(r3, C(6)), '其他资金', `单位：${unit}，两位小数；没有其他资金填0`);
-  b.height(r3, 30);
-  b.set(r4, C(1), null, { wrap: true, align: 'left', valign: 'top' });
-  b.merge(rng(r4, C(1), r4, C(6)));
-  b.fields.usage = { row: r4, col: C(1) };
-  const amounts =
-    header.budget === undefined
-      ? `预算数X${unit}，其中：财政资金X${unit}，其他资金X${unit}`
-      : `预算数${fmtMoney(header.budget)}${unit}，其中：财政资金${fmtMoney(header.fiscal ?? 0)}${unit}，其他资金${fmtMoney(header.other ?? 0)}${unit}`;
-  b.prompt(rng(r4, C(1)), '资金用途', `写明资金用途，如：“${amounts}。主要用于${type.usageHint ?? '……'}。”`);
-  b.height(r4, heightFor(2));
-
-  // r0+5, r0+6: spending plan
-  const r5 = r0 + 5;
-  const r6 = r0 + 6;
-  const checkpoints = profile.checkpointSets[0];
-  if (checkpoints.length > 4) throw new Error(`资金支出计划最多4期，配置“${profile.id}”有${checkpoints.length}期`);
-  if (header.plan !== undefined && header.plan.length !== checkpoints.length) {
-    throw new Error(`资金支出计划应填${checkpoints.length}期（${checkpoints.join('、')}），填了${header.plan.length}期`);
-  }
-  b.set(r5, C(0), '资金支出计划\n（%）', label);
-  b.merge(rng(r5, C(0), r6, C(0)));
-  checkpoints.forEach((cp, i) => {
-    b.set(r5, C(1 + i), cp, { align: 'center', valign: 'middle' });
-    const p = header.plan?.[i];
-    b.set(r6, C(1 + i), p === undefined ? null : p / 100, { numberFormat: PLAN_FORMAT, align: 'center', valign: 'middle' });
-    const alternatives = [...new Set(profile.checkpointSets.map((s) => s[i]).filter((s): s is string => s !== undefined))];
-    if (alternatives.length > 1) b.validations.push({ range: rng(r5, C(1 + i)), list: alternatives });
+  // the header rows, laid out like an HTML table: a cell spanning rows takes its columns below
+  let r = r0 + titleRows;
+  const taken = new Set<string>();
+  let borderTop: number | undefined;
+  t.rows.forEach((cells, i) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (taken.has(`${r},${c}`)) c++;
+      const cols = cell.cols ?? 1;
+      const rows = cell.rows ?? 1;
+      for (let dr = 1; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) taken.add(`${r + dr},${c + dc}`);
+      const area = rng(r, C(c), r + rows - 1, C(c + cols - 1));
+      if (cell.plan === undefined) b.merge(area); // a plan row is one cell per checkpoint
+      if (cell.line === undefined) borderTop ??= r;
+      if (cell.lines !== undefined) b.height(r, heightFor(cell.lines));
+      if (cell.line === 'unit') {
+        const unitLine = `${header.unitCode ?? ''}${header.unitName ?? ''}`;
+        b.set(r, C(c), unitLine === '' ? null : unitLine, { align: 'left', valign: 'middle' });
+        b.fields.unitName = { row: r, col: C(c) };
+      } else if (cell.line === 'moneyUnit') {
+        b.set(r, C(c), `单位：${unit}`, { align: 'right', valign: 'middle' });
+        b.fields.moneyUnit = { row: r, col: C(c) };
+      } else if (cell.line === 'year') {
+        b.set(r, C(c), `（${year ?? '    '}年度）`, { align: 'center', valign: 'middle' });
+        b.fields.year = { row: r, col: C(c) };
+      } else if (cell.plan === 'checkpoints' || cell.plan === 'values') {
+        writePlan(b, profile, header, cell.plan, r, C(c), cols);
+      } else if (cell.label !== undefined) {
+        const text = cell.text ?? (cell.label === 'plan' ? (profile.plan?.text ?? profile.plan?.labels[0]) : fieldSpec(profile, cell.label)?.labels[0]);
+        b.set(r, C(c), fillText(text ?? cell.label, vars), label);
+      } else if (cell.value !== undefined) {
+        const key = cell.value;
+        const spec = fieldSpec(profile, key);
+        const v = headerValue(key, header);
+        const pos = { row: r, col: C(c) };
+        b.fields[key] = pos;
+        if (spec?.money) {
+          b.set(r, C(c), v, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'middle' });
+        } else if (key === 'code') {
+          b.set(r, C(c), v, { numberFormat: TEXT_FORMAT, align: 'left', valign: 'middle' });
+        } else {
+          b.set(r, C(c), v, { wrap: true, align: 'left', valign: v === null && cell.lines !== undefined ? 'top' : 'middle' });
+          if (typeof v === 'string') b.height(r, heightFor(wrappedLines(v, span(c, c + cols - 1))));
+        }
+        const caption = spec?.caption ?? key;
+        if (key === 'usage') {
+          b.prompt(area, caption, `写明资金用途，如：“${amountsExample(profile, header, unit)}。主要用于${type.usageHint ?? '……'}。”`);
+        } else if (key === 'goal') {
+          b.prompt(area, caption, `写明用这笔钱做什么、做多少、达到什么效果。${type.goalHint ?? ''}`);
+        } else if (spec?.prompt) {
+          b.prompt(rng(r, C(c)), caption, fillText(spec.prompt, vars));
+        }
+      } else if (cell.text !== undefined) {
+        b.set(r, C(c), cell.text, label);
+      }
+      c += cols;
+    }
+    const h = t.heights?.[i];
+    if (h !== undefined) b.height(r, h);
+    r++;
   });
-  // the unused columns after the checkpoints (F:G in the canonical layout) stay one merged blank area
-  const lastCp = 1 + checkpoints.length;
-  if (lastCp <= 6) {
-    b.merge(rng(r5, C(lastCp), r5, C(6)));
-    b.merge(rng(r6, C(lastCp), r6, C(6)));
-  }
-  b.prompt(
-    rng(r6, C(1), r6, C(checkpoints.length)),
-    '资金支出计划',
-    `按累计百分比填写各期末累计支出进度，逐期不减，${checkpoints[checkpoints.length - 1]}为100%；某期不支出填0%`,
-  );
-  b.fields.plan = { row: r6, col: C(1) };
-  b.fields.checkpoints = { row: r5, col: C(1) };
 
-  // r0+7: goal
-  const r7 = r0 + 7;
-  b.set(r7, C(0), '绩效目标', label);
-  b.set(r7, C(1), null, { wrap: true, align: 'left', valign: 'top' });
-  b.merge(rng(r7, C(1), r7, C(6)));
-  b.fields.goal = { row: r7, col: C(1) };
-  b.prompt(rng(r7, C(1)), '绩效目标', `写明用这笔钱做什么、做多少、达到什么效果。${type.goalHint ?? ''}`);
-  b.height(r7, heightFor(3));
-
-  // r0+8: indicator header
-  const r8 = r0 + 8;
-  const head = { ...label, bold: true, fill: HEADER_FILL };
-  b.set(r8, C(0), '一级指标', head);
-  b.set(r8, C(1), '二级指标', head);
-  b.set(r8, C(2), '三级指标', head);
-  b.set(r8, C(3), '绩效指标描述', head);
-  b.merge(rng(r8, C(3), r8, C(4)));
-  b.set(r8, C(5), '指标值', head);
-  b.set(r8, C(6), '指标值确定依据', head);
-  b.height(r8, 22);
-  b.fields.indicators = { row: r8 + 1, col: C(0) };
-
-  // indicator rows
+  // the indicator table
   const rows = indicatorsForProfile(type, profile);
-  const first = r8 + 1;
+  const sv = profile.splitValue;
+  const head = { ...label, bold: true, fill: HEADER_FILL };
+  const headerRow = r;
+  const headerRows = sv ? 2 : 1;
+  const first = headerRow + headerRows;
   const last = first + rows.length - 1;
-  const cell = { wrap: true, align: 'left' as const, valign: 'middle' as const };
-  rows.forEach((pi: ProfileIndicator, k) => {
-    const r = first + k;
-    const prev = rows[k - 1];
-    if (!prev || prev.level1 !== pi.level1) b.set(r, C(0), pi.level1, { ...cell, align: 'center' });
-    if (!prev || prev.level1 !== pi.level1 || prev.level2 !== pi.level2) b.set(r, C(1), pi.level2, { ...cell, align: 'center' });
-    const ind = pi.indicator;
-    b.set(r, C(2), ind?.level3 ?? null, cell);
-    b.set(r, C(3), ind?.description ?? null, cell);
-    b.merge(rng(r, C(3), r, C(4)));
-    b.set(r, C(5), ind?.value ?? null, { ...cell, align: 'center', numberFormat: TEXT_FORMAT });
-    b.set(r, C(6), ind?.basis ?? null, cell);
-    if (ind) {
-      b.prompt(rng(r, C(5)), ind.level3, valuePrompt(ind, year));
+  const bottom = Math.max(last, first - 1);
+  let c = 0;
+  if (t.indicatorCaption) {
+    b.set(headerRow, C(0), t.indicatorCaption, head);
+    b.merge(rng(headerRow, C(0), bottom, C(0)));
+    c = 1;
+  }
+  const colOf: Partial<Record<string, { col: number; span: number }>> = {};
+  for (const spec of profile.indicatorColumns) {
+    const n = spec.span ?? 1;
+    colOf[spec.role] = { col: c, span: n };
+    const text = t.headerText?.[spec.role] ?? spec.labels[0];
+    b.set(headerRow, C(c), text, head);
+    if (spec.role === 'value' && sv) {
+      b.merge(rng(headerRow, C(c), headerRow, C(c + n - 1)));
+      (['operator', 'number', 'unit'] as const).forEach((part, k) => {
+        b.set(headerRow + 1, C(c + k), t.headerText?.[part] ?? sv[part][0], head);
+        colOf[part] = { col: c + k, span: 1 };
+      });
     } else {
-      b.prompt(rng(r, C(2)), pi.level2, `填写“${pi.level2}”下的三级指标名称，再填写描述、指标值和确定依据；不需要的行可删除`);
+      b.merge(rng(headerRow, C(c), headerRow + headerRows - 1, C(c + n - 1)));
+    }
+    c += n;
+  }
+  if (c !== width) throw new Error(`“${profile.name}”的模板有${width}列，指标表占${c}列，二者应相同`);
+  for (let k = 0; k < headerRows; k++) b.height(headerRow + k, 22);
+  b.fields.indicators = { row: first, col: C(0) };
+  for (const [role, pos] of Object.entries(colOf)) if (pos) b.fields[`column:${role}`] = { row: first, col: C(pos.col) };
+
+  const cellStyle = { wrap: true, align: 'left' as const, valign: 'middle' as const };
+  const put = (role: string, row: number, value: CellValue, style: Omit<RenderCell, 'row' | 'col' | 'value'> = cellStyle) => {
+    const pos = colOf[role];
+    if (!pos) return;
+    b.set(row, C(pos.col), value, style);
+    b.merge(rng(row, C(pos.col), row, C(pos.col + pos.span - 1)));
+  };
+  const widthOf = (role: string) => {
+    const pos = colOf[role];
+    return pos ? span(pos.col, pos.col + pos.span - 1) : 0;
+  };
+  rows.forEach((pi: ProfileIndicator, k) => {
+    const row = first + k;
+    const prev = rows[k - 1];
+    if (!prev || prev.level1 !== pi.level1) put('level1', row, pi.level1, { ...cellStyle, align: 'center' });
+    if (!prev || prev.level1 !== pi.level1 || prev.level2 !== pi.level2) put('level2', row, pi.level2, { ...cellStyle, align: 'center' });
+    const ind = pi.indicator;
+    put('level3', row, ind?.level3 ?? null);
+    put('description', row, ind?.description ?? null);
+    put('basis', row, ind?.basis ?? null);
+    put('remark', row, null);
+    let valueAt: RangePos | undefined;
+    if (sv) {
+      const [symbol, number, unitText] = splitCells(ind);
+      put('operator', row, symbol, { ...cellStyle, align: 'center' });
+      put('number', row, number, { ...cellStyle, align: 'center' });
+      put('unit', row, unitText, { ...cellStyle, align: 'center' });
+      const pos = colOf.number;
+      if (pos) valueAt = rng(row, C(pos.col));
+      if (ind && valueAt) b.prompt(valueAt, ind.level3, splitPrompt(ind));
+    } else {
+      put('value', row, ind?.value ?? null, { ...cellStyle, align: 'center', numberFormat: TEXT_FORMAT });
+      const pos = colOf.value;
+      if (pos) valueAt = rng(row, C(pos.col));
+      if (ind && valueAt) b.prompt(valueAt, ind.level3, valuePrompt(ind, year));
+    }
+    const l3 = colOf.level3;
+    if (!ind && l3) {
+      b.prompt(
+        rng(row, C(l3.col)),
+        pi.level2,
+        `填写“${pi.level2}”下的三级指标名称，再填写${profile.indicatorColumns.some((x) => x.role === 'basis') ? '描述、指标值和确定依据' : '指标值'}；不需要的行可删除`,
+      );
     }
     const lines = Math.max(
-      wrappedLines(ind?.level3 ?? '', W[2]),
-      wrappedLines(ind?.description ?? '', span(3, 4)),
-      wrappedLines(ind?.basis ?? '', W[6]),
-      wrappedLines(pi.level2, W[1]),
+      wrappedLines(ind?.level3 ?? '', widthOf('level3')),
+      wrappedLines(ind?.description ?? '', widthOf('description')),
+      wrappedLines(ind?.basis ?? '', widthOf('basis')),
+      wrappedLines(pi.level2, widthOf('level2')),
     );
-    b.height(r, heightFor(lines, 24));
+    b.height(row, heightFor(lines, 24));
   });
   // merge 一级 and 二级 runs downwards
-  const runs = (key: (p: ProfileIndicator) => string, col: number) => {
+  const runs = (key: (p: ProfileIndicator) => string, role: string) => {
+    const pos = colOf[role];
+    if (!pos) return;
     let start = 0;
     for (let k = 1; k <= rows.length; k++) {
       if (k === rows.length || key(rows[k]) !== key(rows[start])) {
-        if (k - 1 > start) b.merge(rng(first + start, C(col), first + k - 1, C(col)));
+        if (k - 1 > start) b.merge(rng(first + start, C(pos.col), first + k - 1, C(pos.col + pos.span - 1)));
         start = k;
       }
     }
   };
-  runs((p) => p.level1, 0);
-  runs((p) => `${p.level1}/${p.level2}`, 1);
+  runs((p) => p.level1, 'level1');
+  runs((p) => `${p.level1}/${p.level2}`, 'level2');
   if (rows.length > 0) {
-    b.validations.push({ range: rng(first, C(0), last, C(0)), list: profile.level1.map((l) => l.name) });
-    b.validations.push({
-      range: rng(first, C(1), last, C(1)),
-      list: [...new Set(profile.level1.flatMap((l) => l.level2.map((x) => x.name)))],
-    });
+    const l1 = colOf.level1;
+    const l2 = colOf.level2;
+    if (l1) b.validations.push({ range: rng(first, C(l1.col), last, C(l1.col)), list: profile.level1.map((l) => l.name) });
+    if (l2) {
+      b.validations.push({
+        range: rng(first, C(l2.col), last, C(l2.col)),
+        list: [...new Set(profile.level1.flatMap((l) => l.level2.map((x) => x.name)))],
+      });
+    }
+    const op = colOf.operator;
+    if (op) b.validations.push({ range: rng(first, C(op.col), last, C(op.col)), list: [...SPLIT_SYMBOLS] });
   }
 
-  const bottom = Math.max(last, r8);
-  b.borders.push(rng(r2, C(0), bottom, C(6)));
-  return b.build(rng(r0, C(0), bottom, C(6)), W);
+  b.borders.push(rng(borderTop ?? headerRow, C(0), bottom, C(width - 1)));
+  return b.build(rng(r0, C(0), bottom, C(width - 1)), W);
+}
+
+/** The plan row of a template: checkpoint headers (with dropdowns of the alternatives) or the values. */
+function writePlan(b: PlanBuilder, profile: Profile, header: TemplateHeader, which: 'checkpoints' | 'values', r: number, c: number, cols: number): void {
+  const checkpoints = profile.checkpointSets[0];
+  if (checkpoints.length > cols) throw new Error(`资金支出计划最多${cols}期，配置“${profile.id}”有${checkpoints.length}期`);
+  if (header.plan !== undefined && header.plan.length !== checkpoints.length) {
+    throw new Error(`资金支出计划应填${checkpoints.length}期（${checkpoints.join('、')}），填了${header.plan.length}期`);
+  }
+  // the unused columns after the checkpoints stay one merged blank area
+  const rest = () => {
+    if (checkpoints.length < cols) b.merge(rng(r, c + checkpoints.length, r, c + cols - 1));
+  };
+  if (which === 'checkpoints') {
+    checkpoints.forEach((cp, i) => {
+      b.set(r, c + i, cp, { align: 'center', valign: 'middle' });
+      const alternatives = [...new Set(profile.checkpointSets.map((s) => s[i]).filter((s): s is string => s !== undefined))];
+      if (alternatives.length > 1) b.validations.push({ range: rng(r, c + i), list: alternatives });
+    });
+    rest();
+    b.fields.checkpoints = { row: r, col: c };
+    return;
+  }
+  checkpoints.forEach((_, i) => {
+    const p = header.plan?.[i];
+    b.set(r, c + i, p === undefined ? null : p / 100, { numberFormat: PLAN_FORMAT, align: 'center', valign: 'middle' });
+  });
+  rest();
+  b.prompt(
+    rng(r, c, r, c + checkpoints.length - 1),
+    '资金支出计划',
+    `按累计百分比填写各期末累计支出进度，逐期不减，${checkpoints[checkpoints.length - 1]}为100%；某期不支出填0%`,
+  );
+  b.fields.plan = { row: r, col: c };
 }
 
 // ---------------------------------------------------------------------------------------------
 // list layout (disclosure-list)
 
 export const LIST_WIDTHS = [12, 26, 12, 42, 56];
-export const LIST_HEADERS = ['单位编码', '单位及项目名称', '金额（万元）', '绩效目标', '绩效指标'];
+
+/** The list's column headers: each column's first label, an amount with its unit (`金额（万元）`). */
+function listHeaders(profile: Profile, unit: string): string[] {
+  return profile.fields.map((f) => (f.money ? `${f.labels[0]}（${unit}）` : f.labels[0]));
+}
 
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -438,11 +571,9 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
   const c0 = at.col;
   const C = (i: number) => c0 + i;
   const W = LIST_WIDTHS;
-  const unit = items[0]?.header.moneyUnit ?? '万元';
+  const unit = items[0]?.header.moneyUnit ?? profile.moneyUnit;
   const head = { bold: true, fill: HEADER_FILL, align: 'center' as const, valign: 'middle' as const, wrap: true };
-  const headers = [...LIST_HEADERS];
-  headers[2] = `金额（${unit}）`;
-  headers.forEach((h, i) => b.set(r0, C(i), h, head));
+  listHeaders(profile, unit).forEach((h, i) => b.set(r0, C(i), h, head));
   b.height(r0, 22);
   b.fields.header = { row: r0, col: C(0) };
 
@@ -508,11 +639,11 @@ export function renderBlock(
   opts: BlockOptions = {},
 ): RenderPlan {
   const profile = resolveProfile(profileId);
-  if (!type.profiles.includes(profile.id)) {
-    throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${type.profiles.join('、')}）`);
+  if (!typeFits(type, profile.id)) {
+    throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${fitsText(type)}）`);
   }
   if (profile.layout === 'list') return renderListRows(profile, [{ type, header }], at);
-  return renderHebeiBlock(profile, type, header, at, opts);
+  return renderTemplateBlock(profile, type, header, at, opts);
 }
 
 export interface WorkbookOptions {
@@ -528,29 +659,30 @@ export interface WorkbookOptions {
 export function renderWorkbook(profileId: string | Profile, items: RenderItem[], opts: WorkbookOptions = {}): RenderedWorkbook {
   const profile = resolveProfile(profileId);
   for (const it of items) {
-    if (!it.type.profiles.includes(profile.id)) {
-      throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${it.type.profiles.join('、')}）`);
+    if (!typeFits(it.type, profile.id)) {
+      throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${fitsText(it.type)}）`);
     }
   }
   const h0 = items[0]?.header;
   const year = h0?.year;
   const unitName = (h0?.unitName ?? '').replace(/本级$/, '');
   const isList = profile.layout === 'list';
-  const width = isList ? LIST_HEADERS.length : BLOCK_WIDTHS.length;
+  const widths = isList ? LIST_WIDTHS : (profile.template?.widths ?? LIST_WIDTHS);
+  const width = widths.length;
   const titleText = `${unitName}${year === undefined ? '' : `${year}年`}部门预算项目${isList ? '支出绩效目标公开表' : '绩效目标表'}`;
   const t = new PlanBuilder();
   t.set(0, 0, titleText, { bold: true, fontSize: 16, align: 'center', valign: 'middle' });
   t.merge(rng(0, 0, 0, width - 1));
   t.height(0, 32);
   t.fields.title = { row: 0, col: 0 };
-  const plans: RenderPlan[] = [t.build(rng(0, 0, 0, width - 1), isList ? LIST_WIDTHS : BLOCK_WIDTHS)];
+  const plans: RenderPlan[] = [t.build(rng(0, 0, 0, width - 1), widths)];
   if (isList) {
     plans.push(renderListRows(profile, items, { row: 1, col: 0 }));
   } else {
     const gap = opts.gap ?? 2;
     let row = 2;
     items.forEach((it, i) => {
-      const plan = renderHebeiBlock(profile, it.type, it.header, { row, col: 0 }, { titlePrefix: items.length > 1 ? `${i + 1}.` : '' });
+      const plan = renderTemplateBlock(profile, it.type, it.header, { row, col: 0 }, { titlePrefix: items.length > 1 ? `${i + 1}.` : '' });
       if (i > 0) plan.pageBreaks = [plan.range.top];
       plans.push(plan);
       row = plan.range.bottom + 1 + gap;

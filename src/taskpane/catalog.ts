@@ -2,12 +2,32 @@
  * The pane's {@link PaneCatalog} built from the domain modules: profiles, rules, the project-type
  * library and the template header schema. Pure data — the same in Excel and in the preview.
  */
+import { fieldSpec, type Profile } from '../domain/profile';
 import { profiles, getProfile } from '../domain/profiles';
 import { allRules } from '../domain/rules';
 import { searchTypes, TemplateHeaderSchema } from '../domain/templates';
 import type { HeaderField, HeaderInput, HeaderValidation, PaneCatalog } from './host';
 
-const FIELDS: HeaderField[] = ['name', 'code', 'budget', 'fiscal', 'other', 'year'];
+const FIELDS: HeaderField[] = ['name', 'code', 'budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other', 'year'];
+
+function profileOrUndefined(id: string): Profile | undefined {
+  try {
+    return getProfile(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The header fields a profile's template fills: the field values its template writes (a block
+ * format), or the list's name and amounts (a list has no project code). The year is always asked.
+ */
+export function headerFieldsOf(profile: Profile | undefined): HeaderField[] {
+  if (!profile) return FIELDS.filter((f) => f !== 'fiscalUpper' && f !== 'fiscalLocal');
+  if (!profile.template) return ['name', 'budget', 'fiscal', 'other', 'year'];
+  const written = new Set(profile.template.rows.flat().map((c) => c.value));
+  return FIELDS.filter((f) => f === 'year' || written.has(f));
+}
 
 export function validateHeader(input: HeaderInput): HeaderValidation {
   const r = TemplateHeaderSchema.safeParse(input);
@@ -36,13 +56,17 @@ export function createCatalog(): PaneCatalog {
       })),
     validateHeader: (input) => validateHeader(input),
     headerFields(profileId) {
-      let hasCode = true;
-      try {
-        hasCode = getProfile(profileId).fields.code;
-      } catch {
-        /* unknown profile: show every field */
+      return headerFieldsOf(profileOrUndefined(profileId));
+    },
+    headerLabels(profileId) {
+      const p = profileOrUndefined(profileId);
+      if (!p) return {};
+      const out: Partial<Record<HeaderField, string>> = {};
+      for (const f of headerFieldsOf(p)) {
+        const spec = fieldSpec(p, f);
+        if (spec) out[f] = spec.money ? `${spec.caption}（${p.moneyUnit}）` : spec.caption;
       }
-      return FIELDS.filter((f) => f !== 'code' || hasCode);
+      return out;
     },
   };
 }

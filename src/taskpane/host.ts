@@ -107,6 +107,9 @@ export interface HeaderInput {
   code: string;
   budget: string;
   fiscal: string;
+  /** 一体化 申报表: 财政拨款 其中：上级补助 / 本级安排 */
+  fiscalUpper?: string;
+  fiscalLocal?: string;
   other: string;
   year: string;
 }
@@ -125,6 +128,8 @@ export interface PaneCatalog {
   validateHeader(input: HeaderInput, profileId: string): HeaderValidation;
   /** which header fields this profile's template has (a disclosure list has no code) */
   headerFields(profileId: string): HeaderField[];
+  /** how this profile names its header fields, with the money unit (`资金总额（元）`); absent = the pane's defaults */
+  headerLabels?(profileId: string): Partial<Record<HeaderField, string>>;
 }
 
 /** Only notation fixes are applied in bulk (the domain decides which). */

@@ -52,6 +52,8 @@ export const S = {
     code: '项目编码',
     budget: '预算数（万元）',
     fiscal: '财政资金（万元）',
+    fiscalUpper: '上级补助（万元）',
+    fiscalLocal: '本级安排（万元）',
     other: '其他资金（万元）',
     year: '预算年度',
   },

@@ -125,6 +125,10 @@ describe('stylish', () => {
   test('noTableLine keeps other remarks only', () => {
     expect(noTableLine('S', '隐藏的工作表；未找到可识别的绩效目标表')).toBe('工作表“S”：未找到可识别的绩效目标表（隐藏的工作表）');
     expect(noTableLine('S')).toBe('工作表“S”：未找到可识别的绩效目标表');
+    expect(noTableLine('汇总', '这是项目汇总表，不是项目绩效目标表')).toBe('工作表“汇总”：这是项目汇总表，不是项目绩效目标表');
+    expect(noTableLine('部门', '隐藏的工作表；这是部门整体绩效目标表，不是项目绩效目标表：不检查')).toBe(
+      '工作表“部门”：隐藏的工作表；这是部门整体绩效目标表，不是项目绩效目标表：不检查',
+    );
   });
 
   test('summary line', () => {

@@ -7,16 +7,28 @@ describe('jxmb rules', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(allRules.length + 1);
-    expect(lines[0]).toMatch(/^规则\s+hebei-project \/ central-2021 \/ disclosure-list\s+说明$/);
-    expect(r.stdout).toMatch(/^plan\/behind-schedule\s+关闭 \/ 关闭 \/ 关闭\s+资金支出计划低于序时进度/m);
-    expect(r.stdout).toMatch(/^id\/code-missing\s+错误 \/ 错误 \/ 关闭\s/m); // a disclosure list has no code
+    expect(lines[0]).toMatch(/^规则\s+hebei-project \/ central-2021 \/ disclosure-list \/ hebei-yth-annual \/ hebei-yth-info\s+说明$/);
+    expect(r.stdout).toMatch(/^plan\/behind-schedule\s+关闭 \/ 关闭 \/ 关闭 \/ 关闭 \/ 关闭\s+资金支出计划低于序时进度/m);
+    // a disclosure list and the 一体化 申报表 have no code
+    expect(r.stdout).toMatch(/^id\/code-missing\s+错误 \/ 错误 \/ 关闭 \/ 关闭 \/ 错误\s/m);
+    // the split 指标值 is only in the 一体化 信息表; the plan rules only where there is a plan
+    expect(r.stdout).toMatch(/^value\/split-operator\s+关闭 \/ 关闭 \/ 关闭 \/ 关闭 \/ 错误\s/m);
+    expect(r.stdout).toMatch(/^plan\/decreasing\s+错误 \/ 错误 \/ 关闭 \/ 关闭 \/ 关闭\s/m);
+    expect(r.stdout).toMatch(/^total\/funding-mismatch\s+错误 \/ 错误 \/ 关闭 \/ 错误 \/ 关闭\s/m);
+    expect(r.stdout).toMatch(/^total\/summary-mismatch\s+错误 \/ 错误 \/ 错误 \/ 错误 \/ 错误\s/m);
   });
 
   it('json: id, description and severity per profile', async () => {
     const r = await run(['rules', '--format', 'json']);
     const rows = JSON.parse(r.stdout) as { id: string; severity: Record<string, string> }[];
     expect(rows.map((x) => x.id)).toEqual(allRules.map((x) => x.id));
-    expect(rows.find((x) => x.id === 'value/satisfaction')?.severity).toEqual({ 'hebei-project': 'error', 'central-2021': 'error', 'disclosure-list': 'error' });
+    expect(rows.find((x) => x.id === 'value/satisfaction')?.severity).toEqual({
+      'hebei-project': 'error',
+      'central-2021': 'error',
+      'disclosure-list': 'error',
+      'hebei-yth-annual': 'error',
+      'hebei-yth-info': 'error',
+    });
   });
 
   it('a bad format is a one-line Chinese message and exit 2', async () => {

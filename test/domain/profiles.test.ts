@@ -1,15 +1,43 @@
 import { BlockSchema } from '../../src/domain/model';
-import type { Profile } from '../../src/domain/profile';
+import { hasColumn, hasField, type Profile } from '../../src/domain/profile';
 import { canonicalLevel1, canonicalLevel2, getProfile, hebeiProject, ProfileSchema, profiles, registerProfile } from '../../src/domain/profiles';
 import { hebeiBlock, listBlock } from '../helpers/blocks';
 
 describe('profiles', () => {
-  it('ships three valid profiles', () => {
-    expect(profiles.map((p) => p.id)).toEqual(expect.arrayContaining(['hebei-project', 'central-2021', 'disclosure-list']));
+  it('ships five valid profiles', () => {
+    expect(profiles.map((p) => p.id)).toEqual(['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info']);
     for (const p of profiles) expect(ProfileSchema.safeParse(p).success).toBe(true);
-    expect(getProfile('disclosure-list')).toMatchObject({ layout: 'list', fields: { code: false, basis: false, plan: false, funding: false } });
+    const list = getProfile('disclosure-list');
+    expect(list.layout).toBe('list');
+    expect(list.plan).toBeUndefined();
+    expect(list.totals).toEqual([]);
+    expect(hasColumn(list, 'basis')).toBe(false);
     expect(getProfile('hebei-project').rules['plan/behind-schedule']).toBe('off');
     expect(getProfile('hebei-project').satisfactionFloor).toBe(80);
+  });
+
+  it('the 一体化 layouts as data: money in 元 with two totals relations; a split 指标值; no code, plan or basis where the export has none', () => {
+    const annual = getProfile('hebei-yth-annual');
+    expect(annual.moneyUnit).toBe('元');
+    expect(annual.totals).toEqual([
+      { total: 'budget', parts: ['fiscal', 'other'] },
+      { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+    ]);
+    expect(hasField(annual, 'code')).toBe(false);
+    expect(annual.plan).toBeUndefined();
+    expect(hasColumn(annual, 'basis')).toBe(false);
+    const info = getProfile('hebei-yth-info');
+    expect(info.splitValue).toBeDefined();
+    expect(hasField(info, 'code')).toBe(true);
+    expect(hasField(info, 'budget')).toBe(false);
+    expect(info.fixedIndicators?.[0]).toMatchObject({ level2: '成本指标', level3: '项目或定额成本控制率' });
+  });
+
+  it('refuses a layout whose data does not hold together', () => {
+    expect(() => registerProfile({ ...hebeiProject, id: 'bad4', totals: [{ total: 'budget', parts: ['fiscal', 'nope'] }] })).toThrow(/不是本配置的金额字段/);
+    expect(() => registerProfile({ ...hebeiProject, id: 'bad5', fields: hebeiProject.fields.filter((f) => f.key !== 'name') })).toThrow(/项目名称/);
+    expect(() => registerProfile({ ...hebeiProject, id: 'bad6', indicatorColumns: hebeiProject.indicatorColumns.filter((c) => c.role !== 'value') })).toThrow(/value/);
+    expect(profiles.some((p) => p.id.startsWith('bad'))).toBe(false);
   });
 
   it('central-2021 has 成本指标 as a 一级', () => {

@@ -1,7 +1,7 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { parseHeader } from '../../src/domain/templates/types';
 import { typesForProfile } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { MARK_COLORS } from '../../src/excel/highlight';
 import { insertPlan } from '../../src/excel/insert';
@@ -97,7 +97,7 @@ describe('insertion', () => {
   });
   if (!header.ok) throw new Error(header.errors.join());
 
-  test.each(['hebei-project', 'central-2021', 'disclosure-list'])('%s: inserted at the selection, recognised as a block of that profile', async (profile) => {
+  test.each(['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'])('%s: inserted at the selection, recognised as a block of that profile', async (profile) => {
     const wb = new MemoryWorkbook();
     const excel = createMemoryExcel(wb);
     wb.user.select('Sheet1', 'B3');
@@ -117,9 +117,9 @@ describe('insertion', () => {
     const blocks = r.blocks.filter((b) => b.profile === profile && b.listRole !== 'department' && b.listRole !== 'unit');
     expect(blocks.length).toBeGreaterThanOrEqual(1);
     expect(blocks[0].name?.text).toContain('村级组织运转经费');
-    // the clerk's blanks (the 绩效目标 text) are asked for; nothing else is structurally broken
+    // the clerk's blanks (the 绩效目标 / 年度总体目标 text) are asked for; nothing else is structurally broken
     const structural = r.diagnostics.filter((d) => d.ruleId === 'table/missing-field' || d.ruleId.startsWith('indicator/unknown'));
-    expect(structural.filter((d) => !/绩效目标/.test(d.message))).toEqual([]);
+    expect(structural.filter((d) => !/(绩效|总体)目标为空/.test(d.message))).toEqual([]);
   });
 
   test('never overwrites: an occupied selection sends the block below the used range and says why', async () => {

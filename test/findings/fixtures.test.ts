@@ -4,14 +4,17 @@
  * table (the reason is noted); anything else that fires — or anything listed that stops firing —
  * fails the test. Entries are `ruleId@cell`; a trailing `!` marks an error.
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/check';
 import { fixture } from '../helpers/fixtures';
+import { writeGridXlsx } from '../helpers/grid-xlsx';
+import { ythWorkbook } from './yth-workbook';
 
 type Expected = Record<number, string>;
 
-async function findings(name: string): Promise<{ blocks: number; year: number | null; byBlock: Record<number, string[]> }> {
-  const file = fixture(name);
+async function findings(name: string, file = fixture(name)): Promise<{ blocks: number; year: number | null; byBlock: Record<number, string[]>; profiles: string[] }> {
   const r = await checkFile({ path: file, display: path.basename(file), rel: path.basename(file) });
   expect(r.error).toBeNull();
   const byBlock: Record<number, string[]> = {};
@@ -19,7 +22,7 @@ async function findings(name: string): Promise<{ blocks: number; year: number | 
     const k = d.block ? d.block.index + 1 : 0;
     (byBlock[k] ??= []).push(`${d.ruleId}@${d.cell}${d.severity === 'error' ? '!' : ''}`);
   }
-  return { blocks: r.blocks.length, year: r.year, byBlock };
+  return { blocks: r.blocks.length, year: r.year, byBlock, profiles: [...new Set(r.blocks.map((b) => b.profile))] };
 }
 
 function expand(expected: Expected): Record<number, string[]> {
@@ -127,5 +130,31 @@ describe('disclosure-2023-haomen.xlsx (one row per project, 2023)', () => {
     const years = r.diagnostics.filter((d) => d.ruleId === 'value/year-mismatch');
     expect(years.map((d) => d.cell)).not.toEqual(expect.arrayContaining(['E7', 'E9', 'E19']));
     expect(years.every((d) => !/2021年/.test(d.message.split('与预算年度')[0]))).toBe(true);
+  });
+});
+
+describe('一体化 exports (2024: a 汇总, two 申报表, a 信息表, a 部门整体 table; written to .xlsx and read back)', () => {
+  // Errors: 上级补助 90000 + 本级安排 56000 ≠ 财政拨款 156000 (#1); the split 指标值 of the 信息表 (#2):
+  // a 数量 with no 计量单位, the unknown 符号 “大于”, “≥90%” typed whole into 值 with 符号 and 单位
+  // blank; the 汇总 lists 村级党组织活动经费 at 3.2万元 (预算数 and 财政资金), its 申报表 says 30,000元
+  // (workbook-level diagnostics on the 汇总 sheet, block 0).
+  // Warnings: “≥95百分比”, a 70% satisfaction target. The fixed 成本控制率 rows, the blank 其他资金,
+  // the 说明 column, the 部门整体 table and the 汇总 itself: nothing.
+  const expected: Expected = {
+    0: 'total/summary-mismatch@C6! total/summary-mismatch@D6!',
+    1: 'total/funding-mismatch@E8! value/percent-notation@E18 value/satisfaction@E24',
+    2: 'value/split-missing-unit@F9! value/split-operator@D10! value/split-not-numeric@E15! value/split-operator@D15!',
+  };
+
+  it('finds exactly the expected problems, block by block', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxmb-yth-'));
+    const file = path.join(dir, '安山镇2024年一体化导出.xlsx');
+    await writeGridXlsx(ythWorkbook(), file);
+    const r = await findings('安山镇2024年一体化导出.xlsx', file);
+    expect(r.blocks).toBe(3);
+    expect(r.profiles).toEqual(['hebei-yth-annual', 'hebei-yth-info']);
+    expect(r.year).toBe(2024);
+    expect(sorted(r.byBlock)).toEqual(sorted(expand(expected)));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -8,16 +8,17 @@
 import { parseA1, toA1 } from '../../src/domain/address';
 import type { CellValue } from '../../src/domain/model';
 import { checkBlocks } from '../../src/domain/engine';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import type { Grid, GridSheet } from '../../src/sheet/grid';
 import { recognize } from '../../src/sheet/recognize';
 import { fixture } from '../helpers/fixtures';
+import { ythWorkbook } from './yth-workbook';
 
 type Cell = CellValue | undefined;
 
 function findings(grid: Grid, shift = { rows: 0, cols: 0 }): string[] {
   const rec = recognize(grid);
-  const diags = checkBlocks(rec.blocks, { year: rec.year });
+  const diags = checkBlocks(rec.blocks, { year: rec.year }, undefined, { summaries: rec.summaries });
   return diags
     .map((d) => {
       const p = parseA1(d.cell);
@@ -62,6 +63,14 @@ const SPELLINGS: [RegExp, string][] = [
   [/^二级指标$/, '二级\n指标'],
   [/^指标值确定依据$/, '指标值确定\n依据'],
   [/^绩效目标$/, '绩效目标：'],
+  // the 一体化 exports' labels
+  [/^资金总额\(元\)：$/, '资金总额（元）:'],
+  [/^其中：上级补助$/, '其中:上级 补助'],
+  [/^本级安排$/, '本级\n安排'],
+  [/^年度总体目标$/, '年度总体\n目标'],
+  [/^主管部门及代码$/, '主管部门\n及代码'],
+  [/^\*三级指标$/, '＊三级指标'],
+  [/^计量单位$/, '计量\n单位'],
 ];
 
 /** Labels written the ways clerks write them. */
@@ -204,5 +213,62 @@ describe('disclosure-2023-haomen.xlsx, rewritten', () => {
     expect(recognize(g).blocks).toHaveLength(recognize(grid).blocks.length);
     const strip = (xs: string[]) => xs.map((x) => x.replace(/\|[A-Z]+\d+$/, '')).sort();
     expect(strip(findings(g))).toEqual(strip(base));
+  });
+});
+
+describe('the 一体化 exports (test/findings/yth-workbook.ts), rewritten', () => {
+  let grid: Grid;
+  let base: string[];
+  beforeAll(() => {
+    grid = ythWorkbook();
+    base = findings(grid);
+    expect(base.length).toBeGreaterThan(8);
+  });
+  const one = (f: (s: GridSheet) => GridSheet): Grid => ({ ...grid, sheets: grid.sheets.map(f) });
+
+  it('moved 3 rows down and 2 columns right: same findings, cells moved with it', () => {
+    expect(findings(one((s) => shifted(s, 3, 2)), { rows: 3, cols: 2 })).toEqual(base);
+  });
+
+  it('labels with inner spaces, line breaks and half-width punctuation: same findings', () => {
+    const g = one(respelled);
+    expect(changedCells(grid, g)).toBeGreaterThan(8);
+    expect(findings(g)).toEqual(base);
+  });
+
+  it('amounts typed as text: same findings', () => {
+    const g = one(asText);
+    expect(changedCells(grid, g)).toBeGreaterThan(20);
+    expect(findings(g)).toEqual(base);
+  });
+
+  it('merged areas replaced by the text repeated in every cell: same findings', () => {
+    const g = one(repeatedInsteadOfMerged);
+    expect(changedCells(grid, g)).toBeGreaterThan(50);
+    expect(findings(g)).toEqual(base);
+  });
+
+  it('merged areas replaced by blanks ("same as above"): same findings', () => {
+    expect(findings(one(unmergedBlank))).toEqual(base);
+  });
+
+  it('the project tables stacked on one sheet, then split over two: the same blocks and findings', () => {
+    const stack: GridSheet = { name: '项目表', values: [], formats: [], merges: [] };
+    for (const s of grid.sheets.slice(1, 4)) {
+      const top = stack.values.length + (stack.values.length > 0 ? 2 : 0);
+      while (stack.values.length < top) {
+        stack.values.push([]);
+        stack.formats?.push([]);
+      }
+      s.values.forEach((r) => stack.values.push(r ? [...r] : []));
+      s.values.forEach((_, i) => stack.formats?.push([...(s.formats?.[i] ?? [])]));
+      stack.merges.push(...s.merges.map((m) => ({ ...m, top: m.top + top, bottom: m.bottom + top })));
+    }
+    const stacked: Grid = { sheets: [grid.sheets[0], stack], name: grid.name };
+    const strip = (xs: string[]) => xs.map((x) => x.replace(/\|[A-Z]+\d+$/, '')).sort();
+    expect(strip(findings(stacked))).toEqual(strip(base));
+    const two: Grid = { sheets: [grid.sheets[0], ...splitInTwo(stack).sheets], name: grid.name };
+    expect(recognize(two).blocks).toHaveLength(3);
+    expect(strip(findings(two))).toEqual(strip(base));
   });
 });

@@ -5,14 +5,14 @@
  *   expect(out.map((r) => r.cell)).toEqual(['C7']);
  *   expect(out[0].message).toContain('25%');
  *
- * It runs a `block` rule once per block and a `workbook` rule once with all blocks, through the
+ * It runs a `block` rule once per block, a `workbook` rule once per profile and a `file` rule once with all blocks, through the
  * profile of each block (`block.profile`, or `options.profile`), skips blocks whose profile layout
  * the rule does not apply to, resolves the severity (report > settings.rules > profile.rules >
  * rule default; a `defaultOff` rule runs only with `force` or when switched on in settings), and
  * fails loudly on a bad messageId, a bad cell address or an unfilled `{{placeholder}}`.
  */
 import { parseA1 } from '../../src/domain/address';
-import type { Block, Fix, Severity } from '../../src/domain/model';
+import type { Block, Fix, Severity, SummaryTable } from '../../src/domain/model';
 import type { Profile } from '../../src/domain/profile';
 import { getProfile } from '../../src/domain/profiles';
 import { formatMessage, type CheckSettings, type Rule, type RuleContext } from '../../src/domain/rule';
@@ -36,6 +36,8 @@ export interface RunRuleOptions {
   profile?: Profile | string;
   /** run a defaultOff / 'off' rule anyway */
   force?: boolean;
+  /** the workbook's 汇总 tables (file rules) */
+  summaries?: SummaryTable[];
 }
 
 function resolveProfile(p: Profile | string | undefined, block: Block | undefined): Profile {
@@ -53,6 +55,7 @@ export function runRule(
 
   const run = (profile: Profile, block: Block | undefined, all: Block[]) => {
     if (rule.layouts && !rule.layouts.includes(profile.layout)) return;
+    if (rule.appliesTo && !rule.appliesTo(profile)) return;
     const configured =
       settings.rules?.[rule.id] ??
       (rule.id === 'plan/behind-schedule' && settings.planPacing ? rule.severity : undefined) ??
@@ -63,6 +66,7 @@ export function runRule(
     const ctx: RuleContext = {
       block,
       blocks: all,
+      summaries: options.summaries ?? [],
       profile,
       settings,
       year: settings.year,
@@ -72,7 +76,7 @@ export function runRule(
         parseA1(d.at); // throws on a bad address
         const message = formatMessage(template, d.data);
         if (/\{\{\s*\w+\s*\}\}/.test(message)) throw new Error(`${rule.id}: unfilled placeholder in “${message}”`);
-        const owner = d.block ?? block;
+        const owner = d.block === null ? undefined : (d.block ?? block);
         // a rule's own two grades (value/satisfaction) apply unless the user re-graded the rule
         const severity = settings.rules?.[rule.id] !== undefined || profile.rules[rule.id] !== undefined ? base : (d.severity ?? base);
         const r: RuleReport = {
@@ -81,7 +85,7 @@ export function runRule(
           messageId: d.messageId,
           message,
           cell: d.at,
-          sheet: owner?.sheet ?? '',
+          sheet: d.sheet ?? owner?.sheet ?? '',
           blockIndex: owner?.index,
         };
         if (d.data) r.data = d.data;
@@ -93,7 +97,10 @@ export function runRule(
     rule.check(ctx);
   };
 
-  if (rule.scope === 'workbook') {
+  if (rule.scope === 'file') {
+    // once, with every block
+    run(resolveProfile(options.profile, blocks[0]), undefined, blocks);
+  } else if (rule.scope === 'workbook') {
     // once per profile, with that profile's blocks
     const groups = new Map<string, Block[]>();
     for (const b of blocks) {

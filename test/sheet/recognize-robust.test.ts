@@ -124,6 +124,7 @@ describe('recognize — work grows with the cells, not faster', () => {
       expect(rec.blocks).toHaveLength(count);
       expect(rec.blocks[count - 1].name?.text).toBe(`项目${count - 1}`);
       expect(rec.blocks[count - 1].indicators).toHaveLength(7);
+      expect(new Set(rec.blocks.map((x) => x.profile))).toEqual(new Set(['hebei-project']));
       expect(n.reads).toBeLessThan(10 * n.stored);
       reads.push(n.reads);
     }
@@ -142,6 +143,7 @@ describe('recognize — work grows with the cells, not faster', () => {
       const n = countReads(sheet);
       const rec = recognize({ sheets: [sheet] });
       expect(rec.blocks[0].indicators).toHaveLength(rowsCount);
+      expect(rec.blocks[0].indicators[rowsCount - 1].value.text).toBe(`${rowsCount - 1}个`);
       expect(n.reads).toBeLessThan(10 * n.stored);
       reads.push(n.reads);
     }

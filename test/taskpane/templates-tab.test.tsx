@@ -109,6 +109,28 @@ describe('TemplatesTab', () => {
     expect(screen.queryByRole('textbox', { name: '项目编码' })).toBeNull();
     expect(field('项目名称')).toBeInTheDocument();
   });
+
+  test('the 一体化 申报表 asks for its own fields, in 元: 资金总额, 财政拨款, 上级补助, 本级安排, 其他资金 — no 项目编码', async () => {
+    const { props, user } = setup({ profileId: 'hebei-yth-annual' });
+    expect(screen.queryByRole('textbox', { name: '项目编码' })).toBeNull();
+    for (const label of ['资金总额（元）', '财政拨款（元）', '上级补助（元）', '本级安排（元）', '其他资金（元）']) expect(field(label)).toBeInTheDocument();
+    await user.click(radios()[0]);
+    await user.type(field('项目名称'), '2025年村级办公经费');
+    await user.type(field('资金总额（元）'), '295000');
+    await user.type(field('上级补助（元）'), '200000');
+    await user.click(screen.getByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText(/已在“Sheet1”的 A1:G20 插入模板/)).toBeInTheDocument();
+    expect(props.onInsert).toHaveBeenCalledWith(
+      'hebei-yth-annual',
+      radios()[0].value,
+      expect.objectContaining({ budget: 295000, fiscal: 295000, fiscalUpper: 200000, fiscalLocal: 95000, other: 0 }),
+    );
+  });
+
+  test('the 一体化 信息表 has no amounts: 项目名称, 项目编码 and the year', () => {
+    setup({ profileId: 'hebei-yth-info' });
+    expect(screen.getAllByRole('textbox').map((x) => x.getAttribute('name'))).toEqual(['name', 'code', 'year']);
+  });
 });
 
 describe('validateHeader', () => {

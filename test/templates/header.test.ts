@@ -13,11 +13,24 @@ function ok(input: Record<string, unknown>) {
 }
 
 describe('TemplateHeader validation', () => {
-  test('an empty header is valid (a blank form), money unit 万元', () => {
+  test('an empty header is valid (a blank form); the money unit is then the format’s own', () => {
     const h = ok({});
     expect(h.budget).toBeUndefined();
     expect(h.code).toBeUndefined();
-    expect(h.moneyUnit).toBe('万元');
+    expect(h.moneyUnit).toBeUndefined();
+  });
+
+  test('the 一体化 split of 财政拨款: 上级补助 + 本级安排 = 财政资金, derived when one is missing', () => {
+    expect(ok({ budget: 100, fiscal: 80 })).toMatchObject({ fiscalUpper: 0, fiscalLocal: 80, other: 20 });
+    expect(ok({ budget: 100, fiscal: 80, fiscalUpper: 30 })).toMatchObject({ fiscalUpper: 30, fiscalLocal: 50 });
+    expect(ok({ budget: 100, fiscalLocal: 30, fiscal: 100 })).toMatchObject({ fiscalUpper: 70, fiscalLocal: 30 });
+    expect(ok({ budget: 100, fiscalUpper: 40, fiscalLocal: 60 }).fiscal).toBe(100);
+    const bad = parseHeader({ budget: 100, fiscal: 100, fiscalUpper: 40, fiscalLocal: 50 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toBe('财政资金（100）应等于上级补助（40）+ 本级安排（50）= 90');
+    const over = parseHeader({ budget: 10, fiscalUpper: 40 });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.errors[0]).toBe('上级补助或本级安排（40）不能大于财政资金（10）');
   });
 
   test('blank strings are "not given"', () => {

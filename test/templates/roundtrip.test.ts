@@ -15,6 +15,8 @@
  * Every registered rule runs; an expectation about a rule applies when the rule exists.
  */
 import { parseA1, toA1 } from '../../src/domain/address';
+import { hasField } from '../../src/domain/profile';
+import { parseValue } from '../../src/domain/value';
 import { checkBlocks } from '../../src/domain/engine';
 import type { Block, Diagnostic } from '../../src/domain/model';
 import { getProfile } from '../../src/domain/profiles';
@@ -35,7 +37,7 @@ import { getRule } from '../../src/domain/rules';
 const ruleExists = (id: string) => getRule(id) !== undefined;
 
 const YEAR = 2025;
-const PROFILES = ['hebei-project', 'central-2021', 'disclosure-list'];
+const PROFILES = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'];
 
 function header(input: Record<string, unknown>): TemplateHeader {
   const r = parseHeader(input);
@@ -58,7 +60,7 @@ function headerFor(type: ProjectType, i = 0): TemplateHeader {
   });
 }
 
-/** a plausible value the clerk would type, by kind */
+/** a plausible value the clerk would type, by kind (`budget` in 万元) */
 function plausible(ind: TemplateIndicator, budget: number): string {
   if (ind.value !== undefined) return ind.value;
   const unit = ind.unit ?? '';
@@ -112,26 +114,52 @@ function put(sheet: GridSheet, a1: string, value: string | number, format?: stri
   }
 }
 
-/** the clerk fills a rendered hebei/central block in the grid */
+/** the budget in 万元 (the header's amounts are in the block's unit) */
+function budgetWan(profileId: string, h: TemplateHeader): number {
+  const unit = h.moneyUnit ?? getProfile(profileId).moneyUnit;
+  return (h.budget ?? 0) / (unit === '元' ? 10000 : 1);
+}
+
+/** the clerk fills a rendered block (any block profile) in the grid, where its template puts each cell */
 function fillBlock(sheet: GridSheet, plan: RenderPlan, type: ProjectType, profileId: string, h: TemplateHeader) {
+  const profile = getProfile(profileId);
   const f = plan.fields ?? {};
-  const budget = h.budget ?? 0;
-  const usage = `预算数${budget.toFixed(2)}万元，其中：财政资金${(h.fiscal ?? 0).toFixed(2)}万元，其他资金${(h.other ?? 0).toFixed(2)}万元。主要用于${type.usageHint ?? '项目支出'}。`;
-  put(sheet, toA1(f.usage.row, f.usage.col), usage);
-  [0.25, 0.5, 0.75, 1].forEach((p, i) => put(sheet, toA1(f.plan.row, f.plan.col + i), p, '0.00%'));
+  const budget = budgetWan(profileId, h);
+  if (f.usage) {
+    const usage = `预算数${budget.toFixed(2)}万元，其中：财政资金${(h.fiscal ?? 0).toFixed(2)}万元，其他资金${(h.other ?? 0).toFixed(2)}万元。主要用于${type.usageHint ?? '项目支出'}。`;
+    put(sheet, toA1(f.usage.row, f.usage.col), usage);
+  }
+  if (f.plan) [0.25, 0.5, 0.75, 1].forEach((p, i) => put(sheet, toA1(f.plan.row, f.plan.col + i), p, '0.00%'));
   put(sheet, toA1(f.goal.row, f.goal.col), `1.按时足额支付${type.name}资金，保障各项工作正常开展。\n2.提升服务质量，群众满意度达到90%以上。`);
-  const rows = indicatorsForProfile(type, getProfile(profileId));
+  const col = (role: string) => f[`column:${role}`]?.col;
+  const rows = indicatorsForProfile(type, profile);
   rows.forEach((r: ProfileIndicator, k) => {
     const row = f.indicators.row + k;
-    const c = f.indicators.col;
+    const value = (v: string) => {
+      const number = col('number');
+      if (number === undefined) return put(sheet, toA1(row, col('value') as number), v);
+      // the split 指标值: the number in 值 (符号 and 单位 are pre-filled), or text under 定性
+      const p = parseValue(v);
+      if (p.number !== undefined && p.unit && (p.kind === 'percent' || p.kind === 'count' || p.kind === 'money')) {
+        put(sheet, toA1(row, number), p.number);
+        if (!r.indicator) {
+          // an empty row of the generic type: the clerk picks the 符号 and types the 单位 too
+          put(sheet, toA1(row, col('operator') as number), p.operatorExplicit ? p.operator : '=');
+          put(sheet, toA1(row, col('unit') as number), p.unit);
+        }
+      } else {
+        put(sheet, toA1(row, col('operator') as number), '定性');
+        put(sheet, toA1(row, number), v);
+      }
+    };
     if (r.indicator) {
-      if (r.indicator.value === undefined) put(sheet, toA1(row, c + 5), plausible(r.indicator, budget));
+      if (r.indicator.value === undefined) value(plausible(r.indicator, budget));
     } else {
-      const [name, value] = SKELETON[r.level2];
-      put(sheet, toA1(row, c + 2), name);
-      put(sheet, toA1(row, c + 3), `${name}情况`);
-      put(sheet, toA1(row, c + 5), value);
-      put(sheet, toA1(row, c + 6), '工作计划');
+      const [name, v] = SKELETON[r.level2];
+      put(sheet, toA1(row, col('level3') as number), name);
+      if (col('description') !== undefined) put(sheet, toA1(row, col('description') as number), `${name}情况`);
+      value(v);
+      if (col('basis') !== undefined) put(sheet, toA1(row, col('basis') as number), '工作计划');
     }
   });
 }
@@ -159,16 +187,19 @@ describe.each(cases)('%s × %s', (profileId, _id, type) => {
     const b = projects[0];
     expect(b.profile).toBe(profileId);
     expect(b.name?.text).toBe(h.name);
-    expect(b.budget?.value).toBe(20.5);
+    if (hasField(profile, 'budget')) expect(b.budget?.value).toBe(20.5);
     if (profile.layout === 'block') {
-      expect(b.code?.text).toBe(h.code);
-      expect(b.fiscal?.value).toBe(20);
-      expect(b.other?.value).toBe(0.5);
+      const f = plan.fields ?? {};
+      if (f.code) expect(b.code?.text).toBe(h.code);
+      if (f.fiscal) expect(b.fiscal?.value).toBe(20);
+      if (f.other) expect(b.other?.value).toBe(0.5);
+      if (f.fiscalLocal) expect(b.extra?.fiscalLocal?.value).toBe(20);
       const rows = indicatorsForProfile(type, profile);
       expect(b.indicators.map((i) => [i.level1.text, i.level2.text, i.level3.text])).toEqual(
         rows.map((r) => [r.level1, r.level2, r.indicator?.level3 ?? '']),
       );
-      expect(b.plan?.checkpoints.map((c) => c.text)).toEqual(profile.checkpointSets[0]);
+      if (profile.plan) expect(b.plan?.checkpoints.map((c) => c.text)).toEqual(profile.checkpointSets[0]);
+      else expect(b.plan).toBeUndefined();
     } else {
       expect(blocks.find((x) => x.listRole === 'unit')?.budget?.value).toBe(20.5);
     }
@@ -180,11 +211,13 @@ describe.each(cases)('%s × %s', (profileId, _id, type) => {
     const f = plan.fields ?? {};
     const rows = indicatorsForProfile(type, profile);
     const cellsOf = (id: string) => diags.filter((d) => d.ruleId === id).map((d) => d.cell).sort();
+    // a format that fixes a row under 产出 (the 一体化 成本控制率 row): its other 二级 are asked for by missing-level2
+    const fixedOutput = (profile.fixedIndicators ?? []).length > 0;
     const allowed = new Set(
       registered(
         profile.layout === 'block'
           ? generic
-            ? ['table/missing-field', 'indicator/empty-level2', 'indicator/missing-level1']
+            ? ['table/missing-field', 'indicator/empty-level2', 'indicator/missing-level1', ...(fixedOutput ? ['indicator/missing-level2'] : [])]
             : ['table/missing-field', 'indicator/missing-value']
           : generic
             ? ['table/missing-field', 'indicator/empty-level2', 'indicator/missing-level1']
@@ -193,18 +226,19 @@ describe.each(cases)('%s × %s', (profileId, _id, type) => {
     );
     expect(show(diags.filter((d) => !allowed.has(d.ruleId)))).toEqual([]);
     // exactly the expected table/missing-field cells: the plan and the goal (the list has no plan)
-    const expected = profile.layout === 'block' ? [toA1(f.plan.row, f.plan.col), toA1(f.goal.row, f.goal.col)] : [toA1(f.goal.row, f.goal.col)];
+    const expected = profile.layout === 'block' && profile.plan ? [toA1(f.plan.row, f.plan.col), toA1(f.goal.row, f.goal.col)] : [toA1(f.goal.row, f.goal.col)];
     expect(cellsOf('table/missing-field')).toEqual(expected.sort());
     if (profile.layout === 'block' && !generic && ruleExists('indicator/missing-value')) {
       // one per 指标值 left blank, at that cell; none where a standard target was written
       const blanks = rows
-        .map((r, k) => (r.indicator && r.indicator.value === undefined ? toA1(f.indicators.row + k, f.indicators.col + 5) : undefined))
+        .map((r, k) => (r.indicator && r.indicator.value === undefined ? toA1(f.indicators.row + k, (f['column:number'] ?? f['column:value']).col) : undefined))
         .filter((x): x is string => x !== undefined);
       expect(cellsOf('indicator/missing-value')).toEqual(blanks.sort());
     }
     if (generic && ruleExists('indicator/empty-level2')) {
-      // one per empty row, asking for its 三级
-      expect(diags.filter((d) => d.ruleId === 'indicator/empty-level2')).toHaveLength(rows.length);
+      // one per empty row, asking for its 三级 (as a missing 二级 under a 产出 that has its fixed row)
+      const asking = diags.filter((d) => d.ruleId === 'indicator/empty-level2' || d.ruleId === 'indicator/missing-level2');
+      expect(asking).toHaveLength(rows.filter((r) => !r.indicator).length);
     }
     if (profile.layout === 'list' && !generic && ruleExists('indicator/missing-value')) {
       // one per indicator line still waiting for its value, at the 绩效指标 cell
@@ -247,11 +281,15 @@ describe('a whole workbook (jxmb template --type all)', () => {
     if (profile.layout === 'block') {
       expect(rec.blocks).toHaveLength(types.length);
       const diags = checkBlocks(rec.blocks, { year: rec.year });
-      const allowed = new Set(registered(['table/missing-field', 'id/code-missing', 'indicator/missing-value', 'indicator/empty-level2', 'indicator/missing-level1']));
+      const fixedOutput = (profile.fixedIndicators ?? []).length > 0;
+      const allowed = new Set(
+        registered(['table/missing-field', 'id/code-missing', 'indicator/missing-value', 'indicator/empty-level2', 'indicator/missing-level1', ...(fixedOutput ? ['indicator/missing-level2'] : [])]),
+      );
       expect(show(diags.filter((d) => !allowed.has(d.ruleId)))).toEqual([]);
-      // the blank name, budget, plan and goal are asked for in every block, the code too
-      expect(diags.filter((d) => d.ruleId === 'id/code-missing')).toHaveLength(types.length);
-      expect(diags.filter((d) => d.ruleId === 'table/missing-field')).toHaveLength(4 * types.length);
+      // the blank required fields (name, budget, goal …) and the plan are asked for in every block, the code too
+      const asked = profile.fields.filter((x) => x.required).length + (profile.plan ? 1 : 0);
+      expect(diags.filter((d) => d.ruleId === 'id/code-missing')).toHaveLength(hasField(profile, 'code') ? types.length : 0);
+      expect(diags.filter((d) => d.ruleId === 'table/missing-field')).toHaveLength(asked * types.length);
     }
 
     const filled = renderWorkbook(

@@ -83,11 +83,16 @@ export function fmtNum(x: number, decimals = 4): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
+/** `Sheet!A1` when the cell lies on another sheet than `fromSheet`, else `A1` (the sheet quoted as Excel does). */
+export function sheetRef(fromSheet: string, toSheet: string, cell: string): string {
+  if (fromSheet === toSheet) return cell;
+  const quoted = /^[A-Za-z0-9_]+$/.test(toSheet) ? toSheet : `'${toSheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
+}
+
 /** `Sheet!A1` when the other cell lies on another sheet, else `A1`. */
 export function crossRef(from: Block, to: Block, cell: string): string {
-  if (from.sheet === to.sheet) return cell;
-  const quoted = /^[A-Za-z0-9_]+$/.test(to.sheet) ? to.sheet : `'${to.sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
+  return sheetRef(from.sheet, to.sheet, cell);
 }
 
 /**

@@ -1,4 +1,4 @@
 export * from './types';
 export { projectTypes, frameMaps, skeletonLevel2 } from './library';
-export { searchTypes, findType, typesForProfile, normalizeQuery, scoreType } from './search';
+export { searchTypes, findType, typesForProfile, normalizeQuery, scoreType, typeFits, fitsText } from './search';
 export { indicatorsForProfile, mapToProfile, type ProfileIndicator } from './frame';

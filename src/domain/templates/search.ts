@@ -2,6 +2,7 @@
  * Finding a project type by what the clerk types: a part of its name, a keyword, or a whole project
  * name such as `2021年农村保洁员经费` (which contains the keyword `保洁`).
  */
+import { profiles } from '../profiles';
 import { projectTypes } from './library';
 import type { ProjectType } from './types';
 
@@ -35,6 +36,19 @@ export function scoreType(type: ProjectType, q: string): number {
 }
 
 /**
+ * Whether a type fits a profile: the profile is one of those it lists, or the type is the generic
+ * one (no indicators of its own: it lays out whatever frame a registered profile has, a new format's too).
+ */
+export function typeFits(type: ProjectType, profileId: string): boolean {
+  return type.profiles.includes(profileId) || (type.indicators.length === 0 && profiles.some((p) => p.id === profileId));
+}
+
+/** The formats a type fits, for the clerk: its profile ids, or 全部格式 for the generic type. */
+export function fitsText(type: ProjectType): string {
+  return type.indicators.length === 0 ? '全部格式' : type.profiles.join('、');
+}
+
+/**
  * Types matching `query`, best first (library order on ties); an empty query lists them all.
  * With `profileId`, only types that fit that profile.
  */
@@ -42,7 +56,7 @@ export function searchTypes(query: string, profileId?: string): ProjectType[] {
   const q = normalizeQuery(query);
   return projectTypes
     .map((type, order) => ({ type, order, score: scoreType(type, q) }))
-    .filter((m) => m.score > 0 && (profileId === undefined || m.type.profiles.includes(profileId)))
+    .filter((m) => m.score > 0 && (profileId === undefined || typeFits(m.type, profileId)))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((m) => m.type);
 }
@@ -55,5 +69,5 @@ export function findType(idOrName: string): ProjectType | undefined {
 
 /** The types that fit a profile, in library order. */
 export function typesForProfile(profileId: string): ProjectType[] {
-  return projectTypes.filter((t) => t.profiles.includes(profileId));
+  return projectTypes.filter((t) => typeFits(t, profileId));
 }

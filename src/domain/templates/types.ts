@@ -163,6 +163,10 @@ export const TemplateHeaderInputSchema = z.object({
   fiscal: moneyField('财政资金'),
   /** 其他资金 */
   other: moneyField('其他资金'),
+  /** 一体化 layout: 财政拨款 其中：上级补助 */
+  fiscalUpper: moneyField('上级补助'),
+  /** 一体化 layout: 财政拨款 其中：本级安排 */
+  fiscalLocal: moneyField('本级安排'),
   /** budget year */
   year: z.preprocess(
     blankToUndefined,
@@ -190,11 +194,8 @@ export const TemplateHeaderInputSchema = z.object({
       .refine((s) => /^\d{3,12}$/.test(s), { message: '单位编码应为3到12位数字，如“813001”' })
       .optional(),
   ),
-  /** money unit of the block (`单位：万元` by default) */
-  moneyUnit: z.preprocess(
-    blankToUndefined,
-    z.enum(['万元', '元'], { message: '金额单位应为“万元”或“元”' }).default('万元'),
-  ),
+  /** money unit of the block; absent = the format's own (`单位：万元`, the 一体化 申报表's 元) */
+  moneyUnit: z.preprocess(blankToUndefined, z.enum(['万元', '元'], { message: '金额单位应为“万元”或“元”' }).optional()),
   /** 资金支出计划 in percentage points (cumulative), one per checkpoint; absent = left blank for the clerk */
   plan: z.preprocess(
     blankToUndefined,
@@ -231,7 +232,8 @@ const TOLERANCE = 0.005;
 /**
  * The validated header. The funding fields are completed when one of them can be derived:
  * budget only → 财政资金 = 预算数, 其他资金 = 0; two of the three → the third. All three given must
- * add up (预算数 = 财政资金 + 其他资金, within 0.005).
+ * add up (预算数 = 财政资金 + 其他资金, within 0.005). The same for the 一体化 split of 财政拨款:
+ * 财政资金 = 上级补助 + 本级安排; 财政资金 only → 本级安排 = 财政资金, 上级补助 = 0.
  */
 export const TemplateHeaderSchema = TemplateHeaderInputSchema.transform((h, ctx) => {
   let { budget, fiscal, other } = h;
@@ -267,7 +269,36 @@ export const TemplateHeaderSchema = TemplateHeaderInputSchema.transform((h, ctx)
     ctx.addIssue({ code: 'custom', path: ['budget'], message: `填写了其他资金（${fmt(other)}）时，应同时填写预算数或财政资金` });
     return z.NEVER;
   }
-  return { ...h, budget, fiscal, other };
+  // 财政资金 (财政拨款) = 上级补助 + 本级安排
+  let { fiscalUpper, fiscalLocal } = h;
+  if (fiscalUpper !== undefined || fiscalLocal !== undefined) {
+    const sum = (fiscalUpper ?? 0) + (fiscalLocal ?? 0);
+    if (fiscal === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['fiscal'], message: `填写了上级补助或本级安排时，应同时填写预算数或财政资金` });
+      return z.NEVER;
+    }
+    if (fiscalUpper !== undefined && fiscalLocal !== undefined) {
+      if (Math.abs(sum - fiscal) > TOLERANCE) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fiscal'],
+          message: `财政资金（${fmt(fiscal)}）应等于上级补助（${fmt(fiscalUpper)}）+ 本级安排（${fmt(fiscalLocal)}）= ${fmt(sum)}`,
+        });
+        return z.NEVER;
+      }
+    } else if (sum - fiscal > TOLERANCE) {
+      ctx.addIssue({ code: 'custom', path: ['fiscal'], message: `上级补助或本级安排（${fmt(sum)}）不能大于财政资金（${fmt(fiscal)}）` });
+      return z.NEVER;
+    } else if (fiscalUpper !== undefined) {
+      fiscalLocal = Math.max(0, round6(fiscal - fiscalUpper));
+    } else {
+      fiscalUpper = Math.max(0, round6(fiscal - (fiscalLocal ?? 0)));
+    }
+  } else if (fiscal !== undefined) {
+    fiscalLocal = fiscal;
+    fiscalUpper = 0;
+  }
+  return { ...h, budget, fiscal, other, fiscalUpper, fiscalLocal };
 });
 export type TemplateHeader = z.output<typeof TemplateHeaderSchema>;
 

@@ -62,7 +62,7 @@ export function orderTypes(types: ProjectTypeInfo[], recent: string[], query: st
     .map((x) => x.t);
 }
 
-const EMPTY: HeaderInput = { name: '', code: '', budget: '', fiscal: '', other: '', year: '' };
+const EMPTY: HeaderInput = { name: '', code: '', budget: '', fiscal: '', fiscalUpper: '', fiscalLocal: '', other: '', year: '' };
 
 export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange, onInsert }: TemplatesTabProps) {
   const styles = useStyles();
@@ -83,6 +83,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
     [catalog, query, profileId, recent],
   );
   const fields = catalog.headerFields(profileId);
+  const labels = catalog.headerLabels?.(profileId) ?? {};
   const validation = catalog.validateHeader(input, profileId);
   const errors = validation.ok ? {} : validation.errors;
   const profile = catalog.profiles.find((p) => p.id === profileId);
@@ -172,18 +173,19 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
       <div className={styles.form}>
         <Subtitle2 as="h2">{S.headerTitle}</Subtitle2>
         {fields.includes('name') && (
-          <HeaderInputField field="name" input={input} error={showError('name')} onChange={set('name')} />
+          <HeaderInputField field="name" label={labels.name} input={input} error={showError('name')} onChange={set('name')} />
         )}
         {fields.includes('code') && (
-          <HeaderInputField field="code" input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
+          <HeaderInputField field="code" label={labels.code} input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
         )}
         <div className={styles.pair}>
-          {(['budget', 'fiscal', 'other'] as const)
+          {(['budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other'] as const)
             .filter((f) => fields.includes(f))
             .map((f) => (
               <HeaderInputField
                 key={f}
                 field={f}
+                label={labels[f]}
                 input={input}
                 error={showError(f)}
                 onChange={set(f)}
@@ -221,21 +223,23 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
 
 function HeaderInputField(props: {
   field: HeaderField;
+  /** the format's own name for the field (`资金总额（元）`) */
+  label?: string;
   input: HeaderInput;
   error?: string;
   hint?: string;
   numeric?: boolean;
   onChange(ev: unknown, data: { value: string }): void;
 }) {
-  const { field, input, error, hint, numeric, onChange } = props;
+  const { field, label, input, error, hint, numeric, onChange } = props;
   return (
     <Field
-      label={S.fields[field]}
+      label={label ?? S.fields[field]}
       validationMessage={error ?? hint}
       validationState={error ? 'error' : 'none'}
     >
       <Input
-        value={input[field]}
+        value={input[field] ?? ''}
         onChange={onChange}
         inputMode={numeric ? 'decimal' : undefined}
         name={field}

@@ -1,3 +1,4 @@
+import { hasField } from '../../profile';
 import { defineRule } from '../../rule';
 import { quote } from '../block-helpers';
 import { CODE_RE, codeText, isPlaceholderCode } from './code';
@@ -18,13 +19,14 @@ export const idCodeFormat = defineRule({
   severity: 'warning',
   scope: 'block',
   layouts: ['block'],
+  appliesTo: (p) => hasField(p, 'code'),
   description: '项目编码不是21位数字或大写字母',
   messages: {
     format: '项目编码“{{code}}”格式不对{{detail}}：应为21位数字或大写字母（6位地区码、2位年份、13位编号）',
   },
   check(ctx) {
     const block = ctx.block;
-    if (!block || !ctx.profile.fields.code) return;
+    if (!block || !hasField(ctx.profile, 'code')) return;
     const code = codeText(block.code);
     if (code === undefined || isPlaceholderCode(code) || CODE_RE.test(code)) return;
     ctx.report({ at: block.code!.cell, messageId: 'format', data: { code: quote(code, 40), detail: describe(code) } });

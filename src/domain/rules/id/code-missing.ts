@@ -1,3 +1,4 @@
+import { hasField } from '../../profile';
 import { defineRule } from '../../rule';
 import { cellFor, quote } from '../block-helpers';
 import { codeText, isPlaceholderCode } from './code';
@@ -8,6 +9,7 @@ export const idCodeMissing = defineRule({
   severity: 'error',
   scope: 'block',
   layouts: ['block'],
+  appliesTo: (p) => hasField(p, 'code'),
   description: '项目编码为空或仍是占位内容',
   messages: {
     blank: '项目编码为空：应填写预算管理一体化系统中本项目的21位项目编码',
@@ -15,7 +17,7 @@ export const idCodeMissing = defineRule({
   },
   check(ctx) {
     const block = ctx.block;
-    if (!block || !ctx.profile.fields.code) return;
+    if (!block || !hasField(ctx.profile, 'code')) return;
     const code = codeText(block.code);
     const at = cellFor(block, block.code, 'code');
     if (code === undefined) {

@@ -1,3 +1,4 @@
+import { hasField } from '../../profile';
 import { defineRule } from '../../rule';
 import { codeText, codeYear } from './code';
 
@@ -7,6 +8,7 @@ export const idCodeYear = defineRule({
   severity: 'warning',
   scope: 'block',
   layouts: ['block'],
+  appliesTo: (p) => hasField(p, 'code'),
   description: '项目编码中的入库年份晚于预算年度',
   messages: {
     later:
@@ -14,7 +16,7 @@ export const idCodeYear = defineRule({
   },
   check(ctx) {
     const block = ctx.block;
-    if (!block || !ctx.profile.fields.code || ctx.year === undefined) return;
+    if (!block || !hasField(ctx.profile, 'code') || ctx.year === undefined) return;
     const code = codeText(block.code);
     if (code === undefined) return;
     const y = codeYear(code);

@@ -36,7 +36,8 @@ function sameProject(a: Entry, b: Entry): boolean {
 
 /**
  * indicator/copied-set — two blocks of different projects share ≥5 identical (三级 name, 指标值)
- * pairs outside 满意度, and those are ≥60% of the smaller block's non-满意度 rows. Reported on both.
+ * pairs outside 满意度 (and outside the rows the format fixes), and those are ≥60% of the smaller
+ * block's non-满意度 rows. Reported on both.
  *
  * Near-linear: blocks with the same key set are grouped by a hash of the set; pairs are counted
  * through an inverted index key → groups, so only groups that share a key are ever compared.
@@ -52,9 +53,11 @@ export const indicatorCopiedSet = defineRule({
   },
   check(ctx) {
     const entries: Entry[] = [];
+    // the rows the system fixes in every table (the 一体化 成本控制率 row) are nobody's copy
+    const fixed = new Set((ctx.profile.fixedIndicators ?? []).map((f) => normLabel(f.level3)));
     for (const block of ctx.blocks) {
       if (!isProjectBlock(block)) continue;
-      const rows = resolveRows(ctx.profile, block).filter((r) => hasName(r) && !isSatisfactionRow(r));
+      const rows = resolveRows(ctx.profile, block).filter((r) => hasName(r) && !isSatisfactionRow(r) && !fixed.has(r.name));
       const keys = new Set<string>();
       for (const r of rows) {
         if (r.value.kind === 'empty') continue;

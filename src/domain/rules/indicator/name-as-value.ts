@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { normLabel, quote } from '../../text';
-import { fieldText, hasName, isProjectBlock, resolveRows } from './rows';
+import { fieldText, hasName, isProjectBlock, valueRows } from './rows';
 
 /** indicator/name-as-value — the 指标值 repeats the 三级 name or the description: not a target. */
 export const indicatorNameAsValue = defineRule({
@@ -15,7 +15,7 @@ export const indicatorNameAsValue = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       if (!hasName(r) || r.value.kind !== 'qualitative') continue;
       const v = normLabel(fieldText(r.row.value));
       if (!v) continue;

@@ -5,7 +5,9 @@
 import type { Block, IndicatorRow } from '../../model';
 import type { Profile } from '../../profile';
 import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
-import { normLabel } from '../../text';
+import type { RuleContext } from '../../rule';
+import { readSplitValue, type SplitParts, type SplitReading } from '../../split-value';
+import { normLabel, quote } from '../../text';
 import { parseValue, type ParsedValue } from '../../value';
 import { fieldText } from '../block-helpers';
 
@@ -18,6 +20,8 @@ export interface ResolvedRow {
   /** 三级 name, normalised (no spaces, half-width) */
   name: string;
   value: ParsedValue;
+  /** a split 指标值 whose cells do not make one value (a value/split-* rule reports it) */
+  splitBroken: boolean;
 }
 
 /** The text of a field as the clerk sees it (the rules' one reading, from block-helpers). */
@@ -37,6 +41,7 @@ export function resolveRow(profile: Profile, row: IndicatorRow): ResolvedRow {
     level2: l2?.canonical,
     name: normLabel(fieldText(row.level3)),
     value: parseValue(row.value.value, row.value.numberFormat),
+    splitBroken: row.split !== undefined && readSplitValue(row.split).broken,
   };
 }
 
@@ -49,6 +54,51 @@ export function resolveRows(profile: Profile, block: Block): ResolvedRow[] {
   const rows = block.indicators.map((r) => resolveRow(profile, r));
   resolved.set(block, { profile, indicators: block.indicators, rows });
   return rows;
+}
+
+/**
+ * The rows the value rules read: those whose 指标值 is one value (a split 符号 | 值 | 计量单位 that
+ * does not make one is left to the value/split-* rules).
+ */
+export function valueRows(profile: Profile, block: Block): ResolvedRow[] {
+  return resolveRows(profile, block).filter((r) => !r.splitBroken);
+}
+
+/** A row of a split 指标值 as the value/split-* rules read it. */
+export interface SplitRow {
+  row: ResolvedRow;
+  split: SplitParts;
+  reading: SplitReading;
+  /** the 三级 name for a message */
+  name: string;
+}
+
+/** The rows of the block being checked whose 指标值 is split (符号 | 值 | 计量单位). */
+export function splitRows(ctx: RuleContext): SplitRow[] {
+  const block = ctx.block;
+  if (!block || !isProjectBlock(block)) return [];
+  const out: SplitRow[] = [];
+  for (const r of resolveRows(ctx.profile, block)) {
+    const split = r.row.split;
+    if (split) out.push({ row: r, split, reading: readSplitValue(split), name: quote(fieldText(r.row.level3) || '（未填名称）', 30) });
+  }
+  return out;
+}
+
+/** Which part of a split 指标值 a problem is about. */
+export type ValuePart = 'operator' | 'number' | 'unit';
+
+/**
+ * The cell a value problem points at: the 指标值 cell, or for a split value (符号 | 值 | 计量单位)
+ * the part that is wrong.
+ */
+export function valueCell(row: IndicatorRow, part: ValuePart): string {
+  return row.split ? row.split[part].cell : row.value.cell;
+}
+
+/** For a split value: the part that says the value is qualitative (定性) — else `fallback`. */
+export function qualitativePart(r: ResolvedRow, fallback: ValuePart): ValuePart {
+  return r.row.split && readSplitValue(r.row.split).operator === 'qualitative' ? 'operator' : fallback;
 }
 
 /** 成本指标: the 二级 成本指标 (hebei) or anything under the 一级 成本指标 (central-2021). */

@@ -11,6 +11,7 @@ export const planBehindSchedule = defineRule({
   severity: 'info',
   defaultOff: true,
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划低于序时进度（默认关闭）',
   messages: {
@@ -19,7 +20,7 @@ export const planBehindSchedule = defineRule({
       '资金支出计划“{{checkpoint}}”累计{{value}}，低于序时进度{{pace}}的{{share}}（{{expected}}）：支出进度偏慢，可考虑调整支出安排',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan || perPeriodSums(plan)) return;
     const share = ctx.profile.planPacingShare;
     if (!(share > 0)) return;

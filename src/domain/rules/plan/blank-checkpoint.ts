@@ -7,13 +7,14 @@ export const planBlankCheckpoint = defineRule({
   id: 'plan/blank-checkpoint',
   severity: 'warning',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划中间某期为空（未支出应填0%）',
   messages: {
     blank: '资金支出计划“{{checkpoint}}”为空，而“{{later}}”已填写：截至该时间没有支出应填“0%”',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan) return;
     const cells = plan.cells;
     for (let i = 0; i < cells.length; i++) {

@@ -6,6 +6,7 @@ export const planDecreasing = defineRule({
   id: 'plan/decreasing',
   severity: 'error',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划后一期低于前一期（应为累计百分比）',
   messages: {
@@ -13,7 +14,7 @@ export const planDecreasing = defineRule({
       '资金支出计划“{{later}}”累计{{laterValue}}低于“{{earlier}}”的{{earlierValue}}：资金支出计划按累计百分比填写，应逐期不减',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan || perPeriodSums(plan)) return; // entered per period: plan/not-cumulative says it
     let max: PlanCell | undefined;
     for (const c of plan.cells) {

@@ -6,6 +6,7 @@ export const planFinalNot100 = defineRule({
   id: 'plan/final-not-100',
   severity: 'error',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划最后一期不是100%',
   messages: {
@@ -13,7 +14,7 @@ export const planFinalNot100 = defineRule({
     blank: '资金支出计划最后一期“{{checkpoint}}”为空：年底累计支出应为100%',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan || perPeriodSums(plan)) return;
     const cells = plan.cells;
     const last = cells[cells.length - 1];

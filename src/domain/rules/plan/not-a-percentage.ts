@@ -7,13 +7,14 @@ export const planNotAPercentage = defineRule({
   id: 'plan/not-a-percentage',
   severity: 'error',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划中的值不是百分比',
   messages: {
     bad: '资金支出计划“{{checkpoint}}”填的是“{{text}}”，不是百分比：应填写截至该时间的累计支出百分比，如“50%”',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan) return;
     for (const c of plan.cells) {
       if (c.state !== 'bad') continue;

@@ -7,6 +7,7 @@ export const planNotCumulative = defineRule({
   id: 'plan/not-cumulative',
   severity: 'error',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划按每期填写（合计100%）而不是累计百分比',
   messages: {
@@ -14,7 +15,7 @@ export const planNotCumulative = defineRule({
       '资金支出计划{{values}}合计为100%，但最后一期“{{last}}”只有{{lastValue}}：应填截至各时间点的累计百分比（{{sums}}），最后一期为100%',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan) return;
     const sums = perPeriodSums(plan);
     if (!sums) return;

@@ -6,6 +6,7 @@ export const planOutOfRange = defineRule({
   id: 'plan/out-of-range',
   severity: 'error',
   scope: 'block',
+  appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],
   description: '资金支出计划的百分比小于0%或大于100%',
   messages: {
@@ -13,7 +14,7 @@ export const planOutOfRange = defineRule({
     high: '资金支出计划“{{checkpoint}}”为{{value}}，超过100%：累计支出百分比应在0%–100%之间，最后一期为100%',
   },
   check(ctx) {
-    const plan = ctx.block && ctx.profile.fields.plan ? readPlan(ctx.block) : undefined;
+    const plan = ctx.block && ctx.profile.plan ? readPlan(ctx.block) : undefined;
     if (!plan) return;
     for (const c of plan.cells) {
       if (c.state !== 'ok') continue;

@@ -1,34 +1,11 @@
-import type { Block, Field } from '../../model';
 import { defineRule } from '../../rule';
 import { cellFor, isBlank } from '../block-helpers';
+import { blockField } from '../total/funding-mismatch';
 
-interface Required {
-  key: string;
-  field: string;
-  expected: string;
-  get(block: Block): Field | undefined;
-}
-
-const NAME: Required = {
-  key: 'name',
-  field: '项目名称',
-  expected: '本项目的名称',
-  get: (b) => b.name,
-};
-const BUDGET: Required = {
-  key: 'budget',
-  field: '预算数',
-  expected: '本项目的预算金额',
-  get: (b) => b.budget,
-};
-const GOAL: Required = {
-  key: 'goal',
-  field: '绩效目标',
-  expected: '本项目的年度绩效目标',
-  get: (b) => b.goal,
-};
-
-/** table/missing-field — 项目名称, 预算数, the plan values row or the 绩效目标 text is absent or blank. */
+/**
+ * table/missing-field — a field the profile requires (项目名称, 预算数/资金总额, 绩效目标 …), or the
+ * plan values row where the format has a plan, is absent or blank.
+ */
 export const tableMissingField = defineRule({
   id: 'table/missing-field',
   severity: 'error',
@@ -46,21 +23,20 @@ export const tableMissingField = defineRule({
     const list = ctx.profile.layout === 'list';
     if (list && block.listRole === 'department') return;
 
-    const required: Required[] = [NAME, BUDGET];
-    if (!list || block.listRole !== 'unit') required.push(GOAL);
-
-    for (const r of required) {
-      const f = r.get(block);
+    for (const spec of ctx.profile.fields) {
+      if (!spec.required) continue;
+      if (list && block.listRole === 'unit' && spec.key !== 'name' && !spec.money) continue; // a unit row has no goal
+      const f = blockField(block, spec.key);
       if (!isBlank(f)) continue;
       const data = {
-        field: r.field,
-        expected: r.key === 'budget' ? `${r.expected}（单位：${block.moneyUnit ?? '万元'}）` : r.expected,
+        field: spec.caption,
+        expected: spec.money ? `${spec.required}（单位：${block.moneyUnit ?? '万元'}）` : spec.required,
       };
-      const present = f !== undefined || block.labels?.[r.key] !== undefined;
-      ctx.report({ at: cellFor(block, f, r.key), messageId: present ? 'blank' : 'absent', data });
+      const present = f !== undefined || block.labels?.[spec.key] !== undefined;
+      ctx.report({ at: cellFor(block, f, spec.key), messageId: present ? 'blank' : 'absent', data });
     }
 
-    if (!list && ctx.profile.fields.plan) {
+    if (!list && ctx.profile.plan) {
       const plan = block.plan;
       if (!plan) {
         ctx.report({ at: block.labels?.plan ?? block.anchor, messageId: 'planAbsent' });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, isCostRow, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isCostRow, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** control/compliance rates under 成本指标 are rightly "at least" */
 const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|完成率/;
@@ -17,11 +17,11 @@ export const valueCostDirection = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (!isCostRow(r) || (p.operator !== '≥' && p.operator !== '>') || AT_LEAST_NAME.test(r.name)) continue;
       ctx.report({
-        at: r.row.value.cell,
+        at: valueCell(r.row, 'operator'),
         messageId: 'direction',
         data: {
           name: fieldText(r.row.level3) || '成本指标',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { quote } from '../../text';
-import { fieldText, isCostRow, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isCostRow, isProjectBlock, qualitativePart, valueCell, valueRows } from '../indicator/rows';
 
 /** value/cost-not-quantified — a 成本指标 value is neither money nor a percentage on a 控制率/成本率 name. */
 export const valueCostNotQuantified = defineRule({
@@ -15,12 +15,12 @@ export const valueCostNotQuantified = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (!isCostRow(r) || !r.name || p.kind === 'empty' || p.kind === 'money') continue;
       if (p.kind === 'percent' && /控制率|成本率|节约率|节支率/.test(r.name)) continue;
       ctx.report({
-        at: r.row.value.cell,
+        at: valueCell(r.row, qualitativePart(r, 'unit')),
         messageId: 'notMoney',
         data: { name: fieldText(r.row.level3), value: quote(fieldText(r.row.value) || p.raw) },
       });

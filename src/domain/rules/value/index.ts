@@ -6,6 +6,9 @@ import { valuePercentNotation } from './percent-notation';
 import { valuePercentOutOfRange } from './percent-out-of-range';
 import { valueQuantityNotCount } from './quantity-not-count';
 import { valueSatisfaction } from './satisfaction';
+import { valueSplitMissingUnit } from './split-missing-unit';
+import { valueSplitNotNumeric } from './split-not-numeric';
+import { valueSplitOperator } from './split-operator';
 import { valueYearMismatch } from './year-mismatch';
 
 export {
@@ -16,10 +19,13 @@ export {
   valuePercentOutOfRange,
   valueQuantityNotCount,
   valueSatisfaction,
+  valueSplitMissingUnit,
+  valueSplitNotNumeric,
+  valueSplitOperator,
   valueYearMismatch,
 };
 
-/** The value/* rules (DOMAIN.md §6 Values). */
+/** The value/* rules (DOMAIN.md §6 Values, then Split values). */
 export const valueRules: Rule[] = [
   valuePercentNotation,
   valuePercentOutOfRange,
@@ -29,4 +35,7 @@ export const valueRules: Rule[] = [
   valueCostNotQuantified,
   valueSatisfaction,
   valueYearMismatch,
+  valueSplitOperator,
+  valueSplitNotNumeric,
+  valueSplitMissingUnit,
 ];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** names whose value is legitimately a bare number: rates, shares, indices, scores, ratios */
 const UNITLESS_NAME = /率|比例|占比|比重|百分比|程度|系数|指数|评分|得分|分值|分数|等级|级别|星级|倍|比值|系数/;
@@ -16,7 +16,7 @@ export const valueMissingUnit = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (p.kind !== 'number' || p.unit !== undefined || !r.name) continue;
       if (UNITLESS_NAME.test(r.name)) continue;
@@ -25,7 +25,7 @@ export const valueMissingUnit = defineRule({
       const per = (p.per ?? []).map((d) => `/${d}`).join('');
       // `4.5/平方米` is an amount per something: money; a cost: 万元; anything else: a count
       const example = per ? `${op}${n}元${per}` : r.level2 === '成本指标' || r.level1 === '成本指标' ? `${op}${n}万元` : `${op}${n}个`;
-      ctx.report({ at: r.row.value.cell, messageId: 'missing', data: { value: fieldText(r.row.value) || p.raw, example } });
+      ctx.report({ at: valueCell(r.row, 'unit'), messageId: 'missing', data: { value: fieldText(r.row.value) || p.raw, example } });
     }
   },
 });

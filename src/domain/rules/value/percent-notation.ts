@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { canFixCell, fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { canFixCell, fieldText, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** Operator spellings the rule corrects (Chinese words such as 不低于 are legitimate text). */
 const ODD_OPERATORS = new Set(['>=', '=>', '<=', '=<', '≧', '≦', '⩾', '⩽', '＞＝', '＜＝']);
@@ -16,7 +16,7 @@ export const valuePercentNotation = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (!p.canonical) continue;
       const odd =
@@ -24,6 +24,18 @@ export const valuePercentNotation = defineRule({
         p.notation.latex === true ||
         (p.notation.operator !== undefined && ODD_OPERATORS.has(p.notation.operator));
       if (!odd) continue;
+      if (r.row.split) {
+        // a split value: only its unit can be spelled oddly (`％`, `百分比`); the fix rewrites that cell
+        const cell = valueCell(r.row, 'unit');
+        const fixable = p.notation.percent !== undefined && canFixCell(ctx.profile);
+        ctx.report({
+          at: p.notation.percent !== undefined ? cell : valueCell(r.row, 'operator'),
+          messageId: 'notation',
+          data: { value: fieldText(r.row.value), canonical: p.canonical },
+          fix: fixable ? { cell, value: '%', label: '改为“%”' } : undefined,
+        });
+        continue;
+      }
       const cell = r.row.value.cell;
       ctx.report({
         at: cell,

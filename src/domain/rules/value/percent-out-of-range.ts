@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { formatNumber } from '../../value';
-import { fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** Rates that cannot exceed 100% (coverage, completion, timeliness, qualification, participation, satisfaction …). */
 export const BOUNDED_RATE =
@@ -21,13 +21,14 @@ export const valuePercentOutOfRange = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (p.kind !== 'percent' || p.number === undefined) continue;
       if (CHANGE_RATE.test(r.name)) continue;
       const data = { value: fieldText(r.row.value) || `${formatNumber(p.number)}%`, name: fieldText(r.row.level3) || '该指标' };
-      if (p.number < 0) ctx.report({ at: r.row.value.cell, messageId: 'negative', data });
-      else if (p.number > 100 && BOUNDED_RATE.test(r.name)) ctx.report({ at: r.row.value.cell, messageId: 'over100', data });
+      const at = valueCell(r.row, 'number');
+      if (p.number < 0) ctx.report({ at, messageId: 'negative', data });
+      else if (p.number > 100 && BOUNDED_RATE.test(r.name)) ctx.report({ at, messageId: 'over100', data });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** a name that counts something: 数量 人数 个数 次数 户数 村数 … or any …数 */
 const COUNT_NAME = /(数量|人数|个数|次数|户数|村数|场数|份数|人次|天数|面积|长度)|数$/;
@@ -18,11 +18,11 @@ export const valueQuantityNotCount = defineRule({
   check(ctx) {
     const block = ctx.block;
     if (!block || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       if (r.level2 !== '数量指标' || r.value.kind !== 'percent') continue;
       if (!COUNT_NAME.test(r.name) || RATE_NAME.test(r.name)) continue;
       ctx.report({
-        at: r.row.value.cell,
+        at: valueCell(r.row, 'unit'),
         messageId: 'percent',
         data: { name: fieldText(r.row.level3), value: fieldText(r.row.value) || r.value.raw },
       });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { formatNumber } from '../../value';
 import { quote } from '../../text';
-import { fieldText, isProjectBlock, isSatisfactionRow, resolveRows } from '../indicator/rows';
+import { fieldText, isProjectBlock, isSatisfactionRow, qualitativePart, valueCell, valueRows } from '../indicator/rows';
 
 /**
  * value/satisfaction — a satisfaction indicator (under 满意度指标, or named …满意度): value not a
@@ -22,23 +22,22 @@ export const valueSatisfaction = defineRule({
     if (!block || !isProjectBlock(block)) return;
     const floor = ctx.settings.satisfactionFloor ?? ctx.profile.satisfactionFloor;
     const floorText = formatNumber(floor) ?? String(floor);
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       if (!isSatisfactionRow(r)) continue;
       const p = r.value;
       if (p.kind === 'empty') continue; // indicator/missing-value
       const name = fieldText(r.row.level3);
       const value = quote(fieldText(r.row.value) || p.raw);
-      const at = r.row.value.cell;
       if (p.kind !== 'percent' || p.number === undefined) {
-        ctx.report({ at, messageId: 'notPercent', data: { name, value, floor: floorText } });
+        ctx.report({ at: valueCell(r.row, qualitativePart(r, 'unit')), messageId: 'notPercent', data: { name, value, floor: floorText } });
       } else if (p.operator === '≤' || p.operator === '<') {
         ctx.report({
-          at,
+          at: valueCell(r.row, 'operator'),
           messageId: 'wrongDirection',
           data: { name, value, operator: p.operator, number: formatNumber(p.number) ?? String(p.number) },
         });
       } else if (p.number < floor) {
-        ctx.report({ at, messageId: 'belowFloor', severity: 'warning', data: { name, value, floor: floorText } });
+        ctx.report({ at: valueCell(r.row, 'number'), messageId: 'belowFloor', severity: 'warning', data: { name, value, floor: floorText } });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { quote } from '../../text';
-import { fieldText, isProjectBlock, resolveRows } from '../indicator/rows';
+import { fieldText, isProjectBlock, valueRows } from '../indicator/rows';
 
 /** phrases that name where money comes from or what it pays off: their years are not planning years */
 export const FUND_ORIGIN =
@@ -61,7 +61,7 @@ export const valueYearMismatch = defineRule({
     const block = ctx.block;
     const year = ctx.year ?? ctx.settings.year;
     if (!block || year === undefined || !isProjectBlock(block)) return;
-    for (const r of resolveRows(ctx.profile, block)) {
+    for (const r of valueRows(ctx.profile, block)) {
       const raw = fieldText(r.row.value);
       const other = r.value.years.filter((y) => y !== year);
       if (other.length === 0 || FUND_ORIGIN.test(raw)) continue;

@@ -116,6 +116,9 @@ async function main(): Promise<void> {
   }
   line('syncs per validation pass, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => validate[k]).join(' / '));
   line('syncs per insertion, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => result.syncs.insert[k]).join(' / '));
+  line('  (Excel limits on) pass with nothing changed', excel.rows.map((r) => r.syncsUnchangedPass).join(' / '));
+  const big = excel.rows[excel.rows.length - 1];
+  line(`  largest request / response / read, ${big.blocks} blocks`, `${(big.maxRequestBytes / 1e6).toFixed(2)} MB / ${(big.maxResponseBytes / 1e6).toFixed(2)} MB / ${big.largestRead} cells (${big.mergedAreas} merged areas)`);
   line('adapter + engine per pass, 50 blocks', `${excel.msPerPass50} ms`);
   line('task pane JavaScript, gzipped', `${(bundle / 1024).toFixed(1)} KB`);
   line(

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { getConfig } from '@testing-library/dom';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -41,6 +42,12 @@ describe('no test asserts a wall-clock duration', () => {
     // the figure is the bench's: scripts/bench-tti.js reads it, and bench.ts reports it
     expect(fs.readFileSync(path.join(root, 'scripts', 'bench-tti.js'), 'utf8')).toMatch(/__jxmbReady/);
     expect(fs.readFileSync(path.join(root, 'scripts', 'bench.ts'), 'utf8')).toMatch(/bench-tti\.js/);
+  });
+
+  it('waits are hang-stops sized for a busy machine: jest per test, Testing Library per wait', () => {
+    const jestConfig = fs.readFileSync(path.join(root, 'jest.config.js'), 'utf8');
+    expect(Number(/testTimeout: ([\d_]+)/.exec(jestConfig)?.[1].replace(/_/g, ''))).toBeGreaterThanOrEqual(120_000);
+    expect(getConfig().asyncUtilTimeout).toBeGreaterThanOrEqual(30_000); // its default, 1 s, fails slow panes
   });
 
   it('catches what it is for', () => {

@@ -7,5 +7,8 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  testTimeout: 30000,
+  // a hang-stop only, never a speed check: CI runs on busy shared machines where a test that takes
+  // 10 s idle can take many times that (speed is `npm run bench`'s business)
+  testTimeout: 180_000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/hang-stops.ts'],
 };

@@ -4,11 +4,13 @@
  *   peak memory for 100 workbooks of 20 blocks, as a ratio to just unzipping them and reading their
  *   sheet XML, and for a mixed folder (.xlsx/.xls/.docx); syncs per validation pass and per insertion at
  *   1 / 50 / 500 blocks (in-memory Excel); adapter + engine ms per pass on 50 blocks; the task
- *   pane's production JavaScript, gzipped.
+ *   pane's production JavaScript, gzipped (freshly built); the pane's time to interactive in headless
+ *   Chromium, median of several loads (scripts/bench-tti.js; said so, not failed, without Chromium).
  *
  *   npm run bench                     # table on stdout
  *   npm run bench -- --json FILE      # and the figures as JSON
  *   npm run bench -- --quick          # 20 workbooks instead of 100 for the CLI part
+ *   npm run bench -- --no-build       # reuse dist/ and dist-preview/ as they are
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -47,14 +49,26 @@ async function benchRecognize(): Promise<Record<string, number>> {
   return out;
 }
 
-function bundleGzipBytes(): number {
+function bundleGzipBytes(reuse: boolean): number {
   const dist = path.join(ROOT, 'dist');
-  const fresh = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^taskpane\..*\.js$/.test(f));
-  if (!fresh) execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  const built = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^taskpane\..*\.js$/.test(f));
+  if (!reuse || !built) {
+    const webpack = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+    execFileSync(process.execPath, [webpack, '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  }
   return fs
     .readdirSync(dist)
     .filter((f) => /^taskpane\..*\.js$/.test(f))
     .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+}
+
+type Tti = { sample: string; loads: number; medianMs: number; minMs: number; maxMs: number; dclMedianMs: number } | { skipped: string };
+
+/** the pane's time to interactive, measured in a child process (scripts/bench-tti.js) */
+function timeToInteractive(reuse: boolean): Tti {
+  const args = [path.join(__dirname, 'bench-tti.js'), '--json', ...(reuse ? ['--no-build'] : [])];
+  const out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Tti;
 }
 
 function machine(): string {
@@ -67,12 +81,14 @@ async function main(): Promise<void> {
   const jsonAt = args.indexOf('--json');
   const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
   const quick = args.includes('--quick');
+  const reuse = args.includes('--no-build');
 
   const engineMs = await benchEngine(SIZES);
   const recognizeMs = await benchRecognize();
   const excel = await benchExcel();
   const cli = await benchCli({ files: quick ? 20 : 100, blocksPerFile: 20 });
-  const bundle = bundleGzipBytes();
+  const bundle = bundleGzipBytes(reuse);
+  const tti = timeToInteractive(reuse);
 
   const pick = (key: 'syncsEditPass' | 'syncsFirstPass' | 'syncsInsertion') =>
     Object.fromEntries(excel.rows.map((r) => [String(r.blocks), r[key]]));
@@ -86,6 +102,7 @@ async function main(): Promise<void> {
     syncs: { validate, firstPass: pick('syncsFirstPass'), insert: pick('syncsInsertion') },
     adapterMsPerPass50: excel.msPerPass50,
     bundleGzipBytes: bundle,
+    timeToInteractive: tti,
   };
 
   const line = (a: string, b: string) => console.log(`${a.padEnd(52)}${b}`);
@@ -110,6 +127,12 @@ async function main(): Promise<void> {
   line(`  largest request / response / read, ${big.blocks} blocks`, `${(big.maxRequestBytes / 1e6).toFixed(2)} MB / ${(big.maxResponseBytes / 1e6).toFixed(2)} MB / ${big.largestRead} cells (${big.mergedAreas} merged areas)`);
   line('adapter + engine per pass, 50 blocks', `${excel.msPerPass50} ms`);
   line('task pane JavaScript, gzipped', `${(bundle / 1024).toFixed(1)} KB`);
+  line(
+    'pane interactive after load (headless Chromium)',
+    'skipped' in tti
+      ? `not measured — ${tti.skipped}`
+      : `${tti.medianMs} ms median of ${tti.loads} loads (${tti.minMs}–${tti.maxMs} ms; ${tti.sample} sample)`,
+  );
   if (jsonFile) {
     fs.writeFileSync(jsonFile, JSON.stringify(result, null, 2) + '\n');
     console.log(`\nJSON: ${jsonFile}`);

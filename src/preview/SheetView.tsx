@@ -137,7 +137,8 @@ export function SheetView({ book, widths }: SheetViewProps) {
 
   const onGridKey = (e: React.KeyboardEvent) => {
     if (editing) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+    // Tab moves right and Shift+Tab left, as in Excel; F6 leaves the grid (src/preview/index.tsx)
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
     const mv = moves[e.key];
     if (mv && e.shiftKey && e.key !== 'Tab') {
       e.preventDefault();
@@ -263,7 +264,7 @@ export function SheetView({ book, widths }: SheetViewProps) {
           </colgroup>
           <thead>
             <tr>
-              <th className="corner" />
+              <td className="corner" />
               {Array.from({ length: cols }, (_, i) => (
                 <th key={i} scope="col" className={i === sel.left ? 'cur' : ''}>
                   {columnName(i)}

@@ -54,6 +54,24 @@ function Preview() {
   // compete with the pane's start (in Excel the grid is not the add-in's work either).
   const [sheetShown, setSheetShown] = React.useState(false);
 
+  // F6 moves focus between the sheet and the task pane, as in Excel (the grid keeps Tab for moving
+  // between cells, so F6 is the way out of it without a mouse)
+  const paneRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F6') return;
+      const pane = paneRef.current;
+      if (!pane) return;
+      e.preventDefault();
+      const target = pane.contains(document.activeElement)
+        ? document.querySelector<HTMLElement>('.grid')
+        : pane.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+      target?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   const go = (patch: Record<string, string>) => {
     const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(patch)) next.set(k, v);
@@ -91,12 +109,16 @@ function Preview() {
             <option value="dark">深色</option>
           </select>
         </label>
+        <span className="hint">F6：在工作表与任务窗格之间切换</span>
       </header>
       <div className="main">
-        <div className="sheetpane">
+        {/* Landmarks: the preview's bar (banner), the stand-in for Excel's sheet (a named region), and
+            the task pane, whose own `main` must not sit inside another landmark (axe
+            landmark-main-is-top-level): its frame here is a plain element, as Excel's is. */}
+        <section className="sheetpane" aria-label="工作表（模拟 Excel）">
           {sheetShown ? <SheetView book={book} widths={widths} /> : <div className="sheet-loading">正在显示工作表…</div>}
-        </div>
-        <aside className="taskpane" style={{ width }} aria-label="任务窗格" data-testid="taskpane">
+        </section>
+        <div className="taskpane" style={{ width }} data-testid="taskpane" ref={paneRef}>
           <Pane
             host={host}
             catalog={catalog}
@@ -106,7 +128,7 @@ function Preview() {
               setTimeout(() => setSheetShown(true), 0);
             }}
           />
-        </aside>
+        </div>
       </div>
     </div>
   );

@@ -32,6 +32,19 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   body: { padding: '10px 12px 24px', minWidth: 0 },
+  main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0 },
+  // the pane's title for assistive technology (Excel shows it in the task pane's title bar)
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 export interface PaneProps {
@@ -60,6 +73,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
   const [saved, setSaved] = React.useState(false);
   const [recent, setRecent] = React.useState<string[]>(() => recentRef.current.load());
   const readyRef = React.useRef(false);
+  const ids = React.useId().replace(/:/g, '');
 
   React.useEffect(() => {
     let alive = true;
@@ -161,70 +175,91 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     return r;
   };
 
+  // a button that switches the page (检查's “模板” when the workbook has no table) leaves focus on the
+  // page's tab, where the keyboard user would find it, not on the vanished button
+  const tabId = (t: TabId) => `${ids}-tab-${t}`;
+  const panelId = `${ids}-panel`;
+  const focusTabRef = React.useRef<TabId | null>(null);
+  React.useEffect(() => {
+    if (focusTabRef.current !== tab) return;
+    focusTabRef.current = null;
+    document.getElementById(`${ids}-tab-${tab}`)?.focus();
+  }, [tab, ids]);
+  const goToTab = (t: TabId) => {
+    focusTabRef.current = t;
+    setTab(t);
+  };
+
   const profileId = templateProfile || settings?.profileId || catalog.defaultProfileId;
 
+  // One `main` landmark holds the whole pane (tabs and the selected page): the pane is the document
+  // in Excel, and the preview puts it beside its sheet, never inside another landmark. Headings:
+  // the pane's title (h1, for assistive technology), each page's sections h2.
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
-        aria-label={S.tabListLabel}
-        size="medium"
-      >
-        <Tab value="templates" icon={<TableAdd20Regular />}>
-          {S.tabs.templates}
-        </Tab>
-        <Tab value="check" icon={<TaskListLtr20Regular />}>
-          {S.tabs.check}
-          {result && result.diagnostics.length > 0 ? `（${result.diagnostics.length}）` : ''}
-        </Tab>
-        <Tab value="settings" icon={<Settings20Regular />}>
-          {S.tabs.settings}
-        </Tab>
-      </TabList>
-      <main className={styles.body}>
-        {error && (
-          <MessageBar intent="error" role="alert" style={{ marginBottom: 8 }}>
-            <MessageBarBody>{S.error(error)}</MessageBarBody>
-          </MessageBar>
-        )}
-        {tab === 'check' && (
-          <CheckTab
-            result={result}
-            stale={stale}
-            live={live}
-            busy={busy}
-            selection={selection}
-            notice={notice}
-            onLiveChange={onLiveChange}
-            onRecheck={() => void run(() => host.recheck())}
-            onSelect={onSelect}
-            onFix={onFix}
-            onFixAll={onFixAll}
-            onGoToTemplates={() => setTab('templates')}
-          />
-        )}
-        {tab === 'templates' && (
-          <TemplatesTab
-            catalog={catalog}
-            profileId={profileId}
-            recent={recent}
-            year={settings?.year ?? result?.year}
-            onProfileChange={setTemplateProfile}
-            onInsert={onInsert}
-          />
-        )}
-        {tab === 'settings' && settings && (
-          <SettingsTab
-            catalog={catalog}
-            settings={settings}
-            detectedYear={result?.year}
-            defaultFloor={catalog.profiles.find((p) => p.id === (settings.profileId || catalog.defaultProfileId))?.satisfactionFloor}
-            saved={saved}
-            onChange={onSettings}
-          />
-        )}
+      <main className={styles.main}>
+        <h1 className={styles.visuallyHidden}>{S.appTitle}</h1>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label={S.tabListLabel}
+          size="medium"
+        >
+          <Tab value="templates" id={tabId('templates')} aria-controls={panelId} icon={<TableAdd20Regular />}>
+            {S.tabs.templates}
+          </Tab>
+          <Tab value="check" id={tabId('check')} aria-controls={panelId} icon={<TaskListLtr20Regular />}>
+            {S.tabs.check}
+            {result && result.diagnostics.length > 0 ? `（${result.diagnostics.length}）` : ''}
+          </Tab>
+          <Tab value="settings" id={tabId('settings')} aria-controls={panelId} icon={<Settings20Regular />}>
+            {S.tabs.settings}
+          </Tab>
+        </TabList>
+        <div className={styles.body} role="tabpanel" id={panelId} aria-labelledby={tabId(tab)}>
+          {error && (
+            <MessageBar intent="error" role="alert" style={{ marginBottom: 8 }}>
+              <MessageBarBody>{S.error(error)}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tab === 'check' && (
+            <CheckTab
+              result={result}
+              stale={stale}
+              live={live}
+              busy={busy}
+              selection={selection}
+              notice={notice}
+              onLiveChange={onLiveChange}
+              onRecheck={() => void run(() => host.recheck())}
+              onSelect={onSelect}
+              onFix={onFix}
+              onFixAll={onFixAll}
+              onGoToTemplates={() => goToTab('templates')}
+            />
+          )}
+          {tab === 'templates' && (
+            <TemplatesTab
+              catalog={catalog}
+              profileId={profileId}
+              recent={recent}
+              year={settings?.year ?? result?.year}
+              onProfileChange={setTemplateProfile}
+              onInsert={onInsert}
+            />
+          )}
+          {tab === 'settings' && settings && (
+            <SettingsTab
+              catalog={catalog}
+              settings={settings}
+              detectedYear={result?.year}
+              defaultFloor={catalog.profiles.find((p) => p.id === (settings.profileId || catalog.defaultProfileId))?.satisfactionFloor}
+              saved={saved}
+              onChange={onSettings}
+            />
+          )}
+        </div>
       </main>
     </FluentProvider>
   );

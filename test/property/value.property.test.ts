@@ -74,15 +74,15 @@ describe('parseValue — never throws, always well-formed', () => {
     );
   });
 
-  it('on 1 MB strings: returns quickly; text longer than a value can be is qualitative', () => {
+  // A pattern that backtracks catastrophically would not return on these inputs at all: the test's
+  // timeout stops it. How fast the parser is, is the bench's business (no test asserts a duration).
+  it('on 1 MB strings: returns; text longer than a value can be is qualitative', () => {
     fc.assert(
       fc.property(hugeString(), (s) => {
-        const t0 = Date.now();
         const p = parseValue(s);
         wellFormed(p);
         if (s.trim().length > 200) expect(['qualitative', 'empty']).toContain(p.kind);
         else expect(p).toMatchObject({ kind: 'percent', number: 95 }); // only blanks around `95%`
-        expect(Date.now() - t0).toBeLessThan(2000);
         expect(() => parsePlanCell(s)).not.toThrow();
         expect(parseAmount(s)).toBeUndefined();
       }),

@@ -87,27 +87,68 @@ describe('recognize — the same text repeated instead of merges', () => {
   });
 });
 
-// Speed is measured by `npm run bench` (recognition of 10 / 100 / 1,000 blocks, linear): no test
-// asserts a wall-clock duration (CI runs on busy machines). These check the results at scale.
-describe('recognize — at scale', () => {
-  it('recognises a sheet of 1,000 blocks, each in full', () => {
+/**
+ * Cell reads of a sheet's values, counted: each row becomes a Proxy that counts reads of its cells.
+ * How much of the grid recognition touches is exact and machine-independent; how long it takes is
+ * `npm run bench`'s business (no test asserts a duration).
+ */
+function countReads(sheet: GridSheet): { reads: number; stored: number } {
+  const n = { reads: 0, stored: 0 };
+  sheet.values = sheet.values.map((row) => {
+    if (!row) return row;
+    n.stored += row.filter((v) => v !== undefined).length;
+    return new Proxy(row, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) n.reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  });
+  return n;
+}
+
+describe('recognize — work grows with the cells, not faster', () => {
+  const blocksSheet = (count: number) => {
     const b = new SheetBuilder();
     let r = 0;
-    for (let i = 0; i < 1000; i++) r = writeBlock(b, { row: r, title: `${i + 1}.项目${i}绩效目标表`, name: `项目${i}` }) + 1;
-    const rec = recognize({ sheets: [b.build()] });
-    expect(rec.blocks).toHaveLength(1000);
-    expect(rec.blocks[999].name?.text).toBe('项目999');
-    expect(rec.blocks[999].indicators).toHaveLength(7);
-    expect(new Set(rec.blocks.map((x) => x.profile))).toEqual(new Set(['hebei-project']));
+    for (let i = 0; i < count; i++) r = writeBlock(b, { row: r, title: `${i + 1}.项目${i}绩效目标表`, name: `项目${i}` }) + 1;
+    return b.build();
+  };
+
+  it('recognises a sheet of 1,000 blocks, reading each cell a bounded number of times; twice the blocks, twice the reads', () => {
+    const reads: number[] = [];
+    for (const count of [250, 500, 1000]) {
+      const sheet = blocksSheet(count);
+      const n = countReads(sheet);
+      const rec = recognize({ sheets: [sheet] });
+      expect(rec.blocks).toHaveLength(count);
+      expect(rec.blocks[count - 1].name?.text).toBe(`项目${count - 1}`);
+      expect(rec.blocks[count - 1].indicators).toHaveLength(7);
+      expect(new Set(rec.blocks.map((x) => x.profile))).toEqual(new Set(['hebei-project']));
+      expect(n.reads).toBeLessThan(10 * n.stored);
+      reads.push(n.reads);
+    }
+    expect(reads[1] / reads[0]).toBeLessThan(2.2);
+    expect(reads[2] / reads[1]).toBeLessThan(2.2);
   });
 
-  it('a sheet with one long table and a wide sparse row', () => {
-    const b = new SheetBuilder();
-    const rows = Array.from({ length: 20000 }, (_, i) => ['产出指标', '数量指标', `指标${i}`, '', `${i}个`, '计划'] as (string | undefined)[]);
-    writeBlock(b, { indicators: rows });
-    b.set(30000, 16000, '远处的单元格');
-    const rec = recognize({ sheets: [b.build()] });
-    expect(rec.blocks[0].indicators).toHaveLength(20000);
-    expect(rec.blocks[0].indicators[19999].value.text).toBe('19999个');
+  it('a sheet with one long table and a far, sparse cell: reads follow the stored cells, not the used range', () => {
+    const reads: number[] = [];
+    for (const rowsCount of [5000, 10000, 20000]) {
+      const b = new SheetBuilder();
+      const rows = Array.from({ length: rowsCount }, (_, i) => ['产出指标', '数量指标', `指标${i}`, '', `${i}个`, '计划'] as (string | undefined)[]);
+      writeBlock(b, { indicators: rows });
+      b.set(30000, 16000, '远处的单元格'); // the used range is 30,001 × 16,001 cells
+      const sheet = b.build();
+      const n = countReads(sheet);
+      const rec = recognize({ sheets: [sheet] });
+      expect(rec.blocks[0].indicators).toHaveLength(rowsCount);
+      expect(rec.blocks[0].indicators[rowsCount - 1].value.text).toBe(`${rowsCount - 1}个`);
+      expect(n.reads).toBeLessThan(10 * n.stored);
+      reads.push(n.reads);
+    }
+    expect(reads[1] / reads[0]).toBeLessThan(2.2);
+    expect(reads[2] / reads[1]).toBeLessThan(2.2);
   });
 });
+

@@ -4,6 +4,7 @@ import * as React from 'react';
 import { CheckTab, groupByBlock, countBySeverity } from '../../src/taskpane/components/CheckTab';
 import type { CheckTabProps } from '../../src/taskpane/components/CheckTab';
 import type { CheckResult } from '../../src/taskpane/host';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { diag, result, renderInFluent } from './helpers';
@@ -21,8 +22,14 @@ function setup(r: CheckResult | null, over: Partial<CheckTabProps> = {}) {
     onFixAll: jest.fn(),
     ...over,
   };
-  renderInFluent(<CheckTab {...props} />);
-  return { props, user: userEvent.setup() };
+  const view = renderInFluent(<CheckTab {...props} />);
+  const rerender = (next: Partial<CheckTabProps>) =>
+    view.rerender(
+      <FluentProvider theme={webLightTheme}>
+        <CheckTab {...props} {...next} />
+      </FluentProvider>,
+    );
+  return { props, user: userEvent.setup(), rerender };
 }
 
 const sample = () =>
@@ -49,7 +56,7 @@ describe('CheckTab', () => {
     setup(r);
     const rendered = screen.getAllByTestId('diagnostic-group');
     expect(rendered).toHaveLength(3);
-    expect(rendered.map((g) => within(g).getByRole('heading', { level: 3 }).textContent)).toEqual(['整个工作簿', '1. 项目1', '2. 项目2']);
+    expect(rendered.map((g) => within(g).getByRole('heading', { level: 2 }).textContent)).toEqual(['整个工作簿', '1. 项目1', '2. 项目2']);
     expect(screen.getByText(/错误 1 个，警告 2 个，提示 1 个/)).toBeInTheDocument();
   });
 
@@ -61,6 +68,75 @@ describe('CheckTab', () => {
     expect(props.onFix).toHaveBeenCalledWith(expect.objectContaining({ ruleId: 'value/percent-notation' }));
     // no fix button on diagnostics without a fix
     expect(screen.getAllByRole('button', { name: /^修复：/ })).toHaveLength(1);
+  });
+
+  test('a problem button is named by what it shows (label-content-name-mismatch) and says where it leads', () => {
+    setup(sample());
+    const list = within(screen.getByRole('region', { name: '问题列表' }));
+    const item = list.getByText(/预算数20.00不等于/).closest('li') as HTMLElement;
+    const button = within(item).getAllByRole('button')[0];
+    // visible text: the message and “cell · rule”; the severity icon adds its label in front
+    expect(button).toHaveAccessibleName('错误 预算数20.00不等于财政资金15.00+其他资金0 C4 · total/funding-mismatch');
+    expect(button).toHaveAccessibleDescription('定位到单元格 C4');
+    // every problem button's name holds its visible text, and every fix button's name starts with its own
+    const flat = (t: string | null) => (t ?? '').replace(/\s+/g, '');
+    const names = (el: HTMLElement) => flat(el.getAttribute('aria-label') ?? el.textContent);
+    for (const li of list.getAllByRole('listitem')) {
+      const [main, fix] = within(li).getAllByRole('button');
+      expect(main).not.toHaveAttribute('aria-label');
+      if (fix) expect(names(fix).startsWith(flat(fix.textContent))).toBe(true);
+    }
+  });
+
+  test('headings do not skip a level: the groups and the selection section are h2 (the pane title is h1)', () => {
+    setup(sample(), { selection: { sheet: 'Sheet1', cell: 'F12' } });
+    const levels = screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
+    expect(new Set(levels)).toEqual(new Set([2]));
+  });
+
+  // jsdom's hasFocus() answers whether an element has focus; a browser's, whether the pane's window
+  // has the system focus — which is what the pane asks. Here: the pane's window has it, or not.
+  const windowFocus = (on: boolean) => jest.spyOn(document, 'hasFocus').mockReturnValue(on);
+  afterEach(() => jest.restoreAllMocks());
+
+  test('keyboard: when the focused fix button goes away with its problem, focus moves to the control now in its place', async () => {
+    windowFocus(true);
+    const r = sample();
+    const { props, user, rerender } = setup(r);
+    const fix = screen.getByRole('button', { name: /修复：改为“95%”/ });
+    fix.focus();
+    await user.keyboard('{Enter}');
+    expect(props.onFix).toHaveBeenCalledWith(expect.objectContaining({ ruleId: 'value/percent-notation' }));
+    // the host fixed it: the next result no longer has the problem, and the button is gone
+    rerender({ result: result(r.diagnostics.filter((d) => d.ruleId !== 'value/percent-notation')) });
+    expect(fix).not.toBeInTheDocument();
+    // the control at the same place in the tab's order: the next problem's button
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /3月底进度偏慢/ }));
+  });
+
+  test('a live re-check while the clerk works in the sheet never pulls focus into the pane', () => {
+    windowFocus(false); // the sheet has the focus; the pane's last focused button is then removed
+    const r = sample();
+    const { rerender } = setup(r);
+    screen.getByRole('button', { name: /修复：改为“95%”/ }).focus();
+    rerender({ result: result(r.diagnostics.filter((d) => d.ruleId !== 'value/percent-notation')) });
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  test('keyboard: a re-check keeps focus on its button (busy, not disabled)', async () => {
+    const { props, user, rerender } = setup(sample());
+    const recheck = screen.getByRole('button', { name: '重新检查' });
+    recheck.focus();
+    await user.keyboard(' ');
+    expect(props.onRecheck).toHaveBeenCalledTimes(1);
+    rerender({ busy: true });
+    const busy = screen.getByRole('button', { name: '正在检查…' });
+    expect(busy).toHaveFocus();
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard(' ');
+    expect(props.onRecheck).toHaveBeenCalledTimes(1); // not again while busy
+    rerender({ busy: false });
+    expect(screen.getByRole('button', { name: '重新检查' })).toHaveFocus();
   });
 
   test('“修复全部格式问题” counts only safe notation fixes', async () => {

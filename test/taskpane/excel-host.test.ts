@@ -13,9 +13,16 @@ import { displayText } from '../../src/sheet/display';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** until `ok()` holds (a live check takes longer on a busy machine); gives up after 10 s */
-async function until(ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !ok(); i++) await wait(20);
+/**
+ * Waits for a condition, polling: no fixed sleep that a busy machine could outlast. The limit only
+ * stops a hung test.
+ */
+async function until(what: string, cond: () => boolean, hangMs = 60_000): Promise<void> {
+  const stop = Date.now() + hangMs; // clock-ok: only stops a hung wait
+  while (!cond()) {
+    if (Date.now() > stop) throw new Error(`still waiting after ${hangMs} ms: ${what}`); // clock-ok: hang-stop
+    await wait(5);
+  }
 }
 
 async function setup() {
@@ -66,15 +73,13 @@ describe('createExcelHost over the in-memory Excel', () => {
     const goal = last().diagnostics.find((d) => d.ruleId === 'table/missing-field' && /绩效目标/.test(d.message));
     expect(goal).toBeDefined();
     wb.user.setValues('Sheet1', goal!.cell, [['保障保洁员工资按时发放']]);
-    const flagged = () => last().diagnostics.some((d) => d.ruleId === 'table/missing-field' && d.cell === goal!.cell);
-    await until(() => !flagged());
-    expect(flagged()).toBe(false);
+    await until('the edit is re-checked', () => !last().diagnostics.some((d) => d.ruleId === 'table/missing-field' && d.cell === goal!.cell));
 
     host.setLive(false);
-    await wait(20);
     const n = results.length;
     wb.user.setValues('Sheet1', goal!.cell, [['']]);
-    await wait(60);
+    await wb.eventsDelivered(); // the change event has reached every listener: none is ours any more
+    await wait(50); // ten debounce periods: a pass wrongly scheduled would have reported
     expect(results.length).toBe(n);
     await host.recheck();
     expect(last().diagnostics.some((d) => d.ruleId === 'table/missing-field' && d.cell === goal!.cell)).toBe(true);
@@ -87,7 +92,7 @@ describe('createExcelHost over the in-memory Excel', () => {
     const planHead = Object.entries(wb.snapshot().sheets[0].cells).find(([, c]) => c.value === '12月底')![0];
     const lastCp = planHead.replace(/\d+$/, (n) => String(Number(n) + 1));
     wb.user.setValues('Sheet1', lastCp, [['100%']]);
-    await until(() => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix !== undefined));
+    await until('the blank checkpoints are reported', () => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && !!d.fix));
     const blank = last().diagnostics.find((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix);
     expect(blank).toBeDefined();
     await host.applyFix(blank!);
@@ -97,7 +102,7 @@ describe('createExcelHost over the in-memory Excel', () => {
     await host.select({ sheet: 'Sheet1', cell: 'C5' });
     expect(wb.selection?.range).toEqual({ top: 4, left: 2, bottom: 4, right: 2 });
     wb.user.select('Sheet1', 'B3');
-    await until(() => selections[selections.length - 1]?.cell === 'B3');
+    await until('the selection is reported', () => selections.some((r) => r.cell === 'B3'));
     expect(selections[selections.length - 1]).toEqual({ sheet: 'Sheet1', cell: 'B3' });
     host.dispose();
   });
@@ -107,7 +112,7 @@ describe('createExcelHost over the in-memory Excel', () => {
     await host.insertTemplate('hebei-project', cleaners(), header());
     const planHead = Object.entries(wb.snapshot().sheets[0].cells).find(([, c]) => c.value === '12月底')![0];
     wb.user.setValues('Sheet1', planHead.replace(/\d+$/, (n) => String(Number(n) + 1)), [['100%']]);
-    await until(() => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix !== undefined));
+    await until('the blank checkpoints are reported', () => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && !!d.fix));
     const before = last().diagnostics.filter((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix).length;
     expect(before).toBeGreaterThan(0);
     const n = await host.applySafeFixes();

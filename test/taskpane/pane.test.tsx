@@ -74,16 +74,43 @@ describe('Pane', () => {
     await user.click(screen.getByRole('button', { name: /修复：改为“95%”/ }));
     await waitFor(() => expect(host.calls.find((c) => c.name === 'applyFix')?.args[0]).toMatchObject({ cell: 'F12' }));
     const fixAll = screen.getByRole('button', { name: '修复全部格式问题（1）' });
-    await waitFor(() => expect(fixAll).toBeEnabled()); // the fix has finished
+    // the fix has finished (while busy the buttons stay focusable but aria-disabled)
+    await waitFor(() => expect(fixAll).not.toHaveAttribute('aria-disabled', 'true'));
     await user.click(fixAll);
     expect(await screen.findByText('已修复 3 处格式问题')).toBeInTheDocument();
     expect(called(host)).toContain('applySafeFixes');
     await user.click(screen.getByRole('switch', { name: '边填边检查' }));
     expect(host.calls).toContainEqual({ name: 'setLive', args: [false] });
     const recheck = screen.getByRole('button', { name: '重新检查' });
-    await waitFor(() => expect(recheck).toBeEnabled());
+    await waitFor(() => expect(recheck).not.toHaveAttribute('aria-disabled', 'true'));
     await user.click(recheck);
     await waitFor(() => expect(called(host)).toContain('recheck'));
+  });
+
+  test('landmarks and headings: one main holds the tabs and the selected tab’s panel; the pane title is the h1', async () => {
+    const { user } = await mount();
+    const main = screen.getByRole('main');
+    expect(main).toContainElement(screen.getByRole('tablist', { name: '功能页' }));
+    const panel = screen.getByRole('tabpanel');
+    expect(main).toContainElement(panel);
+    expect(panel).toHaveAccessibleName(expect.stringMatching(/^检查/));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('绩效目标表助手');
+    await user.click(screen.getByRole('tab', { name: /设置/ }));
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('设置');
+    expect(screen.getByRole('tab', { name: /设置/ })).toHaveAttribute('aria-controls', panel.id);
+  });
+
+  test('keyboard: the empty workbook’s “模板” button opens the templates tab and leaves focus on that tab', async () => {
+    const host = fakeHost(result([], 0));
+    render(<Pane host={host} catalog={catalog} theme={webLightTheme} recentStore={memoryRecent()} />);
+    const user = userEvent.setup();
+    const go = await screen.findByRole('button', { name: '模板' });
+    go.focus();
+    await user.keyboard('{Enter}');
+    const tab = screen.getByRole('tab', { name: '模板' });
+    expect(tab).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(tab).toHaveFocus());
+    expect(screen.getByRole('region', { name: '模板' })).toBeInTheDocument();
   });
 
   test('tabs switch pages; settings changes are saved in the workbook', async () => {

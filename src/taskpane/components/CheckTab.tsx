@@ -100,6 +100,14 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
   return c;
 }
 
+/** the focusable controls of the tab (busy buttons too: they stay focusable), in tab order */
+function focusables(root: HTMLElement | null): HTMLElement[] {
+  if (!root) return [];
+  return [...root.querySelectorAll<HTMLElement>('button, input, select, [tabindex="0"]')].filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-hidden') !== 'true' && el.tabIndex >= 0,
+  );
+}
+
 const sameRef = (d: Diagnostic, ref: CellRef | null) => ref !== null && d.sheet === ref.sheet && d.cell === ref.cell;
 
 export function CheckTab(props: CheckTabProps) {
@@ -114,6 +122,27 @@ export function CheckTab(props: CheckTabProps) {
   const atSelection = selection ? diagnostics.filter((d) => sameRef(d, selection)) : [];
   const groups = groupByBlock(visible);
 
+  // Keyboard users keep their place: when the focused control goes away (its problem was fixed, the
+  // bulk-fix button is done, a filter hid it), focus moves to the control now at the same position
+  // in the pane, not to the start of the page.
+  const rootRef = React.useRef<HTMLElement>(null);
+  const focused = React.useRef<{ el: HTMLElement; index: number } | null>(null);
+  const onFocus = (e: React.FocusEvent) => {
+    const all = focusables(rootRef.current);
+    focused.current = { el: e.target as HTMLElement, index: all.indexOf(e.target as HTMLElement) };
+  };
+  React.useLayoutEffect(() => {
+    const f = focused.current;
+    if (!f || f.el.isConnected || f.index < 0) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // the clerk has moved on to another control
+    // the pane's window is not the focused one (the clerk is typing in the sheet while a live check
+    // removed the button): never pull focus into the pane
+    if (!document.hasFocus()) return;
+    const all = focusables(rootRef.current);
+    all[Math.min(f.index, all.length - 1)]?.focus();
+  });
+
   const toggle = (s: Severity) => {
     // first click on a severity while all are shown: show only that one
     if (allShown) setShown({ error: false, warning: false, info: false, [s]: true });
@@ -124,10 +153,10 @@ export function CheckTab(props: CheckTabProps) {
   };
 
   return (
-    <section className={styles.root} aria-label={S.tabs.check}>
+    <section className={styles.root} aria-label={S.tabs.check} ref={rootRef} onFocus={onFocus}>
       <div className={styles.row}>
         <Switch checked={live} onChange={(_, data) => onLiveChange(data.checked)} label={S.live} title={S.liveHint} />
-        <Button icon={busy ? <Spinner size="extra-tiny" /> : <ArrowSync16Regular />} onClick={onRecheck} disabled={busy}>
+        <Button icon={busy ? <Spinner size="extra-tiny" /> : <ArrowSync16Regular />} onClick={onRecheck} disabledFocusable={busy}>
           {busy ? S.checking : S.recheck}
         </Button>
       </div>
@@ -176,7 +205,7 @@ export function CheckTab(props: CheckTabProps) {
       )}
 
       {safe > 0 && (
-        <Button appearance="primary" className={styles.fixAll} onClick={onFixAll} disabled={busy} title={S.fixAllHint}>
+        <Button appearance="primary" className={styles.fixAll} onClick={onFixAll} disabledFocusable={busy} title={S.fixAllHint}>
           {S.fixAll(safe)}
         </Button>
       )}
@@ -221,7 +250,7 @@ export function CheckTab(props: CheckTabProps) {
           {groups.map((g) => (
             <div key={g.key} className={styles.group} data-testid="diagnostic-group">
               <div className={styles.groupHead}>
-                <Subtitle2 as="h3">{g.title}</Subtitle2>
+                <Subtitle2 as="h2">{g.title}</Subtitle2>
                 {g.range && <Caption1 className={styles.meta}>{g.range}</Caption1>}
               </div>
               <ul className={styles.list}>

@@ -56,13 +56,10 @@ export function DiagnosticItem({ diagnostic: d, current, busy, onSelect, onFix }
   const styles = useStyles();
   return (
     <li className={mergeClasses(styles.item, current && styles.current)} data-rule={d.ruleId} data-cell={`${d.sheet}!${d.cell}`}>
-      <Button
-        appearance="subtle"
-        className={styles.main}
-        onClick={() => onSelect(d)}
-        aria-label={`${SEVERITY_LABEL[d.severity]}：${d.message}。${S.goToCell(d.cell)}`}
-        title={S.goToCell(d.cell)}
-      >
+      {/* The accessible name is the visible content (severity icon's label, message, cell · rule), so
+          what a speech-input user reads is what they can say (axe label-content-name-mismatch); where
+          the button leads is its description (title). */}
+      <Button appearance="subtle" className={styles.main} onClick={() => onSelect(d)} title={S.goToCell(d.cell)}>
         <SeverityIcon severity={d.severity} className={styles.icon} />
         <span className={styles.text}>
           <span>{d.message}</span>
@@ -77,7 +74,7 @@ export function DiagnosticItem({ diagnostic: d, current, busy, onSelect, onFix }
           appearance="outline"
           icon={<Wrench16Regular />}
           className={styles.fix}
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={() => onFix(d)}
           aria-label={`${S.fixLabel(d.fix.label)}（单元格 ${d.fix.cell}）`}
         >

@@ -201,7 +201,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
       <Button
         appearance="primary"
         icon={busy ? <Spinner size="extra-tiny" /> : <TableAdd20Regular />}
-        disabled={busy}
+        disabledFocusable={busy}
         onClick={() => void insert()}
       >
         {busy ? S.inserting : S.insert}

@@ -109,6 +109,75 @@ async function markedCells(page) {
   return page.locator('.grid td[data-cf-fill]').evaluateAll((tds) => tds.map((td) => td.dataset.addr).sort());
 }
 
+/**
+ * The cells' own formats on the sheet shown, read from the workbook behind the preview: address →
+ * everything of the cell but its value (fill, font, borders, number format, alignment, protection).
+ */
+async function ownFormats(page) {
+  return page.evaluate(() => {
+    const wb = window.__jxmbBook;
+    const sheet = wb.sheets.find((s) => s.id === wb.activeSheetId);
+    const used = sheet.usedRange(false);
+    const out = {};
+    if (!used) return out;
+    const col = (c) => {
+      let n = '';
+      for (let x = c + 1; x > 0; x = Math.floor((x - 1) / 26)) n = String.fromCharCode(65 + ((x - 1) % 26)) + n;
+      return n;
+    };
+    for (let r = used.top; r <= used.bottom; r++)
+      for (let c = used.left; c <= used.right; c++) {
+        const cell = sheet.peek(r, c);
+        if (!cell) continue;
+        const format = { ...cell };
+        delete format.value;
+        delete format.formula;
+        out[`${col(c)}${r + 1}`] = JSON.stringify(format);
+      }
+    return out;
+  });
+}
+
+/**
+ * What the sheet shows is drawn faithfully: a cell a conditional format marks shows the mark's fill
+ * over its own; every other cell shows its own fill (or none) — the marks never became the cells' own.
+ */
+async function screenShowsFormats(page) {
+  const wrong = await page.evaluate(() => {
+    const wb = window.__jxmbBook;
+    const sheet = wb.sheets.find((s) => s.id === wb.activeSheetId);
+    const rgb = (hex) => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.fillStyle = hex;
+      const v = ctx.fillStyle; // #rrggbb
+      return `rgb(${parseInt(v.slice(1, 3), 16)}, ${parseInt(v.slice(3, 5), 16)}, ${parseInt(v.slice(5, 7), 16)})`;
+    };
+    const out = [];
+    for (const td of document.querySelectorAll('.grid td[data-addr]')) {
+      const m = /^([A-Z]+)(\d+)$/.exec(td.dataset.addr);
+      let c = 0;
+      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+      const own = sheet.peek(Number(m[2]) - 1, c - 1)?.fill;
+      const bg = getComputedStyle(td).backgroundColor;
+      const want = td.dataset.cfFill ? rgb(td.dataset.cfFill) : own && own.pattern !== 'None' && own.color ? rgb(own.color) : null;
+      if (want ? bg !== want : bg !== 'rgba(0, 0, 0, 0)') out.push(`${td.dataset.addr} shows ${bg}, expected ${want ?? 'no fill'}`);
+    }
+    return out;
+  });
+  assert(wrong.length === 0, `the sheet does not show the formats: ${wrong.slice(0, 5).join('; ')}`);
+}
+
+/** 1-based column number of an address */
+function colOf(addr) {
+  let c = 0;
+  for (const ch of /^[A-Z]+/.exec(addr)[0]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c;
+}
+
+function rowOf(addr) {
+  return Number(/\d+$/.exec(addr)[0]);
+}
+
 function shiftRow(addr, by) {
   const m = /^([A-Z]+)(\d+)$/.exec(addr);
   return `${m[1]}${Number(m[2]) + by}`;
@@ -376,6 +445,7 @@ async function main() {
       assert((await items(page).count()) > 0, 'the sample workbook shows diagnostics');
       assert((await page.locator('.grid td.cf').count()) > 0, 'flagged cells are marked in the sheet');
       await marksMatchList(page);
+      await screenShowsFormats(page);
       await shot(page, '01-check-sample');
     });
 
@@ -508,18 +578,30 @@ async function main() {
       await shot(page, '09-after-fix');
     });
 
-    await step('a row inserted above the marked block (the sheet’s 插入行): the marks move down with their cells', async () => {
+    await step('a row inserted above the marked block (the sheet’s 插入行): the marks move down with their cells, the clerk’s formats too and unchanged', async () => {
       await marksMatchList(page);
       const before = await markedCells(page);
       assert(before.length > 0, 'the block has marks');
+      const formatsBefore = await ownFormats(page);
       // the block's first row: its title
       const title = await page.locator('.grid td', { hasText: /绩效目标表$/ }).first().getAttribute('data-addr');
+      const at = rowOf(title);
       await page.locator(`.grid td[data-addr="${title}"]`).click();
       await page.getByRole('toolbar', { name: '表格操作' }).getByRole('button', { name: '插入行' }).click();
       await page.waitForFunction((c) => document.querySelector(`.grid td[data-addr="${c}"]`)?.dataset.cfFill !== undefined, shiftRow(before[0], 1));
+      // the next pass has run (the list names the moved cells) and the marks are exactly there
       await marksMatchList(page);
       const after = await markedCells(page);
       assert(JSON.stringify(after) === JSON.stringify(before.map((a) => shiftRow(a, 1)).sort()), `every mark moved one row down: ${after.join(' ')}`);
+      // each cell's own format moved with it and is what it was; the new row is formatted like the row
+      // above it (Excel's Insert Options default), or not at all on the sheet's first row
+      const formatsAfter = await ownFormats(page);
+      const moved = Object.entries(formatsBefore).filter(([a, f]) => formatsAfter[rowOf(a) >= at ? shiftRow(a, 1) : a] !== f);
+      assert(moved.length === 0, `the clerk's formats changed: ${moved.slice(0, 3).map(([a]) => a).join(' ')}`);
+      const added = Object.entries(formatsAfter).filter(([a]) => rowOf(a) === at);
+      const unlike = at > 1 ? added.filter(([a, f]) => formatsBefore[shiftRow(a, -1)] !== f) : [];
+      assert(unlike.length === 0, `the inserted row is not formatted like the row above: ${unlike.map(([a]) => a).join(' ')}`);
+      await screenShowsFormats(page);
       await shot(page, '09a-row-inserted');
     });
 
@@ -530,6 +612,7 @@ async function main() {
       const last = shiftRow(first, rows - 1);
       const inRange = (list) => list.filter((a) => a.replace(/\d+$/, '') === first.replace(/\d+$/, '') && Number(/\d+$/.exec(a)[0]) >= Number(/\d+$/.exec(first)[0]) && Number(/\d+$/.exec(a)[0]) <= Number(/\d+$/.exec(last)[0]));
       const before = inRange(await markedCells(page));
+      const formatsBefore = await ownFormats(page);
       assert(before.length > 0 && before.length < rows, `some (not all) of ${first}:${last} are flagged: ${before.join(' ')}`);
       await page.locator(`.grid td[data-addr="${first}"]`).click();
       await page.locator('.grid').focus();
@@ -556,6 +639,17 @@ async function main() {
           throw new Error(`the blank values ${blanks.join(' ')} are not all marked: ${inRange(await markedCells(page)).join(' ')}`);
         });
       await marksMatchList(page);
+      // the cells' own formats: outside the range as they were; inside, each row's went with its row
+      // (Excel's sort moves whole cells), none of them became a mark's
+      const formatsAfter = await ownFormats(page);
+      const sorted = (a) => colOf(a) >= colOf(first) && colOf(a) <= colOf(first) + 1 && rowOf(a) >= rowOf(first) && rowOf(a) <= rowOf(last);
+      const keys = [...new Set([...Object.keys(formatsBefore), ...Object.keys(formatsAfter)])];
+      const changed = keys.filter((a) => !sorted(a) && formatsBefore[a] !== formatsAfter[a]);
+      assert(changed.length === 0, `the clerk's formats outside the sorted range changed: ${changed.slice(0, 3).join(' ')}`);
+      const rowsOf = (f) =>
+        Array.from({ length: rows }, (_, i) => keys.filter((a) => sorted(a) && rowOf(a) === rowOf(first) + i).sort().map((a) => f[a] ?? '').join('|')).sort();
+      assert(JSON.stringify(rowsOf(formatsBefore)) === JSON.stringify(rowsOf(formatsAfter)), 'the sorted rows carry the formats they had');
+      await screenShowsFormats(page);
       await shot(page, '09b-sorted');
     });
 
@@ -685,7 +779,7 @@ async function main() {
       await shot(page, '12-keyboard-inserted');
     });
 
-    await step('keyboard: the 设置 tab — arrows + Enter on the tabs, Space on a switch, a rule’s level, the year with Enter', async () => {
+    await step('keyboard: the 设置 tab — arrows + Enter on the tabs, Space on a switch, a rule’s level, the year with Enter, marking off and on', async () => {
       await keyboardTab(page, '设置');
       await walkTabOrder(page, '设置');
       await focusPane(page);
@@ -710,8 +804,27 @@ async function main() {
       await page.waitForFunction((r) => JSON.parse(window.__jxmbBook.settings.get('jxmb.settings') || '{}').rules?.[r] === 'off', rule);
       const after = await saved();
       assert(after.rules[rule] === 'off' && after.year === 2026 && after.planPacing === true, `the workbook holds the settings: ${JSON.stringify(after)}`);
+      // marking off (Space): the marks go — our conditional formats deleted, the clerk's formats as
+      // they were; on again: they are back on the flagged cells
+      await page.locator('.grid td.cf').first().waitFor();
+      const formats = await ownFormats(page);
+      await tabTo(page, (x) => (x.role === 'switch' || x.type === 'checkbox') && /标记问题/.test(x.text), 'the 标记问题 switch', { back: true });
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => JSON.parse(window.__jxmbBook.settings.get('jxmb.settings') || '{}').highlighting === false && document.querySelectorAll('.grid td.cf').length === 0,
+      );
+      assert(
+        await page.evaluate(() => window.__jxmbBook.sheets.every((s) => s.conditionalFormats.length === 0)),
+        'no conditional format is left in the workbook',
+      );
+      assert(JSON.stringify(await ownFormats(page)) === JSON.stringify(formats), 'the cells keep their own formats');
+      await screenShowsFormats(page);
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => JSON.parse(window.__jxmbBook.settings.get('jxmb.settings') || '{}').highlighting === true);
+      await page.locator('.grid td.cf').first().waitFor();
       await keyboardTab(page, '检查');
       await page.waitForFunction((r) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r), rule);
+      await marksMatchList(page);
     });
 
     await step('no page errors', async () => {

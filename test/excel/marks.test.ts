@@ -8,6 +8,7 @@
 import { hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { toA1 } from '../../src/domain/address';
 import type { Diagnostic } from '../../src/domain/model';
+import type { XWorksheet } from '../../src/excel/api';
 import { HIGHLIGHT_KEY, NOTE_PREFIX, noteTag } from '../../src/excel/legacy';
 import { createLiveChecker, type LiveChecker } from '../../src/excel/live';
 import { MARK_ADDRESS_AREAS, MARK_ADDRESS_CHARS, addressPieces, markFormula } from '../../src/excel/marks';
@@ -55,6 +56,16 @@ function expectExact(wb: MemoryWorkbook, control: MemoryWorkbook, checker: LiveC
 
 type Op = (wb: MemoryWorkbook, sheet: string) => void | Promise<void>;
 
+/** what another add-in does to the sheet, in one batch of its own */
+function byAddin(f: (ws: XWorksheet) => void): Op {
+  return async (wb, s) => {
+    await createMemoryExcel(wb).run(async (ctx) => {
+      f(ctx.workbook.worksheets.getItem(s));
+      await ctx.sync();
+    });
+  };
+}
+
 const CASES: [string, Op, { writes?: boolean }][] = [
   ['a row inserted above a marked block', (wb, s) => wb.user.insertRows(s, 22), { writes: false }],
   ['two rows inserted inside a block, through its merged cells', (wb, s) => wb.user.insertRows(s, 13, 2), {}],
@@ -67,36 +78,9 @@ const CASES: [string, Op, { writes?: boolean }][] = [
   ['indicator values sorted (the formats stay, the values move)', (wb, s) => wb.user.sort(s, 'F12:G20', [{ key: 0, ascending: true }]), { writes: true }],
   ['a value cut and pasted over a flagged cell', (wb, s) => wb.user.cut(s, 'F14', 'F12'), { writes: true }],
   ['a flagged cell copied and pasted outside the table', (wb, s) => wb.user.copy(s, 'F12', 'H12'), { writes: true }],
-  [
-    'rows inserted by another add-in (Range.insert)',
-    async (wb, s) => {
-      await createMemoryExcel(wb).run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(s).getRange('22:23').insert('Down');
-        await ctx.sync();
-      });
-    },
-    { writes: false },
-  ],
-  [
-    'a range moved by another add-in (Range.moveTo)',
-    async (wb, s) => {
-      await createMemoryExcel(wb).run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(s).getRange('F16:F17').moveTo('I30');
-        await ctx.sync();
-      });
-    },
-    { writes: true },
-  ],
-  [
-    'a flagged cell copied by another add-in (Range.copyFrom)',
-    async (wb, s) => {
-      await createMemoryExcel(wb).run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(s).getRange('H5').copyFrom('F12');
-        await ctx.sync();
-      });
-    },
-    { writes: true },
-  ],
+  ['rows inserted by another add-in (Range.insert)', byAddin((ws) => ws.getRange('22:23').insert('Down')), { writes: false }],
+  ['a range moved by another add-in (Range.moveTo)', byAddin((ws) => ws.getRange('F16:F17').moveTo('I30')), { writes: true }],
+  ['a flagged cell copied by another add-in (Range.copyFrom)', byAddin((ws) => ws.getRange('H5').copyFrom('F12')), { writes: true }],
 ];
 
 describe('after the next pass the marks sit exactly on the flagged cells, and the clerk’s own formats are untouched', () => {

@@ -232,10 +232,14 @@ export class Suggester {
       chosen.push(x);
       taken.add(x.ind.id);
     };
-    for (const group of this.cover ? coverageGroups(profile) : []) {
+    // the groups' best, the best group first (a short list holds the best of the best groups)
+    const firsts = (this.cover ? coverageGroups(profile) : [])
+      .map((group) => scored.find((x) => group.includes(normLabel(x.level2))))
+      .filter((x): x is (typeof scored)[number] => x !== undefined)
+      .sort((a, b) => b.s - a.s);
+    for (const best of firsts) {
       if (chosen.length >= top) break;
-      const best = scored.find((x) => !taken.has(x.ind.id) && group.includes(normLabel(x.level2)));
-      if (best) take(best);
+      if (!taken.has(best.ind.id)) take(best);
     }
     const perLevel2 = new Map<string, number>();
     for (const x of chosen) perLevel2.set(normLabel(x.level2), (perLevel2.get(normLabel(x.level2)) ?? 0) + 1);

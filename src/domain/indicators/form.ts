@@ -85,3 +85,42 @@ export function formKind(form: string): 'percent' | 'money' | 'count' | 'date' |
   if (p.kind === 'percent' || p.kind === 'money' || p.kind === 'count' || p.kind === 'date') return p.kind;
   return p.kind === 'number' ? 'count' : 'qualitative';
 }
+
+/** What the pane and the renderer need of a library indicator. */
+export interface IndicatorLike {
+  name: string;
+  level1: string;
+  level2: string;
+  /** the value form */
+  value: string;
+  description?: string;
+  basis?: string;
+  examples?: string[];
+}
+
+const FORM_RE = /^(≥|≤|>|<|=)?__(.*)$/;
+
+/**
+ * A library indicator as a template row: its kind, unit and operator from the form (the value itself
+ * is left blank — the clerk writes the number), the examples of a qualitative target as the hint.
+ * Description and basis are '' when the library has none (the renderer leaves those cells blank).
+ */
+export function toTemplateIndicator(ind: IndicatorLike): TemplateIndicator {
+  const kind = formKind(ind.value);
+  const m = FORM_RE.exec(ind.value);
+  const out: TemplateIndicator = {
+    level1: ind.level1,
+    level2: ind.level2,
+    level3: ind.name,
+    description: ind.description ?? '',
+    valueKind: kind,
+    basis: ind.basis ?? '',
+  };
+  const op = m?.[1] as TemplateIndicator['operator'] | undefined;
+  if (op && (kind === 'percent' || kind === 'count' || kind === 'money')) out.operator = op;
+  if (kind === 'percent') out.unit = '%';
+  else if ((kind === 'count' || kind === 'money') && m?.[2]) out.unit = m[2];
+  if (kind === 'qualitative' && ind.examples && ind.examples.length > 0) out.hint = `如：${ind.examples.join('、')}`;
+  if (kind === 'date' && ind.value !== QUALITATIVE) out.hint = `写法如“${ind.value.split(BLANK).join('N')}”`;
+  return out;
+}

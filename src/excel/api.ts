@@ -176,6 +176,8 @@ export interface XRange {
   readonly worksheet: XWorksheet;
   merge(across?: boolean): void;
   unmerge(): void;
+  /** inserts blank cells here, shifting the others down or right; returns the new cells (ExcelApi 1.1) */
+  insert(shift: 'Down' | 'Right'): XRange;
   /** applyTo: 'All' | 'Formats' | 'Contents' | … */
   clear(applyTo?: string): void;
   select(): void;

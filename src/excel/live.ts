@@ -14,6 +14,9 @@ import { analyzeGrid } from './analyze';
 import { getCapabilities, type Capabilities } from './capabilities';
 import { applyFixes, type FixOutcome } from './fix';
 import { insertPlan, type InsertOptions, type InsertResult } from './insert';
+import { applyAddIndicator, type AddIndicatorWrite } from './add-indicator';
+import { planAddIndicator } from '../sheet/add-indicator';
+import type { IndicatorLike } from '../domain/indicators/form';
 import { validationPass, type Analyze, type PassResult } from './pass';
 import { loadSettings, saveSettings, type WorkbookSettings } from './settings';
 
@@ -75,6 +78,8 @@ export interface LiveChecker<S = SheetReport[]> {
   updateSettings(settings: WorkbookSettings): Promise<LiveResult<S>>;
   /** insert a rendered block (see insertPlan) and re-check */
   insert(render: (at: CellPos) => RenderPlan, options?: InsertOptions): Promise<InsertResult>;
+  /** add a 指标库 indicator to a block of the last check, in its place (src/sheet/add-indicator.ts), and re-check */
+  addIndicator(blockIndex: number, indicator: IndicatorLike): Promise<AddIndicatorWrite & { note?: string }>;
   diagnosticsAt(sheet: string, address: string): Diagnostic[];
   subscribe(listener: (result: LiveResult<S>) => void): () => void;
   onSelectionChanged(listener: (selection: SelectionInfo) => void): () => void;
@@ -275,6 +280,19 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     async insert(render, options) {
       const result = await exclusive(() => ownWrite(() => insertPlan(excel, render, options)));
       if (result.ok) await checker.recheck().catch((e) => report('插入后检查失败', e));
+      return result;
+    },
+    async addIndicator(blockIndex, indicator) {
+      const result = await exclusive(async (): Promise<AddIndicatorWrite & { note?: string }> => {
+        const block = last?.blocks.find((b) => b.index === blockIndex);
+        const sheet = lastPass?.grid.sheets.find((g) => g.name === block?.sheet);
+        if (!block || !sheet || !lastPass) return { ok: false, reason: '找不到这张表：请重新检查后再添加' };
+        const planned = planAddIndicator(block, sheet, indicator, last?.year);
+        if (!planned.ok) return { ok: false, reason: planned.reason };
+        const out = await ownWrite(() => applyAddIndicator(excel, planned.plan, sheet, lastPass?.sheetIds.get(block.sheet)));
+        return out.ok ? { ...out, note: planned.plan.note } : out;
+      });
+      if (result.ok) await checker.recheck().catch((e) => report('添加指标后检查失败', e));
       return result;
     },
     diagnosticsAt,

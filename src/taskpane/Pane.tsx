@@ -5,16 +5,17 @@
 import * as React from 'react';
 import { FluentProvider, TabList, Tab, makeStyles, tokens, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
-import { TableAdd20Regular, TaskListLtr20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { TableAdd20Regular, TaskListLtr20Regular, Settings20Regular, Library20Regular } from '@fluentui/react-icons';
 import type { Diagnostic } from '../domain/model';
-import type { CellRef, CheckResult, PaneCatalog, PaneHost, PaneSettings, RecentStore } from './host';
+import type { BlockInfo, CellRef, CheckResult, PaneCatalog, PaneHost, PaneSettings, RecentStore, SuggestionInfo } from './host';
 import { localRecentStore, pushRecent } from './host';
 import { S } from './strings';
 import { CheckTab } from './components/CheckTab';
 import { TemplatesTab } from './components/TemplatesTab';
 import { SettingsTab } from './components/SettingsTab';
+import { IndicatorsTab } from './components/IndicatorsTab';
 
-export type TabId = 'templates' | 'check' | 'settings';
+export type TabId = 'templates' | 'check' | 'indicators' | 'settings';
 
 const useStyles = makeStyles({
   provider: {
@@ -141,8 +142,8 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
   };
 
-  const onInsert = async (profileId: string, typeId: string, header: unknown) => {
-    const r = await host.insertTemplate(profileId, typeId, header);
+  const onInsert = async (profileId: string, typeId: string, header: unknown, extras?: SuggestionInfo[]) => {
+    const r = await host.insertTemplate(profileId, typeId, header, extras);
     if (r.ok) {
       const next = pushRecent(recent, typeId);
       setRecent(next);
@@ -157,6 +158,9 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     }
     return r;
   };
+
+  const addIndicator = host.addIndicator?.bind(host);
+  const onAddIndicator = addIndicator ? (block: BlockInfo, s: SuggestionInfo) => addIndicator(block, s) : undefined;
 
   const profileId = templateProfile || settings?.profileId || catalog.defaultProfileId;
 
@@ -175,6 +179,9 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
         <Tab value="check" icon={<TaskListLtr20Regular />}>
           {S.tabs.check}
           {result && result.diagnostics.length > 0 ? `（${result.diagnostics.length}）` : ''}
+        </Tab>
+        <Tab value="indicators" icon={<Library20Regular />}>
+          {S.tabs.indicators}
         </Tab>
         <Tab value="settings" icon={<Settings20Regular />}>
           {S.tabs.settings}
@@ -211,6 +218,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
             onInsert={onInsert}
           />
         )}
+        {tab === 'indicators' && <IndicatorsTab catalog={catalog} result={result} selection={selection} onAdd={onAddIndicator} />}
         {tab === 'settings' && settings && (
           <SettingsTab
             catalog={catalog}

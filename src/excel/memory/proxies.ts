@@ -355,6 +355,17 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     });
   }
 
+  /** ExcelApi 1.1; only `Down` is implemented (see SheetState.insertDown) */
+  insert(shift: 'Down' | 'Right'): XRange {
+    this.queueWrite((t) => {
+      assertProtected(t);
+      if (shift !== 'Down') throw new MemoryExcelError('InvalidArgument', '内存 Excel 只实现了向下移动的插入（InsertShiftDirection.down）');
+      t.sheet.insertDown(t.pos);
+      this.context.wb.emitChanged(t.sheet, { ...t.pos, bottom: MAX_ROWS - 1 }, 'ThisLocalAddin');
+    });
+    return new MemRange(this.context, () => this.need());
+  }
+
   unmerge(): void {
     this.queueWrite((t) => {
       assertProtected(t);

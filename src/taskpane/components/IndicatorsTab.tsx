@@ -61,11 +61,13 @@ export function IndicatorsTab({ catalog, result, selection, onAdd }: IndicatorsT
   const groups = React.useMemo(
     () =>
       block && catalog.suggest
-        ? catalog.suggest({ name: block.name, usage: block.usage, goal: block.goal, existing: block.indicators, profileId: block.profile, top })
+        ? // what the table has is listed (marked) on top of `top` new ones
+          catalog.suggest({ name: block.name, usage: block.usage, goal: block.goal, existing: block.indicators, profileId: block.profile, top: top + (block.indicators?.length ?? 0) })
         : [],
     [catalog, queryKey],
   );
   const count = groups.reduce((n, g) => n + g.items.length, 0);
+  const fresh = groups.reduce((n, g) => n + g.items.filter((x) => !x.existing).length, 0);
 
   const add = async (s: SuggestionInfo) => {
     if (!block || !onAdd) return;
@@ -117,7 +119,7 @@ export function IndicatorsTab({ catalog, result, selection, onAdd }: IndicatorsT
               />
             </div>
           )}
-          {count >= top && (
+          {fresh >= top && (
             <Button appearance="secondary" onClick={() => setTop((t) => t + PAGE)}>
               {S.more}
             </Button>

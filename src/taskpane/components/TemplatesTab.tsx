@@ -96,11 +96,12 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
   // the template about to be inserted: its name (or its type's), what the type's template already has
   const suggestName = input.name.trim() || typeName;
   const suggestKey = JSON.stringify([suggestName, selectedType, profileId, suggestTop]);
-  const suggestions = React.useMemo(
-    () =>
-      suggestName && catalog.suggest
-        ? catalog.suggest({ name: suggestName, existing: selectedType ? (catalog.typeIndicatorNames?.(selectedType) ?? []) : [], profileId, top: suggestTop })
-        : [],
+  const suggestions = React.useMemo(() => {
+    if (!suggestName || !catalog.suggest) return [];
+    const existing = selectedType ? (catalog.typeIndicatorNames?.(selectedType) ?? []) : [];
+    // what the template has anyway is listed (marked) on top of `suggestTop` new ones
+    return catalog.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length });
+  },
     [catalog, suggestKey],
   );
   const added = React.useMemo(() => new Set(extras.map((x) => x.id)), [extras]);
@@ -234,7 +235,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
             onRemove={(x) => setExtras((old) => old.filter((o) => o.id !== x.id))}
             idPrefix={`${ids}-s`}
           />
-          {suggestions.reduce((n, g) => n + g.items.length, 0) >= suggestTop && (
+          {suggestions.reduce((n, g) => n + g.items.filter((x) => !x.existing).length, 0) >= suggestTop && (
             <Button appearance="secondary" onClick={() => setSuggestTop((t) => t + 10)}>
               {S.more}
             </Button>

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — every performance figure of jxmb in one run, on this machine:
  *   engine time for 10 / 100 / 1,000 blocks; recognition time for the same sheets; CLI wall time and
- *   peak memory for 100 workbooks of 20 blocks; syncs per validation pass and per insertion at
+ *   peak memory for 100 workbooks of 20 blocks, as a ratio to just unzipping them and reading their
+ *   sheet XML, and for a mixed folder (.xlsx/.xls/.docx); syncs per validation pass and per insertion at
  *   1 / 50 / 500 blocks (in-memory Excel); adapter + engine ms per pass on 50 blocks; the task
  *   pane's production JavaScript, gzipped.
  *
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     machine: machine(),
     engineMs,
     recognizeMs,
-    cli: { workbooks: cli.files, blocksPerWorkbook: 20, wallMs: cli.wallMs, peakRssMb: cli.peakRssMb },
+    cli: { workbooks: cli.files, blocksPerWorkbook: 20, wallMs: cli.wallMs, peakRssMb: cli.peakRssMb, baselineMs: cli.baselineMs, ratio: cli.ratio, mixed: cli.mixed },
     syncs: { validate, insert: pick('syncsInsertion') },
     adapterMsPerPass50: excel.msPerPass50,
     bundleGzipBytes: bundle,
@@ -91,8 +92,16 @@ async function main(): Promise<void> {
   line('engine (checkBlocks), 10 / 100 / 1,000 blocks', SIZES.map((n) => `${engineMs[n]} ms`).join(' / '));
   line('recognition, 10 / 100 / 1,000 blocks', SIZES.map((n) => `${recognizeMs[n]} ms`).join(' / '));
   line(`CLI, ${cli.files} workbooks × 20 blocks`, `${(cli.wallMs / 1000).toFixed(1)} s wall, peak RSS ${cli.peakRssMb} MB`);
+  line('CLI ÷ unzip + read sheet XML (same workbooks)', `${cli.ratio}× (${(cli.wallMs / 1000).toFixed(2)} s / ${(cli.baselineMs / 1000).toFixed(2)} s)`);
+  if (cli.mixed) {
+    const m = cli.mixed;
+    line(`CLI, mixed folder (${m.byFormat.xlsx} .xlsx / ${m.byFormat.xls} .xls / ${m.byFormat.docx} .docx)`, `${(m.wallMs / 1000).toFixed(1)} s wall, peak RSS ${m.peakRssMb} MB, ${m.recognizedBlocks} blocks, ${m.unreadable} unreadable`);
+  }
   line('syncs per validation pass, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => validate[k]).join(' / '));
   line('syncs per insertion, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => result.syncs.insert[k]).join(' / '));
+  line('  (Excel limits on) pass with nothing changed', excel.rows.map((r) => r.syncsUnchangedPass).join(' / '));
+  const big = excel.rows[excel.rows.length - 1];
+  line(`  largest request / response / read, ${big.blocks} blocks`, `${(big.maxRequestBytes / 1e6).toFixed(2)} MB / ${(big.maxResponseBytes / 1e6).toFixed(2)} MB / ${big.largestRead} cells (${big.mergedAreas} merged areas)`);
   line('adapter + engine per pass, 50 blocks', `${excel.msPerPass50} ms`);
   line('task pane JavaScript, gzipped', `${(bundle / 1024).toFixed(1)} KB`);
   if (jsonFile) {

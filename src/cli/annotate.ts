@@ -3,19 +3,27 @@
  * warning amber, info blue — light fills, the cell's own borders/fonts/number formats kept), a note
  * holding its messages, and a first sheet 检查结果 listing every diagnostic with a link to its cell.
  *
- * The input is read again with ExcelJS (which keeps the formatting) and never modified: the copy is
- * written to a temporary file in DIR and renamed into place.
+ * An .xlsx/.xlsm input is read again with ExcelJS (which keeps the formatting). What cannot be
+ * written back in its own format — .xls, .et, .ods, XML Spreadsheet 2003, Word — gets an .xlsx copy
+ * of what was read (values, number formats, merged areas; for Word one sheet per table) with the
+ * same marks and the same 检查结果 sheet. The input is never modified: the copy is written to a
+ * temporary file in DIR and renamed into place.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs';
 import JSZip from 'jszip';
 import { tameHugeRanges } from './xlsx-tame';
-import type { Diagnostic, Severity } from '../domain/model';
+import type { CellValue, Diagnostic, Severity } from '../domain/model';
+import type { Grid } from '../sheet/grid';
 import { displayWidth } from './ansi';
 import type { FileResult } from './check';
 import type { InputFile } from './files';
+import { writeFileAtomically } from './io';
 import { blockName } from './report';
+import { FORMAT_LABEL } from './read';
+import { safeSheetName } from './sheet-name';
 import { noTableLine, SEVERITY_LABEL } from './stylish';
 
 export const RESULT_SHEET = '检查结果';
@@ -42,29 +50,44 @@ export interface AnnotatePlan {
   refusal?: string;
 }
 
+/** The copy is always an .xlsx workbook: `报表.xls` → `报表.xlsx`, `预算.docx` → `预算.xlsx`. */
+export function copyName(rel: string): string {
+  const ext = path.extname(rel);
+  return ext.toLowerCase() === '.xlsx' ? rel : `${rel.slice(0, rel.length - ext.length)}.xlsx`;
+}
+
 /**
  * Where each input's annotated copy goes: DIR/<relative path inside the folder argument> for files
- * found in a folder, DIR/<base name> for files given directly; a clash gets ` (2)`, ` (3)` ….
+ * found in a folder, DIR/<base name> for files given directly, always as .xlsx ({@link copyName});
+ * a clash gets ` (2)`, ` (3)` ….
  */
 export function planAnnotateTargets(inputs: InputFile[], dir: string): AnnotatePlan {
   const targets = new Map<string, string>();
   const used: string[] = [];
   const inputPaths = inputs.filter((f) => !f.error).map((f) => f.path);
-  for (const f of inputs) {
-    if (f.error) continue;
-    const wanted = path.resolve(dir, f.root ? f.rel : path.basename(f.path));
+  const taken = (p: string): boolean => used.some((u) => samePath(u, p)) || inputPaths.some((q) => samePath(q, p));
+  // .xlsx inputs first: their copies keep their names; a converted file's copy gives way
+  const readable = inputs.filter((f) => !f.error);
+  const isXlsx = (f: InputFile): boolean => path.extname(f.path).toLowerCase() === '.xlsx';
+  for (const f of [...readable.filter(isXlsx), ...readable.filter((f) => !isXlsx(f))]) {
+    const rel = f.root ? f.rel : path.basename(f.path);
+    const wanted = path.resolve(dir, copyName(rel));
     if (samePath(wanted, f.path)) {
       return {
         targets,
         refusal: `批注副本会覆盖原文件“${f.display}”：--annotate 的文件夹不能是被检查文件所在的文件夹，请另选一个`,
       };
     }
-    let candidate = wanted;
     const ext = path.extname(wanted);
-    const stem = wanted.slice(0, wanted.length - ext.length);
-    for (let n = 2; used.some((u) => samePath(u, candidate)) || inputPaths.some((p) => samePath(p, candidate)); n++) {
-      candidate = `${stem} (${n})${ext}`;
+    let stem = wanted.slice(0, wanted.length - ext.length);
+    let candidate = wanted;
+    // 报表.xls beside 报表.xlsx: the copy says where it comes from, 报表 (xls).xlsx
+    const from = path.extname(rel).slice(1).toLowerCase();
+    if (taken(candidate) && !isXlsx(f) && from) {
+      stem = `${stem} (${from})`;
+      candidate = `${stem}${ext}`;
     }
+    for (let n = 2; taken(candidate); n++) candidate = `${stem} (${n})${ext}`;
     used.push(candidate);
     targets.set(f.path, candidate);
   }
@@ -113,11 +136,15 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function markCells(wb: ExcelJS.Workbook, diags: Diagnostic[]): void {
+/** The name of the copy's sheet that holds what the grid calls `name` (the same, unless it had to change). */
+type SheetNames = (name: string) => string;
+const SAME: SheetNames = (name) => name;
+
+function markCells(wb: ExcelJS.Workbook, diags: Diagnostic[], sheetName: SheetNames = SAME): void {
   // group by the cell that carries them (a merged cell's top-left)
   const groups = new Map<string, { ws: ExcelJS.Worksheet; cell: ExcelJS.Cell; diags: Diagnostic[] }>();
   for (const d of diags) {
-    const ws = wb.getWorksheet(d.sheet);
+    const ws = wb.getWorksheet(sheetName(d.sheet));
     if (!ws) continue;
     let cell: ExcelJS.Cell;
     try {
@@ -167,7 +194,7 @@ export function rowHeightFor(texts: string[], widths: number[], lineHeight = 13.
   return Math.ceil(lines * lineHeight + 3);
 }
 
-function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Worksheet {
+function addResultSheet(wb: ExcelJS.Workbook, result: FileResult, sheetName: SheetNames = SAME, footnote?: string): ExcelJS.Worksheet {
   // an earlier annotated copy: replace its result sheet rather than stacking another one
   const old = wb.getWorksheet(RESULT_SHEET);
   let name = RESULT_SHEET;
@@ -195,11 +222,12 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
   result.blocks.forEach((b) => pos.set(b.index, blockName(b)));
   const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
   for (const d of result.diagnostics) {
+    const sheet = sheetName(d.sheet);
     const row = ws.addRow([
       SEVERITY_LABEL[d.severity],
       d.ruleId,
-      d.sheet,
-      { text: d.cell, hyperlink: `#${quoteSheet(d.sheet)}!${d.cell}`, tooltip: `转到 ${d.sheet}!${d.cell}` },
+      sheet,
+      { text: d.cell, hyperlink: `#${quoteSheet(sheet)}!${d.cell}`, tooltip: `转到 ${sheet}!${d.cell}` },
       d.block ? (pos.get(d.block.index) ?? d.block.name) : '',
       d.message,
       d.fix ? d.fix.label : '',
@@ -215,13 +243,20 @@ function addResultSheet(wb: ExcelJS.Workbook, result: FileResult): ExcelJS.Works
   }
   for (const s of result.sheets) {
     if (s.blockCount === 0 && s.name !== name) {
-      const row = ws.addRow(['', '', s.name, '', '', noTableLine(s.name, s.note), '']);
+      const row = ws.addRow(['', '', sheetName(s.name), '', '', noTableLine(s.name, s.note), '']);
       row.alignment = wrap;
       row.font = { ...FONT, color: { argb: 'FF808080' } };
       row.height = rowHeightFor([noTableLine(s.name, s.note)], [WIDTHS[5]]);
     }
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: HEADERS.length } };
+  const lastListed = Math.max(1, ws.rowCount);
+  if (footnote) {
+    const row = ws.addRow(['', '', '', '', '', footnote, '']);
+    row.alignment = wrap;
+    row.font = { ...FONT, color: { argb: 'FF808080' } };
+    row.height = rowHeightFor([footnote], [WIDTHS[5]]);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastListed, column: HEADERS.length } };
   ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
 
   const views = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
@@ -261,23 +296,86 @@ async function fixInternalLinks(buf: Buffer, sheetId: number): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
+function excelValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'object') return { error: v.error } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+/**
+ * A new workbook holding what was read from a file that cannot be written back in its own format:
+ * every sheet with its values, number formats, merged areas and hidden state, columns wide enough
+ * to read, long text wrapped. Returns the workbook and the name each grid sheet got.
+ */
+export function workbookFromGrid(grid: Grid): { wb: ExcelJS.Workbook; names: Map<string, string> } {
+  const wb = new (excelJs().Workbook)();
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  grid.sheets.forEach((sheet, i) => {
+    const name = safeSheetName(sheet.name, i + 1, used, [RESULT_SHEET]);
+    names.set(sheet.name, name);
+    const ws = wb.addWorksheet(name, { state: sheet.hidden ? 'hidden' : 'visible' });
+    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    const widths: number[] = [];
+    // a merge's text spans several columns: it must not widen the first one
+    const spanning = new Set(sheet.merges.filter((m) => m.right > m.left).map((m) => `${m.top},${m.left}`));
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === undefined || v === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = excelValue(v);
+        const wide = spanning.has(`${r},${c}`);
+        if (typeof v === 'string') {
+          const longest = Math.max(...v.split('\n').map((line) => displayWidth(line)));
+          if (!wide) widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 40));
+          if (v.includes('\n') || longest > 40) cell.alignment = { wrapText: true, vertical: 'top' };
+        } else if (!wide) {
+          widths[c] = Math.max(widths[c] ?? 0, 10);
+        }
+      }),
+    );
+    sheet.formats?.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f) ws.getCell(r + 1, c + 1).numFmt = f;
+      }),
+    );
+    for (const m of sheet.merges) {
+      try {
+        ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      } catch {
+        // overlapping merges (possible in hand-made files): keep the first
+      }
+    }
+    widths.forEach((w, c) => {
+      if (w > 0) ws.getColumn(c + 1).width = Math.max(10, Math.min(w + 2, 42));
+    });
+  });
+  return { wb, names };
+}
+
 /** Writes the annotated copy of `result`'s workbook to `outputPath` (atomically). */
 export async function annotateWorkbook(result: FileResult, outputPath: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  // whole-column validations or merges would make ExcelJS expand millions of cells: clip them first
-  const { buffer } = await tameHugeRanges(await fs.readFile(result.input.path));
-  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  markCells(wb, result.diagnostics);
-  const ws = addResultSheet(wb, result);
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  const out = await fixInternalLinks(raw, ws.id);
-  await fs.mkdir(path.dirname(outputPath), { recursive: true });
-  const tmp = path.join(path.dirname(outputPath), `.${path.basename(outputPath)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, out);
-    await fs.rename(tmp, outputPath);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
+  let wb: ExcelJS.Workbook;
+  let sheetName: SheetNames = SAME;
+  let footnote: string | undefined;
+  if (result.format === undefined || result.format === 'xlsx') {
+    wb = new (excelJs().Workbook)();
+    // whole-column validations or merges would make ExcelJS expand millions of cells: clip them first
+    const { buffer } = await tameHugeRanges(await fs.readFile(result.input.path));
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } else {
+    if (!result.grid) throw new Error('没有可写入的内容');
+    const made = workbookFromGrid(result.grid);
+    wb = made.wb;
+    sheetName = (name) => made.names.get(name) ?? name;
+    const source = path.basename(result.input.path);
+    footnote =
+      result.format === 'docx'
+        ? `本副本由 Word 文档“${source}”中的表格生成（每个表格一个工作表，表格前的段落作为标题行），原文件未改动`
+        : `本副本由${FORMAT_LABEL[result.format]}“${source}”读取的内容生成（数值、数字格式和合并单元格），原文件未改动`;
   }
+  markCells(wb, result.diagnostics, sheetName);
+  const ws = addResultSheet(wb, result, sheetName, footnote);
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeFileAtomically(outputPath, await fixInternalLinks(raw, ws.id));
 }

@@ -1,13 +1,14 @@
 /**
- * Checks one workbook file: read (ExcelJS, via xlsx-read) → recognise blocks → run the engine.
+ * Checks one file: read it into a grid (read.ts, any supported format) → recognise blocks → run the engine.
  * Every failure is caught and turned into a one-line Chinese reason on the file's result.
  */
 import { parseA1 } from '../domain/address';
 import { checkBlocks } from '../domain/engine';
 import type { Block, Diagnostic } from '../domain/model';
+import type { Grid } from '../sheet/grid';
 import { recognize } from '../sheet/recognize';
 import type { InputFile } from './files';
-import { readWorkbookFile, WorkbookReadError } from './xlsx-read';
+import { readSourceFile, WorkbookReadError, type SourceFormat } from './read';
 
 export interface CheckOptions {
   /** force a profile id instead of detecting it */
@@ -26,6 +27,10 @@ export interface FileResult {
   input: InputFile;
   /** null, or the Chinese reason the file could not be read */
   error: string | null;
+  /** what the file holds (told from its content), when it could be read */
+  format?: SourceFormat;
+  /** the grid that was checked (kept until the annotated copy is written, then dropped) */
+  grid?: Grid;
   /** the budget year used, or null */
   year: number | null;
   blocks: Block[];
@@ -78,9 +83,12 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}): Prom
     result.error = input.error;
     return result;
   }
-  let grid;
+  let grid: Grid;
   try {
-    grid = await readWorkbookFile(input.path);
+    const source = await readSourceFile(input.path);
+    grid = source.grid;
+    result.format = source.format;
+    result.grid = grid;
   } catch (err) {
     result.error = describeError(err, 'read');
     return result;

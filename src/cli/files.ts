@@ -1,10 +1,13 @@
 /**
- * Turns the PATH arguments into the list of workbooks to check: files as given, folders searched
- * recursively for .xlsx (Excel's `~$` lock files and hidden folders skipped). A missing path or a
- * folder without any .xlsx becomes an entry with a reason, so it is reported like an unreadable file.
+ * Turns the PATH arguments into the list of files to check: files as given (whatever their name:
+ * the reader tells the format from the content), folders searched recursively for workbooks and
+ * documents — .xlsx .xlsm .xls .et .ods .docx, and .xml files that are XML Spreadsheet 2003 —
+ * (Excel's and WPS's `~$` lock files and hidden folders skipped). A missing path or a folder without
+ * any such file becomes an entry with a reason, so it is reported like an unreadable file.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { isSpreadsheetMl } from './read';
 
 export interface InputFile {
   /** absolute path */
@@ -19,8 +22,30 @@ export interface InputFile {
   error?: string;
 }
 
+/** Extensions collected from folders (the content decides how a file is read). */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.docx'];
+
 export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$');
+  if (name.startsWith('~$') || name.startsWith('.~')) return false;
+  const ext = path.extname(name).toLowerCase();
+  return WORKBOOK_EXTENSIONS.includes(ext);
+}
+
+/** An .xml file found in a folder is checked only when it is an XML Spreadsheet 2003 workbook. */
+async function isSpreadsheetXmlFile(file: string): Promise<boolean> {
+  let fh: import('fs').promises.FileHandle | undefined;
+  try {
+    fh = await fs.open(file, 'r');
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    const text = head[0] === 0xff && head[1] === 0xfe ? head.subarray(2).toString('utf16le') : head.toString('utf8');
+    return isSpreadsheetMl(text);
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
 }
 
 async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void> {
@@ -57,6 +82,8 @@ async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void
       await walk(p, seen, out);
     } else if (isFile && isWorkbookName(e.name)) {
       out.push(p);
+    } else if (isFile && /\.xml$/i.test(e.name) && !e.name.startsWith('~$') && (await isSpreadsheetXmlFile(p))) {
+      out.push(p);
     }
   }
 }
@@ -91,7 +118,7 @@ export async function collectInputs(args: string[], cwd: string): Promise<InputF
       const found: string[] = [];
       await walk(abs, new Set(), found);
       if (found.length === 0) {
-        add({ path: abs, display: arg, rel: path.basename(abs), error: '文件夹中没有 .xlsx 工作簿' });
+        add({ path: abs, display: arg, rel: path.basename(abs), error: '文件夹中没有可检查的文件（.xlsx、.xlsm、.xls、.et、.ods、.docx 或 XML 电子表格）' });
         continue;
       }
       for (const p of found) {

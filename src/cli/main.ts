@@ -2,7 +2,7 @@
  * The `jxmb` command line. `main(argv, io?)` runs it in-process (argv without `node` and the script
  * name) and resolves to the exit code, so tests can capture stdout/stderr without spawning.
  *
- *   jxmb check [--format stylish|json] [--year YYYY] [--profile ID] [--annotate DIR] PATH…
+ *   jxmb check [--format stylish|json|html] [--output FILE] [--year YYYY] [--profile ID] [--annotate DIR] PATH…
  *
  * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or bad arguments.
  */
@@ -13,11 +13,12 @@ import { profiles } from '../domain/profiles';
 import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
+import { formatHtml, type HtmlFile } from './html';
 import { collectInputs } from './files';
-import { defaultIO, type CliIO } from './io';
+import { defaultIO, writeFileAtomically, type CliIO } from './io';
 import { Progress } from './progress';
 import { addToSummary, emptySummary, toReportFile, type Report } from './report';
-import { formatFile, formatSummary } from './stylish';
+import { formatFile, formatSummary, noTableLine, sheetNoun } from './stylish';
 import { rulesCommand } from './rules';
 import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
@@ -52,16 +53,20 @@ export function profileIds(): string[] {
 
 export interface CheckCliOptions {
   format?: string;
+  output?: string;
   year?: string;
   profile?: string;
   annotate?: string;
 }
 
-function parseOptions(raw: CheckCliOptions): { format: 'stylish' | 'json'; check: CheckOptions; annotate?: string } {
+type ReportFormat = 'stylish' | 'json' | 'html';
+
+function parseOptions(raw: CheckCliOptions): { format: ReportFormat; check: CheckOptions; annotate?: string; output?: string } {
   const format = raw.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') {
-    throw new UsageError(`--format 只能是 stylish 或 json，收到“${format}”`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'html') {
+    throw new UsageError(`--format 只能是 stylish、json 或 html，收到“${format}”`);
   }
+  if (raw.output !== undefined && raw.output.trim() === '') throw new UsageError('--output 需要一个文件名');
   const check: CheckOptions = {};
   if (raw.year !== undefined) {
     const y = raw.year.trim();
@@ -76,13 +81,26 @@ function parseOptions(raw: CheckCliOptions): { format: 'stylish' | 'json'; check
     check.profile = raw.profile;
   }
   if (raw.annotate !== undefined && raw.annotate.trim() === '') throw new UsageError('--annotate 需要一个文件夹');
-  return { format, check, annotate: raw.annotate };
+  return { format, check, annotate: raw.annotate, output: raw.output };
+}
+
+/** A string sink (the report when it goes to a file). */
+function collector(): { write(s: string): void; text(): string } {
+  const parts: string[] = [];
+  return { write: (s) => void parts.push(s), text: () => parts.join('') };
 }
 
 /** `jxmb check`: checks the workbooks and reports; resolves to the exit code. */
 export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO): Promise<number> {
   const opts = parseOptions(raw);
-  const colors = makeColors(opts.format === 'stylish' && shouldColor(io.stdout, io.env));
+  const outputFile = opts.output !== undefined ? path.resolve(io.cwd, opts.output) : undefined;
+  if (outputFile !== undefined && fs.existsSync(outputFile) && fs.statSync(outputFile).isDirectory()) {
+    throw new UsageError(`--output 应为文件，“${opts.output}”是一个文件夹`);
+  }
+  // the report goes to the file when one is given; the terminal then gets one summary line
+  const sink = outputFile !== undefined ? collector() : undefined;
+  const out = sink ?? io.stdout;
+  const colors = makeColors(opts.format === 'stylish' && sink === undefined && shouldColor(io.stdout, io.env));
   const inputs = await collectInputs(paths, io.cwd);
 
   let annotateDir: string | undefined;
@@ -103,6 +121,7 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
 
   const summary = emptySummary();
   const files: Report['files'] = [];
+  const pages: HtmlFile[] = [];
   const progress = new Progress(io.stderr, inputs.length);
   let unreadable = 0;
   let failed = false;
@@ -137,24 +156,43 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
     if (opts.format === 'json') {
       files.push(toReportFile(result));
       if (annotateError) io.stderr.write(`${annotateError}\n`);
+    } else if (opts.format === 'html') {
+      const noTables = result.sheets.filter((s) => s.blockCount === 0).map((s) => noTableLine(s.name, s.note, sheetNoun(result)));
+      pages.push({ ...toReportFile(result), format: result.format, noTables });
+      if (annotated) io.stderr.write(`批注副本：${annotated}\n`);
+      if (annotateError) io.stderr.write(`${annotateError}\n`);
     } else {
       let text = formatFile(result, colors);
       const extra: string[] = [];
       if (annotated) extra.push(`  批注副本：${annotated}`);
       if (annotateError) extra.push(`  ${colors.red('✖')} ${annotateError}`);
       if (extra.length > 0) text = `${text.replace(/\n\n$/, '\n')}${extra.join('\n')}\n\n`;
-      io.stdout.write(text);
+      out.write(text);
     }
     // drop the file's data before reading the next one (bounded memory)
     result.blocks = [];
+    result.grid = undefined;
   }
   progress.clear();
 
   if (opts.format === 'json') {
     const report: Report = { files, summary };
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    out.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (opts.format === 'html') {
+    out.write(formatHtml(pages, summary, { generated: new Date(), version: version(), paths, year: opts.check.year, profile: opts.check.profile }));
   } else {
-    io.stdout.write(formatSummary(summary, unreadable, colors));
+    out.write(formatSummary(summary, unreadable, colors));
+  }
+  if (sink && outputFile !== undefined) {
+    try {
+      await writeFileAtomically(outputFile, sink.text());
+    } catch (err) {
+      io.stderr.write(`jxmb：无法写入报告“${opts.output}”：${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+      return EXIT_FAILURE;
+    }
+    const plain = makeColors(shouldColor(io.stdout, io.env));
+    io.stdout.write(`报告已写入 ${path.relative(io.cwd, outputFile) || outputFile}\n`);
+    io.stdout.write(formatSummary(summary, unreadable, plain));
   }
   if (unreadable > 0 || failed) return EXIT_FAILURE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
@@ -163,9 +201,10 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
 export function checkCommand(ctx: CommandContext): Command {
   const ids = profileIds();
   return new Command('check')
-    .description('检查绩效目标表工作簿（.xlsx），逐个单元格报告问题')
-    .argument('<路径...>', '要检查的 .xlsx 文件或文件夹（文件夹会递归查找，跳过 ~$ 临时文件）')
-    .option('-f, --format <格式>', '输出格式：stylish（默认，便于阅读）或 json（机器可读）')
+    .description('检查绩效目标表（Excel、WPS、OpenDocument 表格和 Word 文档中的表格），逐个单元格报告问题')
+    .argument('<路径...>', '要检查的文件或文件夹：.xlsx .xlsm .xls .et .ods .docx 和 XML 电子表格 2003（按内容识别格式；文件夹会递归查找，跳过 ~$ 临时文件）')
+    .option('-f, --format <格式>', '输出格式：stylish（默认，便于阅读）、json（机器可读）或 html（一页网页报告，可离线打开和打印）')
+    .option('-o, --output <文件>', '把报告写入这个文件（终端只显示汇总）')
     .option('-y, --year <年份>', '预算年度（四位数字）；不指定时从表头或项目编码识别')
     .option('-p, --profile <格式>', `表格格式${ids.length > 0 ? `：${ids.join('、')}` : ''}；不指定时自动识别`)
     .option('-a, --annotate <文件夹>', '把标出问题单元格的工作簿副本写到这个文件夹（原文件不会改动）')
@@ -179,6 +218,7 @@ export function checkCommand(ctx: CommandContext): Command {
         '  jxmb check 2025年绩效目标表.xlsx',
         '  jxmb check --year 2025 --annotate 批注 各乡镇报送/',
         '  jxmb check --format json 各乡镇报送/ > 结果.json',
+        '  jxmb check --format html -o 检查报告.html 各乡镇报送/',
       ].join('\n'),
     )
     .action(async (paths: string[], options: CheckCliOptions) => {
@@ -214,7 +254,7 @@ export type CommandFactory = (ctx: CommandContext) => Command;
 
 export function buildProgram(ctx: CommandContext, extra: CommandFactory[] = []): Command {
   const program = new Command('jxmb')
-    .description('绩效目标表助手：检查项目支出绩效目标表（.xlsx）')
+    .description('绩效目标表助手：检查项目支出绩效目标表（Excel、WPS、Word 等）')
     .version(version(), '-V, --version', '显示版本号')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .showSuggestionAfterError(true);

@@ -4,6 +4,7 @@
 import type { Diagnostic, Severity } from '../domain/model';
 import type { Colors } from './ansi';
 import type { FileResult } from './check';
+import { FORMAT_LABEL } from './read';
 import { blockName, type Summary } from './report';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -42,15 +43,21 @@ export const NO_TABLE = '未找到可识别的绩效目标表';
 
 /**
  * `工作表“Sheet2”：未找到可识别的绩效目标表`, with the recogniser's other remark (empty, hidden …) in brackets;
- * a sheet holding a table that is not a project table: what it is (`这是项目汇总表…`).
+ * a sheet holding a table that is not a project table: what it is (`这是项目汇总表…`). For a Word
+ * document the noun is 表格.
  */
-export function noTableLine(sheet: string, note?: string): string {
+export function noTableLine(sheet: string, note?: string, noun = '工作表'): string {
   const extra = (note ?? '')
     .replace(NO_TABLE, '')
     .replace(/^[：:；;，,\s]+|[：:；;，,\s]+$/g, '');
   // a table the recogniser knows is not a project table (汇总, 部门整体, 预算表) says so itself
-  if (/(^|；)这是/.test(extra)) return `工作表“${sheet}”：${extra}`;
-  return `工作表“${sheet}”：${NO_TABLE}${extra ? `（${extra}）` : ''}`;
+  if (/(^|；)这是/.test(extra)) return `${noun}“${sheet}”：${extra}`;
+  return `${noun}“${sheet}”：${NO_TABLE}${extra ? `（${extra}）` : ''}`;
+}
+
+/** What a sheet of the grid is to the reader: a 工作表, or for a Word document a 表格. */
+export function sheetNoun(r: Pick<FileResult, 'format'>): string {
+  return r.format === 'docx' ? '表格' : '工作表';
 }
 
 /** The lines for one file (ending with a newline), printed as soon as the file is checked. */
@@ -60,6 +67,8 @@ export function formatFile(r: FileResult, c: Colors): string {
     return `${name}\n  ${c.red('✖')} 无法读取：${r.error}\n\n`;
   }
   const facts = [r.year !== null ? `预算年度 ${r.year}` : '预算年度未识别', `${r.blocks.length} 个项目`];
+  if (r.format && r.format !== 'xlsx') facts.unshift(FORMAT_LABEL[r.format]);
+  const noun = sheetNoun(r);
   const out: string[] = [`${name}（${facts.join('，')}）`];
   if (r.year === null && r.blocks.length > 0) out.push(`  ${c.gray('未识别预算年度，年度规则未检查；可用 --year 指定')}`);
 
@@ -82,7 +91,7 @@ export function formatFile(r: FileResult, c: Colors): string {
     const diags = byBlock.get(b.index);
     byBlock.delete(b.index);
     if (!diags || diags.length === 0) return;
-    out.push(`  ${c.bold(`#${i + 1} ${blockName(b) || '（无项目名称）'}`)}  ${c.gray(`工作表“${b.sheet}”${b.range}`)}`);
+    out.push(`  ${c.bold(`#${i + 1} ${blockName(b) || '（无项目名称）'}`)}  ${c.gray(`${noun}“${b.sheet}”${b.range}`)}`);
     out.push(...diagLines(diags, b.sheet, c));
   });
   // diagnostics naming a block the recogniser did not return (should not happen): still shown
@@ -93,7 +102,7 @@ export function formatFile(r: FileResult, c: Colors): string {
   }
   for (const s of r.sheets) {
     if (s.blockCount === 0) {
-      out.push(`  ${c.gray(noTableLine(s.name, s.note))}`);
+      out.push(`  ${c.gray(noTableLine(s.name, s.note, noun))}`);
     }
   }
   const n = counts(r.diagnostics);

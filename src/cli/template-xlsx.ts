@@ -4,7 +4,8 @@
  * in-cell dropdowns (list data validations) and input prompts.
  */
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './exceljs';
 import type { RangePos } from '../domain/address';
 import type { RenderCell, RenderedWorkbook, RenderPlan } from '../sheet/render';
 
@@ -95,7 +96,7 @@ export function addPlansToWorksheet(ws: ExcelJS.Worksheet, plans: RenderPlan[]):
 
 /** A new ExcelJS workbook with one sheet per rendered workbook. */
 export function buildTemplateWorkbook(rendered: RenderedWorkbook | RenderedWorkbook[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = 'jxmb';
   for (const r of Array.isArray(rendered) ? rendered : [rendered]) {
     const ws = wb.addWorksheet(r.sheetName, {

@@ -59,6 +59,23 @@ function clip(b: Box, used: Box): Box | undefined {
   return c.bottom < c.top || c.right < c.left ? undefined : c;
 }
 
+/**
+ * Merged areas as read into a grid: one larger than {@link HUGE_RANGE_CELLS} is clipped to `used`
+ * (the area the sheet's cells occupy), and dropped when that leaves a single cell or nothing.
+ */
+export function clipHugeMerges<T extends Box>(merges: T[], used: Box): Box[] {
+  const out: Box[] = [];
+  for (const m of merges) {
+    if (area(m) <= HUGE_RANGE_CELLS) {
+      out.push(m);
+      continue;
+    }
+    const c = clip(m, used);
+    if (c && (c.bottom > c.top || c.right > c.left)) out.push(c);
+  }
+  return out;
+}
+
 function hasHugeRef(refs: string): boolean {
   return refs.split(/\s+/).some((r) => {
     const b = parseRef(r);

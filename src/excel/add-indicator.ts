@@ -23,8 +23,8 @@ import { fromCellValue } from './read';
 
 export type AddIndicatorWrite = { ok: true; sheet: string; cell: string } | { ok: false; reason: string };
 
-const H_ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right' };
-const V_ALIGN: Record<string, string> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
+const H_ALIGN: Record<string, Excel.RangeFormat['horizontalAlignment']> = { left: 'Left', center: 'Center', right: 'Right' };
+const V_ALIGN: Record<string, Excel.RangeFormat['verticalAlignment']> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
 const CHANGED = '表格在上次检查后有改动，未添加：请等检查完成后再点一次“添加”';
 
@@ -46,11 +46,11 @@ function expectedRows(plan: AddIndicatorPlan, grid: GridSheet): { range: RangePo
 export async function applyAddIndicator(excel: ExcelApi, plan: AddIndicatorPlan, grid: GridSheet, sheetId?: string): Promise<AddIndicatorWrite> {
   return excel.run({ delayForCellEdit: true }, async (context) => {
     const ws: XWorksheet = context.workbook.worksheets.getItem(plan.sheet);
-    ws.load('name');
-    const protection = ws.protection.load('protected');
+    ws.load({ name: true });
+    const protection = ws.protection.load({ protected: true });
     const want = expectedRows(plan, grid);
-    const now = ws.getRange(rangeToA1(want.range)).load('values');
-    const state = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_KEY).load('value');
+    const now = ws.getRange(rangeToA1(want.range)).load({ values: true });
+    const state = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_KEY).load({ value: true });
     await context.sync();
 
     if (protection.protected) return { ok: false, reason: `工作表“${ws.name}”受保护，无法添加指标；请先撤销工作表保护` };

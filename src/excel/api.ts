@@ -1,290 +1,258 @@
 /**
- * The slice of the Excel JavaScript API (Office.js) that the adapter uses, as structural
- * interfaces. The real `Excel` objects satisfy them (checked by `officeExcel()` in ./office.ts,
- * which assigns the real `Excel.run` to `ExcelApi['run']`), and so do the in-memory classes of
- * ./memory — so the adapter compiles unchanged against both.
+ * The adapter's view of the Excel JavaScript API, derived from `@types/office-js` itself — never a
+ * hand-written look-alike that could drift from it.
  *
- * Names and semantics follow Office.js exactly (load → sync → read; `*OrNullObject` +
- * `isNullObject`; queued writes applied at `sync()`).
+ * Every view type below picks members of the real Office.js class (`View<Excel.Range, 'values' | …>`),
+ * so each member keeps the declaration, JSDoc (`[Api set: ExcelApi 1.x]`) and type of the real one;
+ * only what a member *returns* may be narrowed, to the view of the object it returns (an
+ * `Excel.RangeAreas` is seen as an `XRangeAreas`). Method parameters are taken from the real
+ * declarations; the two signatures written here (`XEventHandlers.add`, whose handler gets the view
+ * of the event arguments, and `XRun`, Excel.run's overloads with the views' context) are checked
+ * against the real ones by the proofs below.
+ *
+ * The compiler then proves three things (see ./office.ts and test/types):
+ * - every Office member, argument, load option and event field the adapter uses exists, with that
+ *   shape, in `@types/office-js`: the adapter only sees these views;
+ * - the real objects are these views: `Excel.RequestContext` is assignable to `XRequestContext`
+ *   (checked through `Excel.run`), and so on down every object the adapter reaches. Members are
+ *   function-typed *properties*, not methods, so their parameters are checked contravariantly
+ *   (TypeScript checks method parameters bivariantly, which would let a wrong view through);
+ * - the in-memory Excel (./memory) `implements` the same views.
+ *
+ * Options objects (load options, cell-property load options) are checked exactly, at any depth and
+ * also when passed as a variable: `getCellProperties({ format: { rowHeight: true } })` does not
+ * compile, because `CellPropertiesFormatLoadOptions` has no `rowHeight` (row heights belong to
+ * `getRowProperties`). `load` only takes the typed options object, never a string of names.
  */
 
 /** A cell value as Office.js returns it in `Range.values` (empty cell = ""; errors as "#REF!"). */
 export type XValue = string | number | boolean;
 
-export interface XClientResult<T> {
-  readonly value: T;
+/** `O` with no property, at any depth, that `Shape` does not declare (options Office.js does not have fail to compile). */
+export type Exact<O, Shape> = O extends readonly unknown[]
+  ? O
+  : O extends object
+    ? { [K in keyof O]: K extends keyof Shape ? Exact<O[K], NonNullable<Shape[K]>> : never }
+    : O;
+
+type AnyFunction = (...args: never[]) => unknown;
+
+/**
+ * One member of an Office.js class as the adapter sees it: a function-typed property with the real
+ * parameters and the return type `R`; a method whose only parameter is an options object (all
+ * properties optional) takes that object exactly (`Exact`).
+ */
+type Member<F, R> = F extends (...args: infer A) => unknown
+  ? A extends [infer O]
+    ? [NonNullable<O>] extends [object]
+      ? Partial<NonNullable<O>> extends NonNullable<O>
+        ? <T extends NonNullable<O>>(options: T & Exact<T, NonNullable<O>>) => R
+        : (...args: A) => R
+      : (...args: A) => R
+    : (...args: A) => R
+  : F;
+
+/**
+ * The members `K` of the Office.js class `C`, with the types given in `N` for members that return
+ * (or are) Office objects: `N` narrows them to their views. Homomorphic over `Pick<C, K>`, so every
+ * member keeps the real declaration (and its `[Api set: …]`).
+ */
+export type View<C, K extends keyof C, N = Record<never, never>> = {
+  [P in keyof Pick<C, K>]: C[P] extends AnyFunction
+    ? Member<C[P], P extends keyof N ? N[P] : C[P] extends (...args: never[]) => infer R ? R : never>
+    : P extends keyof N
+      ? N[P]
+      : C[P];
+};
+
+/** The load options of an Office.js class: the first of its three `load` overloads (the typed object). */
+export type LoadOptionsOf<C> = C extends { load(options: infer A): unknown; load(names: infer _B): unknown; load(paths: infer _C): unknown }
+  ? NonNullable<A>
+  : never;
+
+/** `load` as the adapter may call it: only with the class's own typed options object, exactly. */
+export type Load<C, Self> = <T extends LoadOptionsOf<C>>(options: T & Exact<T, LoadOptionsOf<C>>) => Self;
+
+/** `OfficeExtension.ClientResult<T>`: the value of a method's result, after the sync. */
+export type XClientResult<T> = Pick<OfficeExtension.ClientResult<T>, 'value'>;
+
+export interface XRangeFill extends View<Excel.RangeFill, 'color' | 'pattern' | 'patternColor' | 'clear'> {
+  load: Load<Excel.RangeFill, XRangeFill>;
 }
 
-export interface XCellPropertiesFill {
-  color?: string;
-  pattern?: string;
-  patternColor?: string;
-  tintAndShade?: number;
+export interface XRangeFont extends View<Excel.RangeFont, 'bold' | 'color' | 'italic' | 'name' | 'size'> {
+  load: Load<Excel.RangeFont, XRangeFont>;
 }
 
-export interface XCellPropertiesFont {
-  bold?: boolean;
-  color?: string;
-  italic?: boolean;
-  name?: string;
-  size?: number;
+export interface XRangeBorder extends View<Excel.RangeBorder, 'style' | 'color' | 'weight'> {
+  load: Load<Excel.RangeBorder, XRangeBorder>;
 }
 
-export interface XCellPropertiesBorder {
-  style?: string;
-  color?: string;
-  weight?: string;
+export type XRangeBorderCollection = View<Excel.RangeBorderCollection, 'getItem', { getItem: XRangeBorder }>;
+
+/** The index a border is asked for by (`RangeBorderCollection.getItem`). */
+export type XBorderIndex = Parameters<XRangeBorderCollection['getItem']>[0];
+
+export type XFormatProtection = View<Excel.FormatProtection, 'locked'>;
+
+export interface XRangeFormat
+  extends View<
+    Excel.RangeFormat,
+    'fill' | 'font' | 'borders' | 'protection' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth' | 'rowHeight' | 'useStandardHeight' | 'useStandardWidth',
+    { fill: XRangeFill; font: XRangeFont; borders: XRangeBorderCollection; protection: XFormatProtection }
+  > {
+  load: Load<Excel.RangeFormat, XRangeFormat>;
 }
 
-/** CellBorderCollection: one entry per edge of the cell */
-export interface XCellPropertiesBorders {
-  top?: XCellPropertiesBorder;
-  bottom?: XCellPropertiesBorder;
-  left?: XCellPropertiesBorder;
-  right?: XCellPropertiesBorder;
+export interface XDataValidation extends View<Excel.DataValidation, 'rule' | 'prompt' | 'type' | 'clear'> {
+  load: Load<Excel.DataValidation, XDataValidation>;
 }
 
-export interface XCellPropertiesFormat {
-  fill?: XCellPropertiesFill;
-  font?: XCellPropertiesFont;
-  borders?: XCellPropertiesBorders;
-  wrapText?: boolean;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  /** points */
-  rowHeight?: number;
-  /** points */
-  columnWidth?: number;
-  /** the row has the sheet's standard height (nobody resized it) */
-  useStandardHeight?: boolean;
-  /** the column has the sheet's standard width */
-  useStandardWidth?: boolean;
+export interface XRangeAreas extends View<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject' | 'format', { format: XRangeFormat }> {
+  load: Load<Excel.RangeAreas, XRangeAreas>;
 }
 
-export interface XCellProperties {
-  address?: string;
-  format?: XCellPropertiesFormat;
+export interface XRange
+  extends View<
+    Excel.Range,
+    | 'address'
+    | 'rowIndex'
+    | 'columnIndex'
+    | 'rowCount'
+    | 'columnCount'
+    | 'isNullObject'
+    | 'values'
+    | 'formulas'
+    | 'numberFormat'
+    | 'format'
+    | 'dataValidation'
+    | 'merge'
+    | 'unmerge'
+    | 'insert'
+    | 'clear'
+    | 'select'
+    | 'getCell'
+    | 'getOffsetRange'
+    | 'getResizedRange'
+    | 'getLastRow'
+    | 'getEntireRow'
+    | 'getIntersectionOrNullObject'
+    | 'getUsedRangeOrNullObject'
+    | 'getMergedAreasOrNullObject'
+    | 'getCellProperties'
+    | 'getRowProperties'
+    | 'getColumnProperties',
+    {
+      /** `any[][]` in Office.js: the values a cell can hold */
+      values: XValue[][];
+      formulas: XValue[][];
+      numberFormat: string[][];
+      format: XRangeFormat;
+      dataValidation: XDataValidation;
+      getCell: XRange;
+      insert: XRange;
+      getOffsetRange: XRange;
+      getResizedRange: XRange;
+      getLastRow: XRange;
+      getEntireRow: XRange;
+      getIntersectionOrNullObject: XRange;
+      getUsedRangeOrNullObject: XRange;
+      getMergedAreasOrNullObject: XRangeAreas;
+      getCellProperties: XClientResult<Excel.CellProperties[][]>;
+      getRowProperties: XClientResult<Excel.RowProperties[]>;
+      getColumnProperties: XClientResult<Excel.ColumnProperties[]>;
+    }
+  > {
+  load: Load<Excel.Range, XRange>;
 }
 
-export interface XCellPropertiesLoadOptions {
-  address?: boolean;
-  format?: {
-    fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean };
-    font?: { bold?: boolean; color?: boolean; italic?: boolean; name?: boolean; size?: boolean };
-    borders?: { style?: boolean; color?: boolean; weight?: boolean };
-    wrapText?: boolean;
-    horizontalAlignment?: boolean;
-    verticalAlignment?: boolean;
-    rowHeight?: boolean;
-    columnWidth?: boolean;
-    useStandardHeight?: boolean;
-    useStandardWidth?: boolean;
-  };
+export interface XNote extends View<Excel.Note, 'content' | 'isNullObject' | 'delete'> {
+  load: Load<Excel.Note, XNote>;
 }
 
-export interface XRangeFill {
-  color: string;
-  pattern: string;
-  patternColor: string;
-  clear(): void;
-  load(propertyNames?: string | string[]): XRangeFill;
+export interface XNoteCollection extends View<Excel.NoteCollection, 'add' | 'getItemOrNullObject', { add: XNote; getItemOrNullObject: XNote }> {
+  load: Load<Excel.NoteCollection, XNoteCollection>;
 }
 
-export interface XRangeFont {
-  bold: boolean;
-  color: string;
-  italic: boolean;
-  name: string;
-  size: number;
-  load(propertyNames?: string | string[]): XRangeFont;
+export interface XWorksheetProtection extends View<Excel.WorksheetProtection, 'protected' | 'options'> {
+  load: Load<Excel.WorksheetProtection, XWorksheetProtection>;
 }
 
-export type XBorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+/** What an edit event says (WorksheetChangedEventArgs); `triggerSource` (ExcelApi 1.14) and `details` (1.9) may be absent on older Excel. */
+export type XChangedEventArgs = View<Excel.WorksheetChangedEventArgs, 'address' | 'worksheetId' | 'changeType' | 'source'> &
+  Partial<View<Excel.WorksheetChangedEventArgs, 'triggerSource' | 'details', { details: Pick<Excel.ChangedEventDetail, 'valueBefore' | 'valueAfter'> }>>;
 
-export interface XRangeBorder {
-  style: string;
-  color: string;
-  weight: string;
-  load(propertyNames?: string | string[]): XRangeBorder;
-}
+export type XSelectionChangedEventArgs = View<Excel.WorksheetSelectionChangedEventArgs, 'address' | 'worksheetId'>;
 
-export interface XRangeBorderCollection {
-  getItem(index: XBorderIndex): XRangeBorder;
-}
+export type XActivatedEventArgs = View<Excel.WorksheetActivatedEventArgs, 'worksheetId'>;
 
-export interface XRangeFormat {
-  readonly fill: XRangeFill;
-  readonly font: XRangeFont;
-  readonly borders: XRangeBorderCollection;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  /** points */
-  columnWidth: number;
-  /** points */
-  rowHeight: number;
-  /** set true: back to the sheet's standard row height (ExcelApi 1.2) */
-  useStandardHeight: boolean;
-  /** set true: back to the sheet's standard column width (ExcelApi 1.2) */
-  useStandardWidth: boolean;
-  load(propertyNames?: string | string[]): XRangeFormat;
-}
+export type XEventHandlerResult = View<OfficeExtension.EventHandlerResult<unknown>, 'context' | 'remove'>;
 
-export interface XListValidation {
-  inCellDropDown: boolean;
-  source: string | object;
-}
-
-export interface XDataValidationRule {
-  list?: XListValidation;
-}
-
-export interface XDataValidationPrompt {
-  showPrompt: boolean;
-  title: string;
-  message: string;
-}
-
-export interface XDataValidation {
-  rule: XDataValidationRule;
-  prompt: XDataValidationPrompt;
-  readonly type: string;
-  clear(): void;
-  load(propertyNames?: string | string[]): XDataValidation;
-}
-
-export interface XRangeAreas {
-  /** e.g. `Sheet1!A1:G1, Sheet1!A2:E2` */
-  readonly address: string;
-  readonly areaCount: number;
-  readonly isNullObject: boolean;
-  load(propertyNames?: string | string[]): XRangeAreas;
-}
-
-export interface XRange {
-  readonly address: string;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
-  readonly isNullObject: boolean;
-  values: XValue[][];
-  numberFormat: string[][];
-  formulas: XValue[][];
-  readonly format: XRangeFormat;
-  readonly dataValidation: XDataValidation;
-  readonly worksheet: XWorksheet;
-  merge(across?: boolean): void;
-  unmerge(): void;
-  /** inserts blank cells here, shifting the others down or right; returns the new cells (ExcelApi 1.1) */
-  insert(shift: 'Down' | 'Right'): XRange;
-  /** applyTo: 'All' | 'Formats' | 'Contents' | … */
-  clear(applyTo?: string): void;
-  select(): void;
-  getMergedAreasOrNullObject(): XRangeAreas;
-  getCellProperties(options: XCellPropertiesLoadOptions): XClientResult<XCellProperties[][]>;
-  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
-  /** the `count` rows below the range, same columns (ExcelApi 1.2) */
-  getRowsBelow(count?: number): XRange;
-  load(propertyNames?: string | string[]): XRange;
-}
-
-export interface XNote {
-  content: string;
-  readonly isNullObject: boolean;
-  delete(): void;
-  getLocation(): XRange;
-  load(propertyNames?: string | string[]): XNote;
-}
-
-export interface XNoteCollection {
-  readonly items: XNote[];
-  add(cellAddress: XRange | string, content: string): XNote;
-  getItemOrNullObject(key: string): XNote;
-  load(propertyNames?: string | string[]): XNoteCollection;
-}
-
-export interface XWorksheetProtection {
-  readonly protected: boolean;
-  load(propertyNames?: string | string[]): XWorksheetProtection;
-}
-
-/** WorksheetChangedEventArgs: `triggerSource` is ExcelApi 1.14 (absent before). */
-export interface XChangedEventArgs {
-  address: string;
-  worksheetId: string;
-  changeType: string;
-  source: string;
-  triggerSource?: string;
-  details?: { valueBefore?: unknown; valueAfter?: unknown };
-}
-
-export interface XSelectionChangedEventArgs {
-  address: string;
-  worksheetId: string;
-}
-
-export interface XEventHandlerResult {
-  readonly context: { sync(): Promise<unknown> };
-  remove(): void;
-}
-
+/**
+ * An event of Office.js (`OfficeExtension.EventHandlers<T>`), as the adapter registers handlers on
+ * it. The handler is given the view `A` of the real event arguments: the compiler checks that the
+ * real `T` has every field of `A` (the handler parameter is compared contravariantly).
+ */
 export interface XEventHandlers<A> {
-  add(handler: (args: A) => Promise<unknown>): XEventHandlerResult;
+  add: (handler: (args: A) => Promise<unknown>) => XEventHandlerResult;
 }
 
-export interface XWorksheet {
-  readonly id: string;
-  readonly name: string;
-  readonly isNullObject: boolean;
-  readonly notes: XNoteCollection;
-  readonly protection: XWorksheetProtection;
-  activate(): void;
-  getRange(address?: string): XRange;
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange;
-  /** never null: an empty sheet gives A1 */
-  getUsedRange(valuesOnly?: boolean): XRange;
-  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
-  load(propertyNames?: string | string[]): XWorksheet;
+export interface XWorksheet
+  extends View<
+    Excel.Worksheet,
+    'id' | 'name' | 'isNullObject' | 'notes' | 'protection' | 'activate' | 'getRange' | 'getRangeByIndexes' | 'getRanges' | 'getUsedRange' | 'getUsedRangeOrNullObject',
+    {
+      notes: XNoteCollection;
+      protection: XWorksheetProtection;
+      getRange: XRange;
+      getRangeByIndexes: XRange;
+      getRanges: XRangeAreas;
+      getUsedRange: XRange;
+      getUsedRangeOrNullObject: XRange;
+    }
+  > {
+  load: Load<Excel.Worksheet, XWorksheet>;
 }
 
-export interface XWorksheetCollection {
-  readonly items: XWorksheet[];
-  readonly onChanged: XEventHandlers<XChangedEventArgs>;
-  readonly onSelectionChanged: XEventHandlers<XSelectionChangedEventArgs>;
-  getItem(key: string): XWorksheet;
-  getItemOrNullObject(key: string): XWorksheet;
-  getActiveWorksheet(): XWorksheet;
-  load(propertyNames?: string | string[]): XWorksheetCollection;
+export interface XWorksheetCollection
+  extends View<
+    Excel.WorksheetCollection,
+    'items' | 'onChanged' | 'onSelectionChanged' | 'onActivated' | 'getItem' | 'getItemOrNullObject' | 'getActiveWorksheet',
+    {
+      items: XWorksheet[];
+      onChanged: XEventHandlers<XChangedEventArgs>;
+      onSelectionChanged: XEventHandlers<XSelectionChangedEventArgs>;
+      onActivated: XEventHandlers<XActivatedEventArgs>;
+      getItem: XWorksheet;
+      getItemOrNullObject: XWorksheet;
+      getActiveWorksheet: XWorksheet;
+    }
+  > {
+  load: Load<Excel.WorksheetCollection, XWorksheetCollection>;
 }
 
-export interface XSetting {
-  readonly key: string;
-  value: unknown;
-  readonly isNullObject: boolean;
-  delete(): void;
-  load(propertyNames?: string | string[]): XSetting;
+export interface XSetting extends View<Excel.Setting, 'key' | 'value' | 'isNullObject' | 'delete', { value: unknown }> {
+  load: Load<Excel.Setting, XSetting>;
 }
 
-export interface XSettingCollection {
-  add(key: string, value: string | number | boolean): XSetting;
-  getItemOrNullObject(key: string): XSetting;
-}
+export type XSettingCollection = View<Excel.SettingCollection, 'add' | 'getItemOrNullObject', { add: XSetting; getItemOrNullObject: XSetting }>;
 
-export interface XWorkbook {
-  readonly worksheets: XWorksheetCollection;
-  readonly settings: XSettingCollection;
-  readonly notes: XNoteCollection;
-  getSelectedRange(): XRange;
-}
+export type XWorkbook = View<
+  Excel.Workbook,
+  'worksheets' | 'settings' | 'notes' | 'getSelectedRange',
+  { worksheets: XWorksheetCollection; settings: XSettingCollection; notes: XNoteCollection; getSelectedRange: XRange }
+>;
 
-export interface XRequestContext {
-  readonly workbook: XWorkbook;
-  sync(): Promise<unknown>;
-}
+export type XRequestContext = View<Excel.RequestContext, 'workbook' | 'sync', { workbook: XWorkbook; sync: Promise<unknown> }>;
 
-export interface XRunOptions {
-  delayForCellEdit?: boolean;
+/** The context an event handler was added in, which `run` resumes to remove the handler (as Office.js requires). */
+export type XHandlerContext = XEventHandlerResult['context'];
+
+/** `Excel.run` as the adapter calls it (the real overloads, with the batch given this module's views). */
+export interface XRun {
+  <T>(batch: (context: XRequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: XRequestContext) => Promise<T>): Promise<T>;
+  <T>(context: XHandlerContext, batch: (context: XRequestContext) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -293,9 +261,6 @@ export interface XRunOptions {
  * preview it is `createMemoryExcel(workbook)`.
  */
 export interface ExcelApi {
-  run<T>(batch: (context: XRequestContext) => Promise<T>): Promise<T>;
-  run<T>(options: XRunOptions, batch: (context: XRequestContext) => Promise<T>): Promise<T>;
-  /** resume the context an event handler was added in (to remove the handler, as Office.js requires) */
-  run<T>(context: XEventHandlerResult['context'], batch: (context: XRequestContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, minVersion?: string): boolean;
+  readonly run: XRun;
+  readonly isSetSupported: (name: string, minVersion?: string) => boolean;
 }

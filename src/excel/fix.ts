@@ -1,17 +1,30 @@
 /**
  * Applying fixes the clerk asked for. A fix changes exactly the cell it names and its `also`
  * cells; it is refused when one of those cells changed since the check (the value Excel holds now
- * is compared with the value that was checked), or when another chosen fix touches the same cell
- * (planFixes). One Excel.run, 2 syncs: read the cells (values, formulas, number formats), then
- * write every accepted edit. Should the write batch fail partway, one more sync puts every cell it
- * may have written back as it was read, and the error says so.
+ * is compared with the value that was checked — a co-author's change is never written over), when
+ * another chosen fix touches the same cell (planFixes), or when the sheet's protection does not let
+ * the fix write (a locked cell, or a format change where formatting is not allowed).
+ *
+ * Text is written as text: a string value (`=100%`, `-5%`, `95%`) goes into the cell while it is
+ * formatted as text (`@`), then the cell's number format is put back — Excel keeps an entry made
+ * in a Text cell as text and does not re-evaluate it when the format changes (“Formulas Don't
+ * Calculate as Formulas”, excelribbon.tips.net T003308), whereas a string written to `values` that
+ * starts with "=", "+" or "-" would become a formula (Excel.Range values reference).
+ *
+ * One Excel.run, 2 syncs: read the cells (values, formulas, number formats, protection), then
+ * write every accepted edit (more only past the payload budget). Should the write fail partway,
+ * one more sync puts every cell it may have written back as it was read, and the error says so.
+ * A fix is the clerk's command: it does not wait while Excel is in cell-edit mode, it fails at
+ * once with a message.
  */
 import { editsOf, normCell, planFixes } from '../domain/fixes';
 import { parseA1 } from '../domain/address';
 import type { CellEdit, Diagnostic, Fix } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { cellValue } from '../sheet/grid';
-import type { ExcelApi, XRange, XRequestContext, XValue } from './api';
+import type { ExcelApi, XClientResult, XRange, XRequestContext, XValue, XWorksheetProtection } from './api';
+import { getCapabilities } from './capabilities';
+import { BYTES_PER_CALL, CELL_EDIT_MESSAGE, byBudget, inCellEdit, jsonBytes, refusedWhole } from './limits';
 import { fromCellValue } from './read';
 
 export interface FixOutcome {
@@ -20,7 +33,6 @@ export interface FixOutcome {
   /** cells written */
   edits: CellEdit[];
 }
-
 
 function show(v: XValue): string {
   return v === '' ? '空' : `“${String(v)}”`;
@@ -31,36 +43,52 @@ function same(a: XValue, b: XValue): boolean {
   return a === b;
 }
 
-/**
- * Queue the writes that put cells back as they were read: the number format, then the formula or
- * value. Text that Excel would read as a number (`'0123'`, a 20-digit code) is written while the
- * cell is formatted as text, so it stays text; then the old format comes back.
- */
-function queueRestore(ctx: XRequestContext, cells: { sheet: string; cell: string; before: XRange }[]): void {
-  const done = new Set<string>();
-  for (const { sheet, cell, before } of cells) {
-    const key = `${sheet}!${cell}`;
-    if (done.has(key)) continue;
-    done.add(key);
-    const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
-    const formula = before.formulas[0][0];
-    const value = before.values[0][0];
-    const format = before.numberFormat[0][0];
-    if (typeof formula === 'string' && formula.startsWith('=')) {
-      r.numberFormat = [[format]];
-      r.formulas = [[formula]];
-    } else if (typeof value === 'string' && value !== '') {
-      r.numberFormat = [['@']];
-      r.values = [[value]];
-      r.numberFormat = [[format]];
-    } else {
-      r.numberFormat = [[format]];
-      r.values = [[value]];
-    }
+/** How a cell is written: a string goes in as text (see the module comment); then the number format it should keep. */
+interface Write {
+  sheet: string;
+  cell: string;
+  value: XValue;
+  /** the number format the cell ends with */
+  numberFormat: string;
+  /** the formula to put back (rollback of a cell that held one) */
+  formula?: string;
+}
+
+/** Queue one cell write (no sync). */
+function queueWrite(ctx: XRequestContext, w: Write): void {
+  const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
+  if (w.formula !== undefined) {
+    r.numberFormat = [[w.numberFormat]];
+    r.formulas = [[w.formula]];
+  } else if (typeof w.value === 'string' && w.value !== '') {
+    r.numberFormat = [['@']];
+    r.values = [[w.value]];
+    if (w.numberFormat !== '@') r.numberFormat = [[w.numberFormat]];
+  } else {
+    r.numberFormat = [[w.numberFormat]];
+    r.values = [[w.value]];
   }
 }
 
-export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], checked: Grid): Promise<FixOutcome> {
+const writeBytes = (w: Write) => BYTES_PER_CALL * 5 + jsonBytes(w.value) + jsonBytes(w.formula ?? '') + w.cell.length;
+
+/** What a cell held before the fix, for putting it back. */
+function restoreOf(sheet: string, cell: string, before: XRange): Write {
+  const formula = before.formulas[0][0];
+  const w: Write = { sheet, cell, value: before.values[0][0], numberFormat: before.numberFormat[0][0] };
+  if (typeof formula === 'string' && formula.startsWith('=')) w.formula = formula;
+  return w;
+}
+
+/** Why the sheet's protection stops this edit, or undefined (Excel.WorksheetProtectionOptions; a locked cell cannot be changed). */
+function protectedReason(sheet: string, p: XWorksheetProtection, locked: boolean | undefined, changesFormat: boolean): string | undefined {
+  if (!p.protected) return undefined;
+  if (locked !== false) return `工作表“${sheet}”受保护，单元格已锁定，无法修复；请先撤消工作表保护（审阅 › 撤消工作表保护）`;
+  if (changesFormat && p.options.allowFormatCells !== true) return `工作表“${sheet}”受保护（不允许设置单元格格式），无法按文本写入；请先撤消工作表保护`;
+  return undefined;
+}
+
+export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], checked: Grid, opts: { delayForCellEdit?: boolean } = {}): Promise<FixOutcome> {
   const out: FixOutcome = { applied: [], refused: [], edits: [] };
   const bySheet = new Map<string, { diag: Diagnostic; fix: Fix }[]>();
   for (const d of diagnostics) {
@@ -73,73 +101,108 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
     bySheet.set(d.sheet, list);
   }
   if (bySheet.size === 0) return out;
+  const caps = getCapabilities(excel);
 
-  return excel.run({ delayForCellEdit: true }, async (ctx) => {
-    // plan per sheet (two fixes on one cell: the first wins) and read the cells they touch
-    const work: { sheet: string; chosen: { diag: Diagnostic; fix: Fix }[]; cells: Map<string, XRange> }[] = [];
-    for (const [sheet, items] of bySheet) {
-      const plan = planFixes(items.map((i) => i.fix));
-      const diagOf = new Map(items.map((i) => [i.fix, i.diag]));
-      for (const r of plan.refused) out.refused.push({ diagnostic: diagOf.get(r.fix) as Diagnostic, reason: r.reason });
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      const cells = new Map<string, XRange>();
-      const chosen = plan.applied.map((fix) => ({ fix, diag: diagOf.get(fix) as Diagnostic }));
-      for (const { fix } of chosen)
-        for (const e of editsOf(fix)) {
-          const c = normCell(e.cell);
-          if (!cells.has(c)) cells.set(c, ws.getRange(c).load('values,formulas,numberFormat'));
-        }
-      work.push({ sheet, chosen, cells });
-    }
-    await ctx.sync();
-
-    let writes = 0;
-    const touched: { sheet: string; cell: string; before: XRange }[] = [];
-    for (const w of work) {
-      const gs = checked.sheets.find((s) => s.name === w.sheet);
-      for (const { diag, fix } of w.chosen) {
-        const edits = editsOf(fix);
-        let stale: string | undefined;
-        for (const e of edits) {
-          const c = normCell(e.cell);
-          const now = (w.cells.get(c) as XRange).values[0][0];
-          const p = parseA1(c);
-          const then = gs ? fromCellValue(cellValue(gs, p.row, p.col)) : undefined;
-          if (then === undefined || !same(now, then)) {
-            stale = then === undefined ? `工作表“${w.sheet}”自检查后已变化` : `单元格${c}自检查后已被修改（检查时为${show(then)}，现为${show(now)}）`;
-            break;
+  try {
+    return await excel.run({ delayForCellEdit: opts.delayForCellEdit === true }, async (ctx) => {
+      // plan per sheet (two fixes on one cell: the first wins) and read the cells they touch
+      const work: {
+        sheet: string;
+        chosen: { diag: Diagnostic; fix: Fix }[];
+        cells: Map<string, XRange>;
+        locked: Map<string, XClientResult<Excel.CellProperties[][]>>;
+        protection: XWorksheetProtection;
+      }[] = [];
+      for (const [sheet, items] of bySheet) {
+        const plan = planFixes(items.map((i) => i.fix));
+        const diagOf = new Map(items.map((i) => [i.fix, i.diag]));
+        for (const r of plan.refused) out.refused.push({ diagnostic: diagOf.get(r.fix) as Diagnostic, reason: r.reason });
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const cells = new Map<string, XRange>();
+        const locked = new Map<string, XClientResult<Excel.CellProperties[][]>>();
+        const chosen = plan.applied.map((fix) => ({ fix, diag: diagOf.get(fix) as Diagnostic }));
+        for (const { fix } of chosen)
+          for (const e of editsOf(fix)) {
+            const c = normCell(e.cell);
+            if (cells.has(c)) continue;
+            const r = ws.getRange(c).load({ values: true, formulas: true, numberFormat: true });
+            cells.set(c, r);
+            if (caps.cellProperties) locked.set(c, r.getCellProperties({ format: { protection: true } }));
           }
-        }
-        if (stale) {
-          out.refused.push({ diagnostic: diag, reason: `${stale}，未修复；请重新检查后再试` });
-          continue;
-        }
-        for (const e of edits) {
-          touched.push({ sheet: w.sheet, cell: normCell(e.cell), before: w.cells.get(normCell(e.cell)) as XRange });
-          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(normCell(e.cell));
-          if (e.numberFormat !== undefined) r.numberFormat = [[e.numberFormat]];
-          r.values = [[fromCellValue(e.value)]];
-          out.edits.push(e);
-          writes++;
-        }
-        out.applied.push(diag);
+        work.push({ sheet, chosen, cells, locked, protection: ws.protection.load({ protected: true, options: true }) });
       }
-    }
-    if (writes > 0) {
-      try {
-        await ctx.sync();
-      } catch (e) {
-        // the batch failed partway: put every cell it may have written back as it was read
-        queueRestore(ctx, touched);
-        const why = e instanceof Error ? e.message : String(e);
+      await ctx.sync();
+
+      const writes: Write[] = [];
+      const touched: Write[] = [];
+      for (const w of work) {
+        const gs = checked.sheets.find((s) => s.name === w.sheet);
+        for (const { diag, fix } of w.chosen) {
+          const edits = editsOf(fix);
+          let stale: string | undefined;
+          for (const e of edits) {
+            const c = normCell(e.cell);
+            const range = w.cells.get(c) as XRange;
+            const now = range.values[0][0];
+            const p = parseA1(c);
+            const then = gs ? fromCellValue(cellValue(gs, p.row, p.col)) : undefined;
+            if (then === undefined || !same(now, then)) {
+              stale = then === undefined ? `工作表“${w.sheet}”自检查后已变化` : `单元格${c}自检查后已被修改（检查时为${show(then)}，现为${show(now)}）`;
+              break;
+            }
+            const value = fromCellValue(e.value);
+            const changesFormat = (e.numberFormat !== undefined && e.numberFormat !== range.numberFormat[0][0]) || (typeof value === 'string' && value !== '' && range.numberFormat[0][0] !== '@');
+            const lockedNow = caps.cellProperties ? w.locked.get(c)?.value[0]?.[0]?.format?.protection?.locked : undefined;
+            const why = protectedReason(w.sheet, w.protection, lockedNow, changesFormat);
+            if (why) {
+              stale = why;
+              break;
+            }
+          }
+          if (stale) {
+            out.refused.push({ diagnostic: diag, reason: stale.includes('受保护') ? stale : `${stale}，未修复；请重新检查后再试` });
+            continue;
+          }
+          for (const e of edits) {
+            const cell = normCell(e.cell);
+            const range = w.cells.get(cell) as XRange;
+            touched.push(restoreOf(w.sheet, cell, range));
+            writes.push({ sheet: w.sheet, cell, value: fromCellValue(e.value), numberFormat: e.numberFormat ?? range.numberFormat[0][0] });
+            out.edits.push(e);
+          }
+          out.applied.push(diag);
+        }
+      }
+      if (writes.length === 0) return out;
+      const restore = new Map(touched.map((t) => [`${t.sheet}!${t.cell}`, t]));
+      const applied: Write[] = [];
+      for (const batch of byBudget(writes, writeBytes)) {
+        for (const w of batch) queueWrite(ctx, w);
         try {
           await ctx.sync();
-        } catch (e2) {
-          throw new Error(`修复失败：${why}；撤回时又出错（${e2 instanceof Error ? e2.message : String(e2)}），请用“撤消”检查 ${touched.map((t) => t.cell).join('、')}`);
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          // a batch Excel refused as a whole wrote nothing; one that failed partway may have written any of its cells
+          const undo = refusedWhole(e) ? applied : [...applied, ...batch];
+          if (undo.length === 0) {
+            if (inCellEdit(e)) throw e;
+            throw new Error(`修复失败，未写入任何内容：${why}`);
+          }
+          const back = [...new Set(undo.map((w) => `${w.sheet}!${w.cell}`))].map((k) => restore.get(k) as Write);
+          for (const t of back) queueWrite(ctx, t);
+          try {
+            await ctx.sync();
+          } catch (e2) {
+            throw new Error(`修复失败：${why}；撤回时又出错（${e2 instanceof Error ? e2.message : String(e2)}），请用“撤消”检查 ${back.map((t) => t.cell).join('、')}`);
+          }
+          throw new Error(`修复失败，已撤回：${why}`);
         }
-        throw new Error(`修复失败，已撤回：${why}`);
+        applied.push(...batch);
       }
-    }
-    return out;
-  });
+      return out;
+    });
+  } catch (e) {
+    if (inCellEdit(e)) throw new Error(`${CELL_EDIT_MESSAGE}（未修复）`);
+    throw e;
+  }
 }

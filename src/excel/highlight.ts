@@ -5,12 +5,23 @@
  * borders, number formats and values are never touched; a user's own note is never overwritten.
  *
  * Planning is pure (`planHighlights`: previous state + wanted marks + what the cells hold now →
- * the writes and the next state); `queueHighlightOps` queues those writes for one sync.
+ * the writes and the next state). What the cells hold is read only for the cells the plan may act
+ * on (`cellsToInspect`, `queueInspection`): a mark that stays as it was is taken to be intact.
+ * `queueHighlightOps` queues the writes: cells getting the same fill are written through one
+ * `Worksheet.getRanges` object, so a first pass over 500 projects stays far under Excel on the web's
+ * 5 MB request limit (one object and call per cell would not).
+ *
+ * Note for issue 13 (conditional formats will replace this scheme): the saved fill relies on
+ * `pattern` to tell No Fill from a white fill, since No Fill's colour reads #FFFFFF (office-js #6218);
+ * where a platform reports no pattern, `tintAndShade` (null for No Fill, office-js #4900) decides
+ * (read.ts `fillInfoOf`). A clerk who recolours a cell while its mark stays the same is not noticed
+ * until the mark changes (then their colour is kept, never painted over).
  */
-import { parseA1 } from '../domain/address';
+import { columnName, parseA1 } from '../domain/address';
 import type { Diagnostic, Severity } from '../domain/model';
-import type { XNote, XRequestContext, XWorksheet } from './api';
-import type { FillInfo } from './read';
+import type { XNote, XNoteCollection, XRequestContext, XWorksheet } from './api';
+import type { Capabilities } from './capabilities';
+import { FILL_LOAD, FNV_START, fillInfoOf, fnv, NO_FILL_INFO, type FillInfo } from './read';
 
 export const HIGHLIGHT_KEY = 'jxmb.highlights';
 export const NOTE_PREFIX = '【绩效表助手】';
@@ -27,7 +38,7 @@ export interface Mark {
   severity: Severity;
   /** the fill the cell had before it was marked */
   fill: FillInfo;
-  /** the note we wrote (absent: the cell had a note of its own, or notes are unavailable) */
+  /** the note we wrote, as `noteTag` (absent: the cell had a note of its own, or notes are unavailable) */
   note?: string;
 }
 
@@ -54,6 +65,20 @@ export interface WantedMark {
   cell: string;
   severity: Severity;
   note: string;
+}
+
+/**
+ * What the state keeps of a note we wrote: a short tag of its text (enough to tell our note from one
+ * the clerk wrote or changed), so the state stays small — at 500 projects the full texts would add
+ * ~2 MB to every highlight write, against Excel on the web's 5 MB request limit.
+ */
+export function noteTag(content: string): string {
+  return `fnv:${fnv(FNV_START, content).toString(16)}:${content.length}`;
+}
+
+/** `stored` (a tag, or a full text in a state written before tags) is the note `content` */
+export function sameNote(stored: string | undefined, content: string | undefined): boolean {
+  return stored !== undefined && content !== undefined && (stored === content || stored === noteTag(content));
 }
 
 export function markKey(sheetId: string, cell: string): string {
@@ -105,7 +130,8 @@ export interface HighlightEnv {
   fill(sheetId: string, cell: string): FillInfo;
   /** content of the note on the cell, if any */
   note(sheetId: string, cell: string): string | undefined;
-  notes: boolean;
+  /** notes are written on this sheet (the API exists and the sheet's protection allows them) */
+  notes(sheetId: string): boolean;
 }
 
 function isMarkFill(f: FillInfo, severity: Severity): boolean {
@@ -119,6 +145,11 @@ export interface HighlightPlan {
   changed: boolean;
 }
 
+/** the order marks are stored in */
+export function sortMarks(marks: Mark[]): Mark[] {
+  return marks.sort((a, b) => (a.sheetId + a.cell < b.sheetId + b.cell ? -1 : 1));
+}
+
 export function planHighlights(prev: HighlightState, wanted: Map<string, WantedMark>, env: HighlightEnv): HighlightPlan {
   const ops: HighlightOp[] = [];
   const next: Mark[] = [];
@@ -129,7 +160,7 @@ export function planHighlights(prev: HighlightState, wanted: Map<string, WantedM
     if (!env.sheetExists(m.sheetId)) continue; // the sheet is gone: nothing to restore
     // restore only when the cell still shows our mark (if the user recoloured it, theirs stays)
     if (isMarkFill(env.fill(m.sheetId, m.cell), m.severity)) ops.push({ kind: 'restore', sheetId: m.sheetId, cell: m.cell, fill: m.fill });
-    if (m.note !== undefined && env.notes && env.note(m.sheetId, m.cell) === m.note) ops.push({ kind: 'deleteNote', sheetId: m.sheetId, cell: m.cell });
+    if (env.notes(m.sheetId) && sameNote(m.note, env.note(m.sheetId, m.cell))) ops.push({ kind: 'deleteNote', sheetId: m.sheetId, cell: m.cell });
   }
 
   for (const [key, w] of wanted) {
@@ -147,57 +178,275 @@ export function planHighlights(prev: HighlightState, wanted: Map<string, WantedM
     } else {
       ops.push({ kind: 'mark', sheetId: w.sheetId, cell: w.cell, severity: w.severity });
     }
-    if (env.notes) {
+    if (env.notes(w.sheetId)) {
       const existing = env.note(w.sheetId, w.cell);
-      const ours = old?.note !== undefined && existing === old.note;
+      const ours = sameNote(old?.note, existing);
       if (ours) {
-        mark.note = w.note;
-        if (existing !== w.note) ops.push({ kind: 'setNote', sheetId: w.sheetId, cell: w.cell, content: w.note });
+        mark.note = sameNote(old?.note, w.note) ? old?.note : noteTag(w.note);
+        if (!sameNote(old?.note, w.note)) ops.push({ kind: 'setNote', sheetId: w.sheetId, cell: w.cell, content: w.note });
       } else if (existing === undefined) {
-        mark.note = w.note;
+        mark.note = noteTag(w.note);
         ops.push({ kind: 'addNote', sheetId: w.sheetId, cell: w.cell, content: w.note });
       } // else: the user's own note stays; the reason is shown in the pane only
     }
     next.push(mark);
   }
-  next.sort((a, b) => (a.sheetId + a.cell < b.sheetId + b.cell ? -1 : 1));
+  sortMarks(next);
   const nextState: HighlightState = { version: 1, marks: next };
   const changed = ops.length > 0 || JSON.stringify(nextState) !== JSON.stringify(prev);
   return { ops, next: nextState, changed };
 }
 
-/** Queue the writes of a plan (no sync). `sheet(id)` gives a worksheet proxy by id. */
-export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet): void {
+/** A worksheet's notes collection, one proxy per sheet (ExcelApi 1.18). */
+function notesBySheet(sheet: (sheetId: string) => XWorksheet, caps: Capabilities): (sheetId: string) => XNoteCollection {
+  const notes = new Map<string, XNoteCollection>();
+  return (sheetId) => {
+    let n = notes.get(sheetId);
+    if (!n) {
+      if (!caps.notes) throw new Error('此版本 Excel 不支持批注接口（需要 ExcelApi 1.18）');
+      n = sheet(sheetId).notes;
+      notes.set(sheetId, n);
+    }
+    return n;
+  };
+}
+
+/** Excel's limit on a range reference typed as text; each `getRanges` address is kept under it. */
+const ADDRESS_CHARS = 255;
+
+/** Cells as comma-separated addresses, each list at most ADDRESS_CHARS long, vertical runs joined (`F3:F9`). */
+export function addressLists(cells: string[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const p = parseA1(c);
+    byCol.set(p.col, [...(byCol.get(p.col) ?? []), p.row]);
+  }
+  const parts: string[] = [];
+  for (const [col, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let start = sorted[0];
+    let prev = sorted[0];
+    const flush = () => parts.push(start === prev ? `${columnName(col)}${start + 1}` : `${columnName(col)}${start + 1}:${columnName(col)}${prev + 1}`);
+    for (const r of sorted.slice(1)) {
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      flush();
+      start = prev = r;
+    }
+    flush();
+  }
+  const out: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    if (cur && cur.length + 1 + p.length > ADDRESS_CHARS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${p}` : p;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const fillKey = (f: FillInfo) => `${f.pattern}|${f.color}|${f.patternColor ?? ''}`;
+
+/**
+ * Queue the writes of a plan (no sync). `sheet(id)` gives a worksheet proxy by id. Fills go through
+ * `Worksheet.getRanges` (ExcelApi 1.9), one object per list of cells getting the same fill.
+ * @requires caps.highlighting
+ */
+export function queueHighlightOps(ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, caps: Capabilities): void {
+  const fills = new Map<string, { sheetId: string; fill: FillInfo | Severity; cells: string[] }>();
+  const notesOf = notesBySheet(sheet, caps);
   for (const op of ops) {
-    const ws = sheet(op.sheetId);
-    switch (op.kind) {
-      case 'mark': {
-        const fill = ws.getRange(op.cell).format.fill;
-        fill.color = MARK_COLORS[op.severity];
+    if (op.kind === 'mark' || op.kind === 'restore') {
+      const key = `${op.sheetId}|${op.kind === 'mark' ? op.severity : fillKey(op.fill)}`;
+      const g = fills.get(key) ?? { sheetId: op.sheetId, fill: op.kind === 'mark' ? op.severity : op.fill, cells: [] };
+      g.cells.push(op.cell);
+      fills.set(key, g);
+    }
+  }
+  for (const g of fills.values()) {
+    const ws = sheet(g.sheetId);
+    for (const address of addressLists(g.cells)) {
+      const fill = ws.getRanges(address).format.fill;
+      if (typeof g.fill === 'string') {
+        fill.color = MARK_COLORS[g.fill];
         fill.pattern = 'Solid';
-        break;
+      } else if (g.fill.pattern === 'None') fill.clear();
+      else {
+        fill.color = g.fill.color;
+        fill.pattern = g.fill.pattern as Excel.RangeFill['pattern'];
+        if (g.fill.patternColor) fill.patternColor = g.fill.patternColor;
       }
-      case 'restore': {
-        const fill = ws.getRange(op.cell).format.fill;
-        if (op.fill.pattern === 'None') fill.clear();
-        else {
-          fill.color = op.fill.color;
-          fill.pattern = op.fill.pattern;
-          if (op.fill.patternColor) fill.patternColor = op.fill.patternColor;
-        }
-        break;
-      }
+    }
+  }
+  // note ops are only planned where notes exist (ExcelApi 1.18)
+  if (caps.notes) queueNoteOps(ops, notesOf);
+}
+
+/**
+ * Queue the note writes of a plan (no sync).
+ * @requires caps.notes
+ */
+function queueNoteOps(ops: HighlightOp[], notesOf: (sheetId: string) => XNoteCollection): void {
+  for (const op of ops) {
+    switch (op.kind) {
       case 'addNote':
-        ws.notes.add(ws.getRange(op.cell), op.content);
+        notesOf(op.sheetId).add(op.cell, op.content);
         break;
       case 'setNote':
-        ws.notes.getItemOrNullObject(op.cell).content = op.content;
+        notesOf(op.sheetId).getItemOrNullObject(op.cell).content = op.content;
         break;
       case 'deleteNote':
-        ws.notes.getItemOrNullObject(op.cell).delete();
+        notesOf(op.sheetId).getItemOrNullObject(op.cell).delete();
         break;
     }
   }
+}
+
+/** A cell of a sheet, by sheet id. */
+export interface SheetCell {
+  sheetId: string;
+  cell: string;
+}
+
+/** The cells whose current fill or note a plan depends on (see `cellsToInspect`). */
+export interface ToInspect {
+  fills: SheetCell[];
+  /** cells whose note's text matters (is our note still there, unchanged?) */
+  notes: SheetCell[];
+  /** cells where only whether a note exists matters (a new mark: a note there is the clerk's own) */
+  noteExists: SheetCell[];
+}
+
+/**
+ * The cells whose current fill or note the plan depends on: marks to remove (is our mark still
+ * there?), new marks (the fill to save, a note of the clerk's own?), marks that change (still ours?).
+ * A mark that stays as it was needs nothing read.
+ */
+export function cellsToInspect(prev: HighlightState, wanted: Map<string, WantedMark>, notes: (sheetId: string) => boolean, sheetExists: (sheetId: string) => boolean): ToInspect {
+  const out: ToInspect = { fills: [], notes: [], noteExists: [] };
+  const prevByKey = new Map(prev.marks.map((m) => [markKey(m.sheetId, m.cell), m]));
+  for (const [key, m] of prevByKey) {
+    if (wanted.has(key) || !sheetExists(m.sheetId)) continue;
+    out.fills.push(m);
+    if (m.note !== undefined && notes(m.sheetId)) out.notes.push(m);
+  }
+  for (const [key, w] of wanted) {
+    const old = prevByKey.get(key);
+    if (!old || old.severity !== w.severity) out.fills.push(w);
+    if (!notes(w.sheetId) || (old && sameNote(old.note, w.note))) continue;
+    if (old?.note !== undefined) out.notes.push(w);
+    else out.noteExists.push(w);
+  }
+  return out;
+}
+
+/** The request bytes the reads of `c` take: a fill read per vertical run of cells, a note found (and read) per cell. */
+export function inspectionBytes(c: ToInspect, bytesPerCall: number): number {
+  const bySheet = new Map<string, string[]>();
+  for (const x of c.fills) bySheet.set(x.sheetId, [...(bySheet.get(x.sheetId) ?? []), x.cell]);
+  let runs = 0;
+  for (const cells of bySheet.values()) runs += addressLists(cells).join(',').split(',').length;
+  return bytesPerCall * (2 * runs + 2 * c.notes.length + c.noteExists.length);
+}
+
+/** `c` in parts whose reads each take at most `budget` request bytes. */
+export function inspectionParts(c: ToInspect, budget: number, bytesPerCall: number): ToInspect[] {
+  const total = inspectionBytes(c, bytesPerCall);
+  const n = Math.max(1, Math.ceil(total / budget));
+  if (n === 1) return [c];
+  const slice = <T>(list: T[], i: number) => list.slice(Math.floor((i * list.length) / n), Math.floor(((i + 1) * list.length) / n));
+  return Array.from({ length: n }, (_, i) => ({ fills: slice(c.fills, i), notes: slice(c.notes, i), noteExists: slice(c.noteExists, i) }));
+}
+
+/** What the inspected cells hold now. */
+export interface Inspection {
+  fill: Map<string, FillInfo>;
+  note: Map<string, string | undefined>;
+}
+
+/** what an existing note whose text was not read stands for (not ours: a new mark never has our note yet) */
+const SOMEONE_ELSES_NOTE = '\u0000（单元格已有批注）';
+
+/**
+ * Queue the reads of the inspected cells' fills (getCellProperties over vertical runs of cells) and
+ * notes; call the returned function after the sync.
+ * @requires caps.highlighting
+ */
+export function queueInspection(cells: ToInspect, sheet: (sheetId: string) => XWorksheet, caps: Capabilities): () => Inspection {
+  const runs: { sheetId: string; col: number; top: number; props: ReturnType<ReturnType<XWorksheet['getRange']>['getCellProperties']> }[] = [];
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells.fills) bySheet.set(c.sheetId, [...(bySheet.get(c.sheetId) ?? []), c.cell]);
+  for (const [sheetId, list] of bySheet) {
+    const ws = sheet(sheetId);
+    for (const address of addressLists(list))
+      for (const part of address.split(',')) {
+        const [a] = part.split(':');
+        const p = parseA1(a);
+        runs.push({ sheetId, col: p.col, top: p.row, props: ws.getRange(part).getCellProperties(FILL_LOAD) });
+      }
+  }
+  const noteItems = caps.notes ? queueNoteReads(cells, notesBySheet(sheet, caps)) : [];
+  return () => {
+    const fill = new Map<string, FillInfo>();
+    for (const r of runs)
+      r.props.value.forEach((line, i) => fill.set(markKey(r.sheetId, `${columnName(r.col)}${r.top + i + 1}`), fillInfoOf(line[0]?.format?.fill)));
+    const note = new Map<string, string | undefined>();
+    if (caps.notes) for (const it of noteItems) note.set(it.key, noteRead(it));
+    return { fill, note };
+  };
+}
+
+interface NoteRead {
+  key: string;
+  note: XNote;
+  text: boolean;
+}
+
+/**
+ * Queue the note reads of an inspection.
+ * @requires caps.notes
+ */
+function queueNoteReads(cells: ToInspect, notesOf: (sheetId: string) => XNoteCollection): NoteRead[] {
+  const out: NoteRead[] = [];
+  for (const c of cells.notes) out.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell).load({ content: true }), text: true });
+  // whether a note exists is known after the sync without loading it (`isNullObject`)
+  for (const c of cells.noteExists) out.push({ key: markKey(c.sheetId, c.cell), note: notesOf(c.sheetId).getItemOrNullObject(c.cell), text: false });
+  return out;
+}
+
+/**
+ * What a note read found (after the sync).
+ * @requires caps.notes
+ */
+function noteRead(it: NoteRead): string | undefined {
+  return it.note.isNullObject ? undefined : it.text ? it.note.content : SOMEONE_ELSES_NOTE;
+}
+
+/** `cellsToInspect` read with `queueInspection` as the planner's view of the cells (a mark not inspected is taken to be intact). */
+export function inspectedEnv(prev: HighlightState, seen: Inspection, notes: (sheetId: string) => boolean, sheetExists: (sheetId: string) => boolean): HighlightEnv {
+  const prevByKey = new Map(prev.marks.map((m) => [markKey(m.sheetId, m.cell), m]));
+  return {
+    sheetExists,
+    fill: (sheetId, cell) => {
+      const key = markKey(sheetId, cell);
+      const f = seen.fill.get(key);
+      if (f) return f;
+      const old = prevByKey.get(key);
+      return old ? { color: MARK_COLORS[old.severity], pattern: 'Solid' } : NO_FILL_INFO;
+    },
+    note: (sheetId, cell) => {
+      const key = markKey(sheetId, cell);
+      if (seen.note.has(key)) return seen.note.get(key);
+      // not inspected: our note, as we left it (the plan only compares it with what we stored)
+      return prevByKey.get(key)?.note;
+    },
+    notes,
+  };
 }
 
 /** Queue the state write (no sync). */
@@ -215,8 +464,9 @@ export interface HighlightBefore {
  * After a highlight batch failed partway (the commands before the failing one stay applied):
  * put every cell the ops touch back as it was before the pass. Fills are written as they were
  * (idempotent); notes are read first (1 sync) to know whether one exists now, then fixed (1 sync).
+ * @requires caps.highlighting
  */
-export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, before: HighlightBefore): Promise<void> {
+export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[], sheet: (sheetId: string) => XWorksheet, before: HighlightBefore, caps: Capabilities): Promise<void> {
   const fillCells = new Map<string, { sheetId: string; cell: string }>();
   const noteCells = new Map<string, { sheetId: string; cell: string }>();
   for (const op of ops) {
@@ -224,19 +474,22 @@ export async function rollbackHighlights(ctx: XRequestContext, ops: HighlightOp[
     if (op.kind === 'mark' || op.kind === 'restore') fillCells.set(key, op);
     else noteCells.set(key, op);
   }
-  const now = new Map<string, XNote>();
-  for (const [key, c] of noteCells) now.set(key, sheet(c.sheetId).notes.getItemOrNullObject(c.cell).load('content'));
-  if (now.size > 0) await ctx.sync();
   const restore: HighlightOp[] = [];
   for (const c of fillCells.values()) restore.push({ kind: 'restore', sheetId: c.sheetId, cell: c.cell, fill: before.fill(c.sheetId, c.cell) });
-  for (const [key, c] of noteCells) {
-    const was = before.note(c.sheetId, c.cell);
-    const note = now.get(key) as XNote;
-    if (note.isNullObject) {
-      if (was !== undefined) restore.push({ kind: 'addNote', sheetId: c.sheetId, cell: c.cell, content: was });
-    } else if (was === undefined) restore.push({ kind: 'deleteNote', sheetId: c.sheetId, cell: c.cell });
-    else if (note.content !== was) restore.push({ kind: 'setNote', sheetId: c.sheetId, cell: c.cell, content: was });
+  if (caps.notes && noteCells.size > 0) {
+    const notesOf = notesBySheet(sheet, caps);
+    const now = new Map<string, NoteRead>();
+    for (const [key, c] of noteCells) now.set(key, { key, note: notesOf(c.sheetId).getItemOrNullObject(c.cell).load({ content: true }), text: true });
+    await ctx.sync();
+    for (const [key, c] of noteCells) {
+      const was = before.note(c.sheetId, c.cell);
+      const is = noteRead(now.get(key) as NoteRead);
+      if (is === undefined) {
+        if (was !== undefined) restore.push({ kind: 'addNote', sheetId: c.sheetId, cell: c.cell, content: was });
+      } else if (was === undefined) restore.push({ kind: 'deleteNote', sheetId: c.sheetId, cell: c.cell });
+      else if (is !== was) restore.push({ kind: 'setNote', sheetId: c.sheetId, cell: c.cell, content: was });
+    }
   }
-  queueHighlightOps(restore, sheet);
+  queueHighlightOps(restore, sheet, caps);
   await ctx.sync();
 }

@@ -43,24 +43,25 @@ export function checkSettingsOf(s: WorkbookSettings): CheckSettings {
 
 /** Queue the load (read `parseSettings(setting.isNullObject ? '' : setting.value)` after the sync). */
 export function queueSettingsLoad(ctx: XRequestContext): XSetting {
-  return ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+  return ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load({ value: true });
 }
 
 export function settingsFrom(setting: XSetting): WorkbookSettings {
   return setting.isNullObject ? {} : parseSettings(setting.value);
 }
 
-export async function loadSettings(excel: ExcelApi): Promise<WorkbookSettings> {
-  return excel.run({ delayForCellEdit: true }, async (ctx) => {
+/** `delayForCellEdit` false: fail at once while the clerk edits a cell (a command they gave), instead of waiting */
+export async function loadSettings(excel: ExcelApi, opts: { delayForCellEdit?: boolean } = {}): Promise<WorkbookSettings> {
+  return excel.run({ delayForCellEdit: opts.delayForCellEdit !== false }, async (ctx) => {
     const s = queueSettingsLoad(ctx);
     await ctx.sync();
     return settingsFrom(s);
   });
 }
 
-export async function saveSettings(excel: ExcelApi, settings: WorkbookSettings): Promise<void> {
+export async function saveSettings(excel: ExcelApi, settings: WorkbookSettings, opts: { delayForCellEdit?: boolean } = {}): Promise<void> {
   const clean = WorkbookSettingsSchema.parse(settings);
-  await excel.run({ delayForCellEdit: true }, async (ctx) => {
+  await excel.run({ delayForCellEdit: opts.delayForCellEdit !== false }, async (ctx) => {
     ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(clean));
     await ctx.sync();
   });

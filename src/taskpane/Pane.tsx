@@ -57,6 +57,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [stale, setStale] = React.useState<string | null>(null);
   const [saved, setSaved] = React.useState(false);
   const [recent, setRecent] = React.useState<string[]>(() => recentRef.current.load());
   const readyRef = React.useRef(false);
@@ -70,6 +71,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
     const offSel = host.onSelection((ref) => alive && setSelection(ref));
     const offErr = host.onError?.((m) => alive && setError(m));
+    const offStatus = host.onStatus?.((m) => alive && setStale(m));
     (async () => {
       try {
         const s = await host.loadSettings();
@@ -86,6 +88,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
       offResult();
       offSel();
       offErr?.();
+      offStatus?.();
       host.dispose();
     };
   }, [host]);
@@ -196,6 +199,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
         {tab === 'check' && (
           <CheckTab
             result={result}
+            stale={stale}
             live={live}
             busy={busy}
             selection={selection}

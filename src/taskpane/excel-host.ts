@@ -61,13 +61,15 @@ function toResult(r: LiveResult): CheckResult {
     year: r.year,
     sheets,
     durationMs: r.durationMs,
+    notices: [...r.capabilities.messages, ...r.notices],
   };
 }
 
-export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): PaneHost & { onError(l: (m: string) => void): () => void } {
+export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): PaneHost & { onError(l: (m: string) => void): () => void; onStatus(l: (stale: string | null) => void): () => void } {
   const results = new Set<(r: CheckResult) => void>();
   const selections = new Set<(r: CellRef) => void>();
   const errors = new Set<(m: string) => void>();
+  const statuses = new Set<(stale: string | null) => void>();
   const checker = createLiveChecker({
     excel,
     analyze: analyzeGrid,
@@ -81,6 +83,7 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       selections.forEach((l) => l(ref));
     },
     onError: (m) => errors.forEach((l) => l(m)),
+    onStatus: (s) => statuses.forEach((l) => l(s.stale)),
   });
   let started = false;
 
@@ -103,6 +106,11 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
     onError(l) {
       errors.add(l);
       return () => errors.delete(l);
+    },
+    onStatus(l) {
+      statuses.add(l);
+      l(checker.status().stale);
+      return () => statuses.delete(l);
     },
     setLive(on) {
       if (!started) return;

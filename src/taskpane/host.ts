@@ -60,6 +60,8 @@ export interface CheckResult {
   year?: number;
   sheets: string[];
   durationMs: number;
+  /** zh-CN: what the clerk should know about this check (a protected sheet, what this Excel cannot do) */
+  notices?: string[];
 }
 
 /** Settings saved in the workbook (设置 page). */
@@ -94,6 +96,8 @@ export interface PaneHost {
   onSelection(listener: (ref: CellRef) => void): () => void;
   /** zh-CN message of a failed background check */
   onError?(listener: (message: string) => void): () => void;
+  /** zh-CN when the shown result may be out of date (an edit not yet checked, live checking off…), else null */
+  onStatus?(listener: (stale: string | null) => void): () => void;
   /** live checking on/off */
   setLive(on: boolean): void;
   recheck(): Promise<void>;

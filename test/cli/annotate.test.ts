@@ -2,12 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { annotateWorkbook, planAnnotateTargets, RESULT_SHEET, rowHeightFor, SEVERITY_FILL } from '../../src/cli/annotate';
+import { annotateWorkbook, planAnnotateTargets, RESULT_SHEET, rowHeightFor, SEVERITY_FILL, workbookFromGrid } from '../../src/cli/annotate';
+import { readWorkbookFile } from '../../src/cli/read';
+import { ReportSchema, type Report } from '../../src/cli/report';
+import { gridToDocx, gridToXls, gridToXml2003 } from '../helpers/formats';
 import type { FileResult } from '../../src/cli/check';
 import type { InputFile } from '../../src/cli/files';
 import type { Diagnostic } from '../../src/domain/model';
 import { fixture } from '../helpers/fixtures';
-import { noteOf, sha256, tmpDir } from './helpers';
+import { noteOf, run, sha256, tmpDir } from './helpers';
 
 const SHEET = '项目绩效目标';
 
@@ -185,5 +188,115 @@ describe('rowHeightFor', () => {
     expect(rowHeightFor(['中'.repeat(31)], [61])).toBeGreaterThan(one);
     expect(rowHeightFor(['a\nb\nc'], [60])).toBeGreaterThanOrEqual(3 * 13.5);
     expect(rowHeightFor(['x'.repeat(200), ''], [21, 60])).toBeGreaterThan(rowHeightFor(['x'.repeat(20), ''], [21, 60]));
+  });
+});
+
+describe('--annotate for what cannot be written back in its own format', () => {
+  let dir: string;
+  let out: string;
+  let report: Report;
+  const inputs: Record<string, Buffer> = {};
+
+  beforeAll(async () => {
+    dir = tmpDir('jxmb-annot-formats-');
+    out = path.join(dir, 'out');
+    const src = path.join(dir, 'in');
+    fs.mkdirSync(src);
+    const grid = await readWorkbookFile(fixture('hebei-2025-zhangerzhuang.xlsx'));
+    inputs['张二庄.docx'] = await gridToDocx(grid);
+    inputs['张二庄.xls'] = gridToXls(grid);
+    inputs['一体化导出.xls'] = Buffer.from(gridToXml2003(grid));
+    for (const [n, b] of Object.entries(inputs)) fs.writeFileSync(path.join(src, n), b);
+    fs.copyFileSync(fixture('hebei-2025-zhangerzhuang.xlsx'), path.join(src, '张二庄.xlsx'));
+    const r = await run(['check', '--format', 'json', '--annotate', out, src]);
+    expect(r.code).toBe(0); // warnings only
+    report = ReportSchema.parse(JSON.parse(r.stdout));
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes one .xlsx copy per input; the .xlsx keeps its name, the others say what they were; inputs unchanged', () => {
+    expect(fs.readdirSync(out).sort()).toEqual(['一体化导出.xlsx', '张二庄 (docx).xlsx', '张二庄 (xls).xlsx', '张二庄.xlsx'].sort());
+    for (const [n, b] of Object.entries(inputs)) expect(fs.readFileSync(path.join(dir, 'in', n)).equals(b)).toBe(true);
+  });
+
+  it('Word: one sheet per table after 检查结果, the same marks and notes on the cells the report names', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '张二庄 (docx).xlsx'));
+    const file = report.files.find((f) => f.file.endsWith('张二庄.docx'))!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, '1.村办公经费绩效目标表', '2.村干部工资绩效目标表', '3.服务基层专项经费绩效目标表', '4.自收自支人员补助绩效目标表']);
+    expect(file.diagnostics.length).toBeGreaterThan(0);
+    for (const d of file.diagnostics) {
+      const cell = wb.getWorksheet(d.sheet)!.getCell(d.cell);
+      expect(argbOf(cell)).toBe(SEVERITY_FILL[d.severity]);
+      expect(noteOf(cell)).toContain(d.message);
+    }
+    // the table as read: title row merged across, values, a vMerge as a merged area
+    const first = wb.getWorksheet('1.村办公经费绩效目标表')!;
+    expect(first.getCell('A1').value).toBe('1.村办公经费绩效目标表');
+    expect(first.getCell('G1').isMerged).toBe(true);
+    expect(first.getCell('B3').value).toBe('13043425P00442410076K');
+    expect(first.getCell('A10').value).toBe('产出指标');
+    expect(first.getCell('A13').isMerged).toBe(true);
+    // 检查结果 lists every problem with a link to its table and cell, and says where the copy comes from
+    const rs = wb.getWorksheet(RESULT_SHEET)!;
+    const rows = rs.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.length).toBe(1 + file.diagnostics.length + 1);
+    expect(rs.getCell('C2').value).toBe(file.diagnostics[0].sheet);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, '张二庄 (docx).xlsx')));
+    const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const locations = sheets.flatMap((x) => [...x.matchAll(/<hyperlink\b[^>]*location="([^"]+)"/g)].map((m) => m[1].replace(/&apos;/g, "'")));
+    expect(locations).toEqual(file.diagnostics.map((d) => `'${d.sheet}'!${d.cell}`));
+    expect(String(rows[rows.length - 1][6])).toMatch(/Word 文档“张二庄.docx”中的表格生成（每个表格一个工作表/);
+  });
+
+  it('.xls and XML Spreadsheet 2003: the sheet as read (values, number formats, merges) with the same marks', async () => {
+    for (const [copy, input] of [
+      ['张二庄 (xls).xlsx', '张二庄.xls'],
+      ['一体化导出.xlsx', '一体化导出.xls'],
+    ]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(out, copy));
+      expect(wb.worksheets.map((w) => w.name)).toEqual([RESULT_SHEET, 'Sheet1']);
+      const sheet = wb.getWorksheet('Sheet1')!;
+      expect(sheet.getCell('A1').value).toBe('魏县张二庄镇人民政府2025年部门预算项目绩效目标表');
+      expect(sheet.getCell('G1').isMerged).toBe(true);
+      const file = report.files.find((f) => f.file.endsWith(input))!;
+      expect(file.diagnostics.length).toBeGreaterThan(0);
+      for (const d of file.diagnostics) expect(argbOf(sheet.getCell(d.cell))).toBe(SEVERITY_FILL[d.severity]);
+      const rows = wb.getWorksheet(RESULT_SHEET)!.getSheetValues().filter(Boolean) as unknown[][];
+      expect(String(rows[rows.length - 1][6])).toContain(`“${input}”读取的内容生成`);
+    }
+  });
+});
+
+describe('workbookFromGrid', () => {
+  it('keeps values, number formats, merges and hidden state; makes names Excel accepts', () => {
+    const { wb, names } = workbookFromGrid({
+      sheets: [
+        { name: '项目/一:[二]', values: [['标题'], [0.25, 'x', { error: '#REF!' }, true]], formats: [[], ['0%']], merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] },
+        { name: RESULT_SHEET, values: [['a']], merges: [], hidden: true },
+        { name: 'x'.repeat(40), values: [], merges: [] },
+      ],
+    });
+    expect([...names.values()]).toEqual(['项目一二', `${RESULT_SHEET} (2)`, 'x'.repeat(31)]);
+    const s = wb.getWorksheet('项目一二')!;
+    expect(s.getCell('A2').value).toBe(0.25);
+    expect(s.getCell('A2').numFmt).toBe('0%');
+    expect(s.getCell('C2').value).toEqual({ error: '#REF!' });
+    expect(s.getCell('D1').isMerged).toBe(true);
+    expect(wb.getWorksheet(`${RESULT_SHEET} (2)`)!.state).toBe('hidden');
+  });
+});
+
+describe('planAnnotateTargets for converted copies', () => {
+  it('an .xlsx copy keeps its name; a converted one takes the name if free, else says its origin', () => {
+    const f = (rel: string): InputFile => ({ path: `/in/${rel}`, display: rel, root: '/in', rel });
+    const plan = planAnnotateTargets([f('a.docx'), f('a.xlsx'), f('b.xls'), f('a.xls'), f('c.XLSM')], '/out');
+    expect(plan.targets.get('/in/a.xlsx')).toBe('/out/a.xlsx');
+    expect(plan.targets.get('/in/a.docx')).toBe('/out/a (docx).xlsx');
+    expect(plan.targets.get('/in/a.xls')).toBe('/out/a (xls).xlsx');
+    expect(plan.targets.get('/in/b.xls')).toBe('/out/b.xlsx');
+    expect(plan.targets.get('/in/c.XLSM')).toBe('/out/c.xlsx');
   });
 });

@@ -103,22 +103,26 @@ describe('finding workbooks', () => {
     const root = path.join(dir, 'find');
     fs.mkdirSync(path.join(root, 'sub', 'deeper'), { recursive: true });
     fs.mkdirSync(path.join(root, '.hidden'), { recursive: true });
-    for (const p of ['a.xlsx', 'sub/b.XLSX', 'sub/deeper/c.xlsx', '~$a.xlsx', 'notes.txt', 'old.xls', '.hidden/d.xlsx']) {
+    for (const p of ['a.xlsx', 'sub/b.XLSX', 'sub/deeper/c.xlsx', '~$a.xlsx', 'notes.txt', 'old.xls', 'wps.et', 'm.xlsm', 'o.ods', 'doc.docx', '~$doc.docx', '.hidden/d.xlsx', 'config.xml']) {
       fs.writeFileSync(path.join(root, p), 'x');
     }
+    // an .xml file is collected only when it is an XML Spreadsheet 2003 workbook
+    fs.writeFileSync(path.join(root, 'sub', '一体化导出.xml'), '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
     const found = await collectInputs([root], dir);
-    expect(found.map((f) => path.relative(root, f.path)).sort()).toEqual(['a.xlsx', 'sub/b.XLSX', 'sub/deeper/c.xlsx'].sort());
+    expect(found.map((f) => path.relative(root, f.path)).sort()).toEqual(
+      ['a.xlsx', 'sub/b.XLSX', 'sub/deeper/c.xlsx', 'old.xls', 'wps.et', 'm.xlsm', 'o.ods', 'doc.docx', 'sub/一体化导出.xml'].sort(),
+    );
     expect(found.every((f) => f.root === root && !f.error)).toBe(true);
     // the same file named twice is checked once
     const twice = await collectInputs([root, path.join(root, 'a.xlsx')], dir);
-    expect(twice).toHaveLength(3);
+    expect(twice).toHaveLength(9);
   });
 
   test('a missing path and a folder without workbooks are reported, not thrown', async () => {
     const empty = path.join(dir, 'empty');
     fs.mkdirSync(empty, { recursive: true });
     const found = await collectInputs([path.join(dir, 'nothing-here.xlsx'), empty], dir);
-    expect(found.map((f) => f.error)).toEqual(['文件或文件夹不存在', '文件夹中没有 .xlsx 工作簿']);
+    expect(found.map((f) => f.error)).toEqual(['文件或文件夹不存在', '文件夹中没有可检查的文件（.xlsx、.xlsm、.xls、.et、.ods、.docx 或 XML 电子表格）']);
   });
 });
 

@@ -7,13 +7,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import {
+  billionLaughsXml,
+  corruptXls,
+  docxBomb,
+  encryptedOoxml,
   encryptedWorkbook,
+  encryptedXls,
   hugeDimension,
+  hugeXls,
+  lyingSizes,
   noiseWorkbook,
   notAZip,
+  truncatedXls,
   truncatedZip,
   wholeColumnValidations,
   wholeSheetMerge,
+  xxeDocx,
+  xxeXml,
   zipBomb,
 } from '../helpers/hostile';
 import { fixture } from '../helpers/fixtures';
@@ -40,9 +50,27 @@ beforeAll(async () => {
   write('whole-sheet-merge.xlsx', await wholeSheetMerge());
   write('noise.xlsx', await noiseWorkbook(100_000));
   write('bomb.xlsx', await zipBomb(300));
+  // the other formats
+  secret = path.join(dir, 'secret.txt');
+  fs.writeFileSync(secret, SECRET);
+  write('encrypted.xls', await encryptedXls());
+  write('encrypted-real.xlsx', encryptedOoxml());
+  write('truncated.xls', await truncatedXls());
+  write('corrupt.xls', corruptXls());
+  write('huge-50mb.xls', await hugeXls(50));
+  write('big-9mb.xls', await hugeXls(9)); // just under the legacy limit: read, in the capped heap too
+  write('billion-laughs.xls', Buffer.from(billionLaughsXml()));
+  write('xxe.xml.xls', Buffer.from(xxeXml(secret)));
+  write('xxe.docx', await xxeDocx(secret));
+  const docBomb = await docxBomb(150);
+  write('bomb.docx', docBomb);
+  write('lying-bomb.docx', lyingSizes(docBomb));
   fs.copyFileSync(fixture('hebei-2025-zhangerzhuang.xlsx'), path.join(dir, 'good.xlsx'));
   files['good.xlsx'] = path.join(dir, 'good.xlsx');
 });
+
+const SECRET = 'JXMB-本机机密-7f3a9c';
+let secret: string;
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -55,7 +83,7 @@ async function checkJson(...names: string[]) {
 
 describe('unreadable files get a one-line Chinese reason and exit 2, the rest is still checked', () => {
   it.each([
-    ['not-a-zip.xlsx', /不是 Excel 工作簿/],
+    ['not-a-zip.xlsx', /不是可读取的表格或文档/],
     ['truncated.xlsx', /损坏或不完整/],
     ['encrypted.xlsx', /密码/],
     ['bomb.xlsx', /解压后约 300 MB，超过上限 100 MB/],
@@ -69,6 +97,38 @@ describe('unreadable files get a one-line Chinese reason and exit 2, the rest is
     const good = r.byName('good.xlsx');
     expect(good.error).toBeNull();
     expect(good.blocks).toHaveLength(4);
+  });
+});
+
+describe('hostile files in the other formats: a one-line Chinese reason each, the good file still checked', () => {
+  it.each([
+    ['encrypted.xls', /受密码保护/],
+    ['encrypted-real.xlsx', /受密码保护/],
+    ['truncated.xls', /已损坏/],
+    ['corrupt.xls', /已损坏/],
+    ['huge-50mb.xls', /有 50 MB，超过旧版格式的上限 10 MB/],
+    ['billion-laughs.xls', /DTD 实体声明/],
+    ['xxe.xml.xls', /DTD 实体声明/],
+    ['xxe.docx', /DTD 实体声明/],
+    ['bomb.docx', /解压后约 150 MB，超过上限 100 MB/],
+    ['lying-bomb.docx', /解压后超过上限 100 MB/],
+  ])('%s', async (name, reason) => {
+    const r = await checkJson(name, 'good.xlsx');
+    expect(r.code).toBe(2);
+    const bad = r.byName(name);
+    expect(bad.error).toMatch(reason);
+    expect(bad.error).toMatch(/请/); // says what to do
+    expect(bad.error).not.toMatch(/\n|at .*\(|Error:/);
+    expect(bad.blocks).toEqual([]);
+    expect(r.byName('good.xlsx').blocks).toHaveLength(4);
+  });
+
+  it('an external entity is never resolved: the local file’s content appears nowhere', async () => {
+    for (const format of ['json', 'stylish', 'html']) {
+      const r = await run(['check', '--format', format, files['xxe.xml.xls'], files['xxe.docx']]);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+    }
   });
 });
 
@@ -107,6 +167,12 @@ describe('files that are readable but hostile', () => {
     expect(r.byName('whole-sheet-merge.xlsx').blocks).toHaveLength(4);
   });
 
+  it('an .xls just under the legacy limit (9 MB, half a million numbers) is read: the table is found', async () => {
+    const r = await checkJson('big-9mb.xls');
+    expect(r.byName('big-9mb.xls').error).toBeNull();
+    expect(r.byName('big-9mb.xls').blocks).toHaveLength(4);
+  });
+
   it('100,000 rows of noise: no table, said plainly, exit 0', async () => {
     const r = await run(['check', files['noise.xlsx']]);
     expect(r.code).toBe(0);
@@ -129,7 +195,24 @@ describe('files that are readable but hostile', () => {
     expect(r.code).toBe(2);
     expect(r.report.files).toHaveLength(names.length);
     const unreadable = r.report.files.filter((f) => f.error !== null).map((f) => path.basename(f.file)).sort();
-    expect(unreadable).toEqual(['bomb.xlsx', 'encrypted.xlsx', 'not-a-zip.xlsx', 'truncated.xlsx']);
+    expect(unreadable).toEqual(
+      [
+        'bomb.xlsx',
+        'encrypted.xlsx',
+        'not-a-zip.xlsx',
+        'truncated.xlsx',
+        'encrypted.xls',
+        'encrypted-real.xlsx',
+        'truncated.xls',
+        'corrupt.xls',
+        'huge-50mb.xls',
+        'billion-laughs.xls',
+        'xxe.xml.xls',
+        'xxe.docx',
+        'bomb.docx',
+        'lying-bomb.docx',
+      ].sort(),
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildIndicatorLibrary, DATA_MODULE, renderDataModule, sharedDirs } from '../../scripts/build-indicator-library';
 import { seedToGrid } from '../../scripts/lib/seed-text';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import { IndicatorLibrarySchema, indicatorKey, indicatorLibrary, templateForm, typesOfProject, valueForm } from '../../src/domain/indicators';
 import { LIBRARY_DATA } from '../../src/domain/indicators/data';
 import type { Block } from '../../src/domain/model';

@@ -10,6 +10,10 @@ import { HIGHLIGHT_KEY, MARK_COLORS, parseHighlightState } from '../../src/excel
 import { createLiveChecker } from '../../src/excel/live';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
 import { renderBlock } from '../../src/sheet/render';
+import { applyAddIndicator } from '../../src/excel/add-indicator';
+import { readWorkbook } from '../../src/excel/read';
+import { planAddIndicator } from '../../src/sheet/add-indicator';
+import { recognize } from '../../src/sheet/recognize';
 
 const ind = (name: string) => {
   const i = indicatorLibrary().indicators.find((x) => x.name === name);
@@ -41,12 +45,11 @@ const texts = (checker: ReturnType<typeof createLiveChecker>, i = 0) =>
   checker.last!.blocks[i].indicators.map((r) => `${r.level1.text}/${r.level2.text}/${r.level3.text}=${r.value.text}`);
 
 describe('checker.addIndicator', () => {
-  test('a new row under its 二级 in 2 syncs, re-checked; the value cell selected with its prompt; the block below moved whole', async () => {
+  test('a new row under its 二级, re-checked; the value cell selected with its prompt; the block below moved whole', async () => {
     const { wb, checker } = await setup('rural-cleaners', 'hebei-project', true);
     const before = texts(checker);
     const second = texts(checker, 1);
     const qty = checker.last!.blocks[0].indicators.filter((r) => r.level2.text === '数量指标');
-    const s0 = wb.syncCount;
     const r = await checker.addIndicator(0, ind('享受保洁服务的人数'));
     expect(r).toMatchObject({ ok: true, note: expect.stringMatching(/^已在第 \d+ 行插入“享受保洁服务的人数”（产出指标 › 数量指标）/) });
     await wb.eventsDelivered();
@@ -67,7 +70,19 @@ describe('checker.addIndicator', () => {
     expect(snap.cells[valueCell]?.validation?.prompt?.message).toMatch(/填写数量（单位：人）/);
     expect(checker.last!.diagnostics.some((d) => d.ruleId === 'indicator/missing-value' && d.cell === valueCell)).toBe(true);
     expect(snap.cells[valueCell]?.fill?.color).toBe(MARK_COLORS.error);
-    expect(wb.syncCount - s0).toBeLessThanOrEqual(2 + 3); // 2 for the row, ≤ 3 for the re-check
+  });
+
+  test('the adapter writes the row in 2 syncs (read and verify, then every write)', async () => {
+    const { wb, excel, checker } = await setup();
+    await checker.stop();
+    const grid = await readWorkbook(excel);
+    const block = recognize(grid).blocks[0];
+    const planned = planAddIndicator(block, grid.sheets[0], ind('享受保洁服务的人数'), 2025);
+    if (!planned.ok) throw new Error(planned.reason);
+    const s0 = wb.syncCount;
+    const out = await applyAddIndicator(excel, planned.plan, grid.sheets[0]);
+    expect(out.ok).toBe(true);
+    expect(wb.syncCount - s0).toBe(2);
   });
 
   test('the highlighting follows its cells: the marks below the new row move down with them, the saved fills still restore exactly', async () => {

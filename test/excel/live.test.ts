@@ -159,7 +159,7 @@ describe('live validation and inline highlighting', () => {
     const syncs = wb.syncCount;
     wb.user.setValues('Sheet1', 'F9', [['无关内容']]);
     await settle(wb, checker);
-    expect(wb.syncCount - syncs).toBe(2); // read only: no highlight write sync
+    expect(wb.syncCount - syncs).toBe(3); // list, geometry, data: no inspection, no highlight write sync
     await checker.dispose();
   });
 
@@ -243,7 +243,8 @@ describe('fixes', () => {
     expect(outcome.applied).toHaveLength(1);
     expect(outcome.refused).toHaveLength(0);
     const after = wb.snapshot().sheets[0].cells;
-    expect(after.A1).toMatchObject({ value: 0.95, numberFormat: '0%', fill: original.sheets[0].cells.A1.fill });
+    // text is written as text (never reinterpreted by Excel), and the cell keeps its number format
+    expect(after.A1).toEqual({ value: '95%', fill: original.sheets[0].cells.A1.fill });
     expect(after.B1.value).toBe('XXX');
     expect(checker.last!.diagnostics.map((x) => x.cell)).toEqual(['B1']);
     await checker.dispose();
@@ -293,7 +294,7 @@ describe('fixes', () => {
     expect(outcome.applied.map((d) => d.ruleId)).toEqual(['value/percent-notation']);
     const c = wb.snapshot().sheets[0].cells;
     expect(c.A1.value).toBe('XXX名称'); // a placeholder fix changes content: offered one by one, never in bulk
-    expect(c.B1.value).toBe(0.9);
+    expect(c.B1).toEqual({ value: '90%' });
     expect(checker.last!.diagnostics.map((d) => d.ruleId).sort()).toEqual(['table/placeholder-text', 'toy/todo']);
     expect(c.B1.fill).toBeUndefined();
     await checker.dispose();
@@ -322,7 +323,7 @@ describe('older Excel: degrade, do not crash', () => {
     await settle(wb, checker);
     expect(results.length).toBe(3);
     await checker.setHighlighting(false);
-    // the fix turned the text into 0.95 with a % format (what Excel does); the fill is the clerk's again
+    // the fill is the clerk's again
     expect(cell(wb, 0, 'A1').fill).toEqual(before.sheets[0].cells.A1.fill);
     expect(errors).toEqual([]);
     await checker.dispose();

@@ -2,6 +2,7 @@
    this file deliberately reads unloaded/unsynced properties to test that the in-memory Excel throws like Excel does */
 import type { XChangedEventArgs } from '../../src/excel/api';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { recordChanges } from './listen';
 
 function setup(opts: ConstructorParameters<typeof MemoryWorkbook>[0] = {}) {
   const wb = new MemoryWorkbook(opts);
@@ -15,7 +16,7 @@ describe('in-memory Excel semantics', () => {
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
       expect(() => r.values).toThrow(/not available/);
-      r.load('values');
+      r.load({ values: true });
       expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await ctx.sync();
       expect(r.values).toEqual([['x']]);
@@ -29,9 +30,9 @@ describe('in-memory Excel semantics', () => {
     wb.user.setValues('Sheet1', 'B2', [['old']]);
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2');
-      const before = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load('values');
+      const before = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load({ values: true });
       r.values = [['new']];
-      const after = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load('values');
+      const after = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').load({ values: true });
       expect(wb.snapshot().sheets[0].cells.B2.value).toBe('old'); // nothing applied yet
       await ctx.sync();
       expect(before.values).toEqual([['old']]);
@@ -52,13 +53,7 @@ describe('in-memory Excel semantics', () => {
 
   test('change events fire after the sync, not inside it, with ThisLocalAddin for the add-in and Unknown for the user', async () => {
     const { wb, excel } = setup();
-    const seen: XChangedEventArgs[] = [];
-    await excel.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async (e) => {
-        seen.push(e);
-      });
-      await ctx.sync();
-    });
+    const seen = await recordChanges(excel);
     await excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [[1, 2]];
       await ctx.sync();
@@ -82,13 +77,7 @@ describe('in-memory Excel semantics', () => {
 
   test('a user change can fire no event at all (e.g. some dropdown picks)', async () => {
     const { wb, excel } = setup();
-    const seen: unknown[] = [];
-    await excel.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async (e) => {
-        seen.push(e);
-      });
-      await ctx.sync();
-    });
+    const seen = await recordChanges(excel);
     wb.user.setValues('Sheet1', 'A1', [['x']], { fireEvent: false });
     await wb.eventsDelivered();
     await new Promise((r) => setTimeout(r, 5));
@@ -104,7 +93,7 @@ describe('in-memory Excel semantics', () => {
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(there.isNullObject).toBe(false);
-      ctx.workbook.worksheets.getItem('nope').getRange('A1').load('values');
+      ctx.workbook.worksheets.getItem('nope').getRange('A1').load({ values: true });
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
     });
   });
@@ -165,9 +154,9 @@ describe('in-memory Excel semantics', () => {
     wb.user.merge('Sheet1', 'B5:D5');
     await excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      const used = ws.getUsedRange().load('address,rowIndex,columnIndex');
+      const used = ws.getUsedRange().load({ address: true, rowIndex: true, columnIndex: true });
       const props = ws.getRange('B2:C3').getCellProperties({ format: { fill: { color: true, pattern: true } } });
-      const merged = ws.getRange('A1:E9').getMergedAreasOrNullObject().load('address');
+      const merged = ws.getRange('A1:E9').getMergedAreasOrNullObject().load({ address: true });
       const none = ws.getRange('A1:A2').getMergedAreasOrNullObject();
       await ctx.sync();
       expect(used.address).toBe('Sheet1!B2:D5');

@@ -1,7 +1,7 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { parseHeader } from '../../src/domain/templates/types';
 import { typesForProfile } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { MARK_COLORS } from '../../src/excel/highlight';
 import { insertPlan } from '../../src/excel/insert';
@@ -37,7 +37,7 @@ describe('real workbooks through the in-memory Excel', () => {
     },
   );
 
-  test('readWorkbook reads values, number formats and merges in 2 syncs, in sheet coordinates', async () => {
+  test('readWorkbook reads values, number formats and merges in 3 syncs (list, geometry, data), in sheet coordinates', async () => {
     const wb = new MemoryWorkbook({ sheets: ['甲', 'Sheet 2'] });
     wb.user.setValues('甲', 'C4:D4', [['预算数', '20.00']]);
     wb.user.setValues('甲', 'C5', [['25%']]);
@@ -46,7 +46,7 @@ describe('real workbooks through the in-memory Excel', () => {
     const excel = createMemoryExcel(wb);
     const s0 = wb.syncCount;
     const grid = await readWorkbook(excel);
-    expect(wb.syncCount - s0).toBe(2);
+    expect(wb.syncCount - s0).toBe(3);
     const g = grid.sheets[0];
     expect(g.values[3][2]).toBe('预算数');
     expect(g.values[3][3]).toBe(20);
@@ -58,7 +58,7 @@ describe('real workbooks through the in-memory Excel', () => {
 });
 
 describe('syncs are constant whatever the size', () => {
-  test.each([1, 50, 500])('%i blocks: ≤3 syncs per validation pass, 2 per insertion', async (n) => {
+  test.each([1, 50, 500])('%i blocks: 5 syncs for a pass that changes highlights, 3 for one that does not, 3 per insertion — with the limits on', async (n) => {
     const grid = hebeiWorkbookGrid(n);
     const wb = MemoryWorkbook.fromGrid(grid);
     const excel = createMemoryExcel(wb);
@@ -66,21 +66,28 @@ describe('syncs are constant whatever the size', () => {
     let s = wb.syncCount;
     const first = await checker.recheck();
     expect(first.blocks).toHaveLength(n);
-    expect(wb.syncCount - s).toBe(3); // list, read, highlight write
+    expect(wb.syncCount - s).toBe(5); // list, geometry, data, the marked cells' fills and notes, highlight write
     const cell = first.blocks[0].indicators[0].value.cell;
     wb.user.setValues(grid.sheets[0].name, cell, [['XXX']], { fireEvent: false });
     s = wb.syncCount;
     const second = await checker.recheck();
     expect(second.diagnostics.length).toBeGreaterThan(first.diagnostics.length - 1);
-    expect(wb.syncCount - s).toBeLessThanOrEqual(3);
+    expect(wb.syncCount - s).toBe(5);
     s = wb.syncCount;
     await checker.recheck();
-    expect(wb.syncCount - s).toBe(2); // nothing changed: no write
+    expect(wb.syncCount - s).toBe(3); // nothing changed: no inspection, no write
     wb.user.select(grid.sheets[0].name, 'A1');
     s = wb.syncCount;
     const ins = await insertPlan(excel, blockRenderer());
     expect(ins).toMatchObject({ ok: true, placed: 'below' });
-    expect(wb.syncCount - s).toBe(2);
+    expect(wb.syncCount - s).toBe(3); // where, what is there, write
+    // every sync stayed within Excel on the web's limits
+    for (const r of wb.syncLog) {
+      expect(r.error).toBeUndefined();
+      expect(r.requestBytes).toBeLessThan(5_000_000);
+      expect(r.responseBytes).toBeLessThan(5_000_000);
+      expect(r.largestRead).toBeLessThanOrEqual(5_000_000);
+    }
     await checker.dispose();
   }, 60000);
 });
@@ -175,7 +182,13 @@ describe('insertion', () => {
     expect(refused.ok ? '' : refused.reason).toMatch(/受保护/);
     expect(wb.snapshot()).toEqual(before);
     wb.user.protect('Sheet1', false);
-    wb.injectFault(20, 15); // the write batch fails at its 15th command; the first 14 were applied
+    // the write batch (the 3rd sync) fails at its 15th command; the first 14 were applied
+    const take = wb.takeFault.bind(wb);
+    let n = 0;
+    wb.takeFault = (ops: number) => {
+      if (++n === 3) wb.injectFault(0, 14);
+      return take(ops);
+    };
     const failed = await insertPlan(excel, blockRenderer());
     expect(failed).toMatchObject({ ok: false });
     expect(failed.ok ? '' : failed.reason).toMatch(/插入失败，已撤回/);

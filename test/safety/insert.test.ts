@@ -80,31 +80,37 @@ describe('insertion never overwrites', () => {
 });
 
 describe('insertion at the edges', () => {
-  // A used range that reaches the sheet's last row has no rows below it: the pre-check read of
-  // those rows fails (a million-row sheet is too slow to build here, so the failure is injected
-  // into the pre-check sync); the insertion reads again without them and still goes ahead.
-  it('a failing pre-check read is retried once without the rows below; nothing is written by the failed attempt', async () => {
-    const make = () => {
-      const wb = new MemoryWorkbook();
-      wb.user.setValues('Sheet1', 'A1', [['已有']], { fireEvent: false });
-      wb.user.setFill('Sheet1', 'C3:E5', '#FFFF00');
-      wb.user.select('Sheet1', 'B2');
-      return wb;
-    };
-    const wb = make();
-    const sizes: number[] = [];
+  it('a used range that reaches the last row of the sheet: nothing fits below it, the free selection is used', async () => {
+    const wb = new MemoryWorkbook();
+    wb.user.setValues('Sheet1', 'A1048576', [['最后一行']], { fireEvent: false });
+    wb.user.setValues('Sheet1', 'A1', [['已有']], { fireEvent: false });
+    wb.user.select('Sheet1', 'C3');
+    const result = await insertPlan(createMemoryExcel(wb), render);
+    expect(result).toMatchObject({ ok: true, placed: 'selection' });
+    // the selection taken: nowhere else to go, and nothing overwritten
+    wb.user.select('Sheet1', 'A1');
+    const before = wb.snapshot();
+    const refused = await insertPlan(createMemoryExcel(wb), render);
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? '' : refused.reason).toMatch(/A1.*已有.*已用区域下方也无法放置.*超出工作表范围/);
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('a read that fails before writing: a Chinese reason, nothing written', async () => {
+    const wb = new MemoryWorkbook();
+    wb.user.setValues('Sheet1', 'A1', [['已有']], { fireEvent: false });
+    wb.user.setFill('Sheet1', 'C3:E5', '#FFFF00');
+    wb.user.select('Sheet1', 'B2');
+    const before = wb.snapshot();
     const take = wb.takeFault.bind(wb);
+    let n = 0;
     wb.takeFault = (ops: number) => {
-      sizes.push(ops);
-      if (sizes.length === 1) {
-        wb.injectFault(0, ops - 1); // the last command of the pre-check sync fails
-      }
+      if (++n === 2) wb.injectFault(0, ops - 1); // the last command of the read fails
       return take(ops);
     };
     const result = await insertPlan(createMemoryExcel(wb), render);
-    expect(result).toMatchObject({ ok: true, placed: 'selection' });
-    expect(sizes.length).toBeGreaterThanOrEqual(3);
-    expect(sizes[1]).toBeLessThan(sizes[0]); // the second read leaves the rows below out
-    expect(wb.snapshot().sheets[0].cells.A1.value).toBe('已有');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(/插入前读取工作表失败，未写入任何内容/);
+    expect(wb.snapshot()).toEqual(before);
   });
 });

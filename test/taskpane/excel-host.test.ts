@@ -6,12 +6,17 @@ import { createExcelHost, toPaneSettings, toWorkbookSettings } from '../../src/t
 import { validateHeader } from '../../src/taskpane/catalog';
 import type { CellRef, CheckResult } from '../../src/taskpane/host';
 import { searchTypes } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/xlsx-read';
+import { readWorkbookFile } from '../../src/cli/read';
 import { fixture } from '../helpers/fixtures';
 import { SAFE_BULK_FIX_RULES as SAFE_FIX_RULES } from '../../src/domain/fixes';
 import { displayText } from '../../src/sheet/display';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** until `ok()` holds (a live check takes longer on a busy machine); gives up after 10 s */
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await wait(20);
+}
 
 async function setup() {
   const wb = new MemoryWorkbook();
@@ -61,8 +66,9 @@ describe('createExcelHost over the in-memory Excel', () => {
     const goal = last().diagnostics.find((d) => d.ruleId === 'table/missing-field' && /绩效目标/.test(d.message));
     expect(goal).toBeDefined();
     wb.user.setValues('Sheet1', goal!.cell, [['保障保洁员工资按时发放']]);
-    await wait(60);
-    expect(last().diagnostics.some((d) => d.ruleId === 'table/missing-field' && d.cell === goal!.cell)).toBe(false);
+    const flagged = () => last().diagnostics.some((d) => d.ruleId === 'table/missing-field' && d.cell === goal!.cell);
+    await until(() => !flagged());
+    expect(flagged()).toBe(false);
 
     host.setLive(false);
     await wait(20);
@@ -81,7 +87,7 @@ describe('createExcelHost over the in-memory Excel', () => {
     const planHead = Object.entries(wb.snapshot().sheets[0].cells).find(([, c]) => c.value === '12月底')![0];
     const lastCp = planHead.replace(/\d+$/, (n) => String(Number(n) + 1));
     wb.user.setValues('Sheet1', lastCp, [['100%']]);
-    await wait(60);
+    await until(() => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix !== undefined));
     const blank = last().diagnostics.find((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix);
     expect(blank).toBeDefined();
     await host.applyFix(blank!);
@@ -89,10 +95,9 @@ describe('createExcelHost over the in-memory Excel', () => {
     expect(wb.snapshot().sheets[0].cells[blank!.fix!.cell].value).toBe(0);
 
     await host.select({ sheet: 'Sheet1', cell: 'C5' });
-    await wait(20);
     expect(wb.selection?.range).toEqual({ top: 4, left: 2, bottom: 4, right: 2 });
     wb.user.select('Sheet1', 'B3');
-    await wait(20);
+    await until(() => selections[selections.length - 1]?.cell === 'B3');
     expect(selections[selections.length - 1]).toEqual({ sheet: 'Sheet1', cell: 'B3' });
     host.dispose();
   });
@@ -102,7 +107,7 @@ describe('createExcelHost over the in-memory Excel', () => {
     await host.insertTemplate('hebei-project', cleaners(), header());
     const planHead = Object.entries(wb.snapshot().sheets[0].cells).find(([, c]) => c.value === '12月底')![0];
     wb.user.setValues('Sheet1', planHead.replace(/\d+$/, (n) => String(Number(n) + 1)), [['100%']]);
-    await wait(60);
+    await until(() => last().diagnostics.some((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix !== undefined));
     const before = last().diagnostics.filter((d) => d.ruleId === 'plan/blank-checkpoint' && d.fix).length;
     expect(before).toBeGreaterThan(0);
     const n = await host.applySafeFixes();

@@ -1,25 +1,27 @@
 /**
- * Office.js-shaped proxy objects over a MemoryWorkbook. Like Office.js: every call only queues a
- * command; `context.sync()` runs the queue in order (a load sees the state at its place in the
- * queue); reading a property that was not loaded and synced throws PropertyNotLoaded; a failing
- * command rejects the sync and drops the rest of the queue (what ran before it stays, as in Excel);
- * change events are delivered after the sync, never inside it.
+ * Office.js-shaped proxy objects over a MemoryWorkbook, implementing the views of ../api.ts (which
+ * are derived from `@types/office-js`). Like Office.js (“Excel JavaScript object model in Office
+ * Add-ins” › load, sync):
+ * - every call only queues a command; `context.sync()` runs the queue in order (a load sees the
+ *   state at its place in the queue);
+ * - reading a property that was not loaded and synced throws PropertyNotLoaded;
+ * - a failing command rejects the sync and drops the rest of the queue (what ran before it stays);
+ * - change events are delivered after the sync, never inside it.
+ * And like documented Excel (switchable through `MemoryWorkbook.behaviour`, see ./state.ts): the
+ * payload and cell-count limits, the 512-merged-area limit, No Fill read as #FFFFFF, formula
+ * coercion of written strings, sheet protection, and batches held back while the clerk edits a cell.
  */
 import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/address';
+import { jsonBytes } from '../limits';
 import type {
+  XActivatedEventArgs,
   XBorderIndex,
-  XCellProperties,
-  XCellPropertiesBorder,
-  XCellPropertiesFont,
-  XCellPropertiesFormat,
-  XCellPropertiesLoadOptions,
   XChangedEventArgs,
   XClientResult,
   XDataValidation,
-  XDataValidationPrompt,
-  XDataValidationRule,
   XEventHandlerResult,
   XEventHandlers,
+  XFormatProtection,
   XNote,
   XNoteCollection,
   XRange,
@@ -46,42 +48,143 @@ import {
   MAX_ROWS,
   MemoryExcelError,
   NO_FILL,
-  coerceInput,
   newCell,
+  protectedError,
   sheetAddress,
+  writeInput,
   type CellState,
   type EdgeName,
   type MemoryWorkbook,
   type SheetState,
 } from './state';
 
+/**
+ * The request size of one command (an API call or a new object) before its arguments, in bytes.
+ * Reference: “Performance optimization using the Excel JavaScript API” › Payload size limit best
+ * practices — the request size “combines the number of API calls, the number of objects, the
+ * length of the value to set”, and 10,000 single-cell `values` writes (20,000 calls) “would likely
+ * exceed the 5MB payload size limit in a real-world situation”: so here they do, at 256 bytes a call.
+ */
+export const COMMAND_BYTES = 256;
+
 type Op = () => void;
 
-export class MemoryRequestContext implements XRequestContext {
-  private queue: Op[] = [];
+interface Command {
+  op: Op;
+  bytes: number;
+}
+
+
+export class MemoryRequestContext implements XRequestContext, OfficeExtension.ClientRequestContext {
+  private queue: Command[] = [];
   readonly workbook: MemWorkbookProxy;
+  /** Excel.RunOptions.delayForCellEdit of the run that made this context */
+  delayForCellEdit = false;
+  /** proxies and results filled by the running sync (undone if its response is refused) */
+  private filled: { undo: () => void }[] = [];
+  private responseBytes = 0;
+  private largestRead = 0;
+  readonly trackedObjects: OfficeExtension.TrackedObjects = {
+    // every in-memory proxy stays valid across syncs and runs: tracking changes nothing here
+    add: () => undefined,
+    remove: () => undefined,
+  };
+  readonly requestHeaders: { [name: string]: string } = {};
 
   constructor(readonly wb: MemoryWorkbook) {
     this.workbook = new MemWorkbookProxy(this);
   }
 
-  enqueue(op: Op): void {
-    this.queue.push(op);
+  enqueue(op: Op, argumentBytes = 0): void {
+    this.queue.push({ op, bytes: COMMAND_BYTES + argumentBytes });
   }
 
   get pending(): number {
     return this.queue.length;
   }
 
-  async sync(): Promise<void> {
-    this.wb.syncCount++;
-    const ops = this.queue.splice(0);
+  get debugInfo(): OfficeExtension.RequestContextDebugInfo {
+    return { pendingStatements: this.queue.map((_, i) => `command ${i + 1}`) };
+  }
+
+  /** internal: a loaded value's share of the response, and how to undo it should the response be refused */
+  filledValue(value: unknown, undo: () => void): void {
+    this.responseBytes += jsonBytes(value);
+    this.filled.push({ undo });
+  }
+
+  /** internal: a read of `cells` cells — over the limit it fails (see ExcelBehaviour.readCellLimit) */
+  reading(cells: number): void {
+    this.largestRead = Math.max(this.largestRead, cells);
+    const limit = this.wb.behaviour.readCellLimit;
+    if (limit !== null && cells > limit)
+      throw new MemoryExcelError('RangeExceedsLimit', `The cell count in the range (${cells}) has exceeded the maximum supported number (${limit}).`);
+  }
+
+  load(object: OfficeExtension.ClientObject, option?: string | string[] | OfficeExtension.LoadOption): void {
+    if (!(object instanceof ClientObj)) throw new MemoryExcelError('InvalidArgument', 'context.load needs an object of this context');
+    const names = typeof option === 'string' || Array.isArray(option) ? option : option?.select;
+    object.loadNames(names === undefined ? undefined : typeof names === 'string' ? names.split(',') : names);
+  }
+
+  loadRecursive(): void {
+    throw new MemoryExcelError('NotImplemented', 'The in-memory Excel does not implement context.loadRecursive (the adapter does not use it).');
+  }
+
+  trace(_message: string): void {
+    // a trace message only shows in Office's own diagnostics
+  }
+
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    const wb = this.wb;
+    wb.syncCount++;
+    const commands = this.queue.splice(0);
+    const requestBytes = commands.reduce((n, c) => n + c.bytes, 0);
+    const record = { commands: commands.length, requestBytes, responseBytes: 0, largestRead: 0 } as { commands: number; requestBytes: number; responseBytes: number; largestRead: number; error?: string };
+    wb.logSync(record);
+    const refuse = (e: MemoryExcelError): never => {
+      record.error = e.code;
+      throw e;
+    };
     await Promise.resolve(); // the round trip
-    const fault = this.wb.takeFault(ops.length);
-    ops.forEach((op, i) => {
-      if (fault !== undefined && i === fault) throw new MemoryExcelError('GeneralException', '注入的故障：批处理在中途失败（之前的命令已生效，与 Excel 相同）');
-      op();
-    });
+    // Excel.RunOptions.delayForCellEdit: “When true, the batch request is executed immediately if
+    // the user is not in cell edit mode, but if the user is in cell edit mode then the batch request
+    // is delayed until the user exits cell edit mode. When false […] the batch automatically fails.”
+    while (wb.cellEditMode) {
+      if (!this.delayForCellEdit)
+        refuse(
+          new MemoryExcelError(
+            'InvalidOperationInCellEditMode',
+            'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+          ),
+        );
+      await new Promise<void>((resolve) => wb.editWaiters.push(resolve));
+    }
+    const limit = wb.behaviour.payloadLimit;
+    if (limit !== null && requestBytes > limit)
+      refuse(new MemoryExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit (${limit}).`));
+    this.filled = [];
+    this.responseBytes = 0;
+    this.largestRead = 0;
+    const fault = wb.takeFault(commands.length);
+    try {
+      commands.forEach((c, i) => {
+        if (fault !== undefined && i === fault) throw new MemoryExcelError('GeneralException', '注入的故障：批处理在中途失败（之前的命令已生效，与 Excel 相同）');
+        c.op();
+      });
+    } catch (e) {
+      record.error = e instanceof MemoryExcelError ? e.code : 'GeneralException';
+      throw e;
+    } finally {
+      record.responseBytes = this.responseBytes;
+      record.largestRead = this.largestRead;
+    }
+    if (limit !== null && this.responseBytes > limit) {
+      // the batch ran; its answer is too large to come back: nothing it loaded is available
+      for (const f of this.filled) f.undo();
+      refuse(new MemoryExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${limit}).`));
+    }
+    return passThroughValue as T;
   }
 }
 
@@ -96,10 +199,16 @@ function apiNotFound(what: string, minor: number): MemoryExcelError {
   return new MemoryExcelError('ApiNotFound', `${what} requires ExcelApi 1.${minor}`);
 }
 
-function splitNames(propertyNames?: string | string[]): string[] | undefined {
-  if (propertyNames === undefined) return undefined;
-  const list = Array.isArray(propertyNames) ? propertyNames : propertyNames.split(',');
-  return list.map((s) => s.trim()).filter((s) => s.length > 0);
+/** `{ format: { fill: { color: true } }, values: true }` → ['format/fill/color', 'values'] (`$top`/`$skip` ignored, `$all` = every scalar) */
+export function loadNamesOf(options: object, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(options)) {
+    if (k === '$top' || k === '$skip' || v === false || v === undefined) continue;
+    if (k === '$all') out.push(`${prefix}*`);
+    else if (v !== null && typeof v === 'object') out.push(...loadNamesOf(v, `${prefix}${k}/`));
+    else out.push(`${prefix}${k}`);
+  }
+  return out;
 }
 
 /** Base of every proxy: a target resolved inside sync, and the properties loaded from it. */
@@ -111,11 +220,13 @@ abstract class ClientObj<T> {
   constructor(
     readonly context: MemoryRequestContext,
     resolve: (() => T | null) | null,
+    /** the request size of the call's arguments (an address, a value) */
+    argumentBytes = 0,
   ) {
     if (resolve)
       context.enqueue(() => {
         this.target = resolve();
-      });
+      }, argumentBytes);
   }
 
   /** internal: an item of a loaded collection gets its target (and loads) inside the collection's command */
@@ -139,12 +250,21 @@ abstract class ClientObj<T> {
 
   protected abstract read(prop: string): unknown;
 
-  protected loadProps(propertyNames?: string | string[]): void {
-    const names = splitNames(propertyNames) ?? [...this.scalarProps];
+  /** internal: queue the load of property names (`format/fill/color`, `*` = every scalar) */
+  loadNames(names?: string[]): void {
+    const list = (names ?? [...this.scalarProps]).map((s) => s.trim()).filter((s) => s.length > 0);
     this.context.enqueue(() => {
       if (this.target === null || this.target === undefined) return;
-      for (const n of names) this.loadOne(n);
+      for (const n of list) this.loadOne(n);
     });
+  }
+
+  /** a typed options object — or, as Office.js also takes (the adapter's view does not), names as a string or list */
+  protected loadOptions(options: object | string | string[] | undefined): void {
+    if (options === undefined) this.loadNames();
+    else if (typeof options === 'string') this.loadNames(options.split(','));
+    else if (Array.isArray(options)) this.loadNames(options);
+    else this.loadNames(loadNamesOf(options));
   }
 
   protected loadOne(name: string): void {
@@ -156,11 +276,19 @@ abstract class ClientObj<T> {
       child.loadNow(name.slice(slash + 1));
       return;
     }
-    if (!this.scalarProps.includes(name)) throw new MemoryExcelError('PropertyNotLoaded', `Cannot load property '${name}'`);
-    this.loaded.set(name, this.read(name));
+    if (name === '*') {
+      for (const p of this.scalarProps) this.loadOne(p);
+      return;
+    }
+    if (!this.scalarProps.includes(name)) throw new MemoryExcelError('InvalidArgument', `Cannot load property '${name}'`);
+    const value = this.read(name);
+    const had = this.loaded.has(name);
+    const old = this.loaded.get(name);
+    this.loaded.set(name, value);
+    this.context.filledValue(value, () => (had ? this.loaded.set(name, old) : this.loaded.delete(name)));
   }
 
-  /** navigation for `load('format/fill/color')` */
+  /** navigation for `load({ format: { fill: { color: true } } })` */
   protected child(_name: string): ClientObj<unknown> | undefined {
     return undefined;
   }
@@ -184,40 +312,72 @@ abstract class ClientObj<T> {
     this.loaded.set(prop, v);
   }
 
-  protected queueWrite(f: (t: T) => void): void {
-    this.context.enqueue(() => f(this.need()));
+  protected queueWrite(f: (t: T) => void, argumentBytes = 0): void {
+    this.context.enqueue(() => f(this.need()), argumentBytes);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Ranges
 
+/** A range, or (RangeAreas) several rectangles of one sheet. */
 interface RangeTarget {
   sheet: SheetState;
+  /** the range; for several areas, the first */
   pos: RangePos;
+  areas?: RangePos[];
+}
+
+function areasOf(t: RangeTarget): RangePos[] {
+  return t.areas ?? [t.pos];
+}
+
+function cellCount(t: RangeTarget): number {
+  return areasOf(t).reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
 }
 
 function forCells(t: RangeTarget, f: (c: CellState, row: number, col: number) => void): void {
-  for (let row = t.pos.top; row <= t.pos.bottom; row++) for (let col = t.pos.left; col <= t.pos.right; col++) f(t.sheet.cell(row, col), row, col);
+  for (const a of areasOf(t)) for (let row = a.top; row <= a.bottom; row++) for (let col = a.left; col <= a.right; col++) f(t.sheet.cell(row, col), row, col);
 }
 
 /** Excel returns a property of a multi-cell range only when every cell agrees (else null). */
 function common<V>(t: RangeTarget, f: (c: CellState | undefined) => V): V | null {
   let first = true;
   let v: V | null = null;
-  for (let row = t.pos.top; row <= t.pos.bottom; row++)
-    for (let col = t.pos.left; col <= t.pos.right; col++) {
-      const x = f(t.sheet.peek(row, col));
-      if (first) {
-        v = x;
-        first = false;
-      } else if (JSON.stringify(x) !== JSON.stringify(v)) return null;
-    }
+  for (const a of areasOf(t))
+    for (let row = a.top; row <= a.bottom; row++)
+      for (let col = a.left; col <= a.right; col++) {
+        const x = f(t.sheet.peek(row, col));
+        if (first) {
+          v = x;
+          first = false;
+        } else if (JSON.stringify(x) !== JSON.stringify(v)) return null;
+      }
   return v;
 }
 
-function assertProtected(t: RangeTarget): void {
-  if (t.sheet.protected) throw new MemoryExcelError('AccessDenied', `工作表“${t.sheet.name}”受保护，无法修改`);
+/**
+ * Sheet protection (Excel.WorksheetProtection, Excel.WorksheetProtectionOptions): on a protected
+ * sheet a locked cell cannot be changed; formatting cells needs `allowFormatCells`, row heights
+ * `allowFormatRows`, column widths `allowFormatColumns`, notes `allowEditObjects`; merging and data
+ * validation are not available.
+ */
+type Guarded = 'contents' | 'formatCells' | 'formatRows' | 'formatColumns' | 'objects' | 'structure';
+
+function guard(t: RangeTarget, what: Guarded): void {
+  const p = t.sheet.protection;
+  if (!p.protected) return;
+  const o = p.options;
+  const allowed =
+    what === 'formatCells' ? o.allowFormatCells === true : what === 'formatRows' ? o.allowFormatRows === true : what === 'formatColumns' ? o.allowFormatColumns === true : what === 'objects' ? o.allowEditObjects === true : false;
+  if (what === 'contents') {
+    let locked = false;
+    forCells(t, (c) => {
+      if (c.locked) locked = true;
+    });
+    if (!locked) return;
+  } else if (allowed) return;
+  throw protectedError(t.sheet);
 }
 
 function checkBounds(pos: RangePos): void {
@@ -225,13 +385,92 @@ function checkBounds(pos: RangePos): void {
     throw new MemoryExcelError('InvalidArgument', `区域超出工作表范围：${pos.top},${pos.left}–${pos.bottom},${pos.right}`);
 }
 
+function fillColor(wb: MemoryWorkbook, color: string | null): string | null {
+  // No Fill reads #FFFFFF (office-js #6218; ExcelBehaviour.noFillAsWhite)
+  return color ?? (wb.behaviour.noFillAsWhite ? '#FFFFFF' : null);
+}
+
+const EDGE_KEY: Record<EdgeName, 'top' | 'bottom' | 'left' | 'right'> = { EdgeTop: 'top', EdgeBottom: 'bottom', EdgeLeft: 'left', EdgeRight: 'right' };
+
+/** the `format` part of a cell's properties (getCellProperties), as the options ask */
+function cellFormatProps(wb: MemoryWorkbook, sheet: SheetState, row: number, col: number, o: Excel.CellPropertiesFormatLoadOptions): Excel.CellPropertiesFormat {
+  const cell = sheet.peek(row, col) ?? newCell();
+  const fmt: Excel.CellPropertiesFormat = {};
+  if (o.fill) {
+    const f: Excel.CellPropertiesFill = {};
+    if (o.fill.color) f.color = fillColor(wb, cell.fill.color) as string;
+    if (o.fill.pattern) f.pattern = cell.fill.pattern as Excel.CellPropertiesFill['pattern'];
+    if (o.fill.patternColor) f.patternColor = cell.fill.patternColor ?? '#000000';
+    // “If you are setting No Fill, you will get null [tintAndShade]. And if you fill as white or other color, you will get a number.” (office-js #4900)
+    if (o.fill.patternTintAndShade) f.patternTintAndShade = cell.fill.pattern === 'None' ? (null as unknown as number) : 0;
+    if (o.fill.tintAndShade) f.tintAndShade = cell.fill.pattern === 'None' ? (null as unknown as number) : 0;
+    fmt.fill = f;
+  }
+  if (o.font) {
+    const f: Excel.CellPropertiesFont = {};
+    if (o.font.bold) f.bold = cell.font.bold;
+    if (o.font.color) f.color = cell.font.color;
+    if (o.font.italic) f.italic = cell.font.italic;
+    if (o.font.name) f.name = cell.font.name;
+    if (o.font.size) f.size = cell.font.size;
+    fmt.font = f;
+  }
+  if (o.borders) {
+    const bo = o.borders;
+    const borders: Excel.CellBorderCollection = {};
+    for (const edge of Object.keys(EDGE_KEY) as EdgeName[]) {
+      const b = cell.borders[edge];
+      const out: Excel.CellBorder = {};
+      if (bo.style) out.style = (b?.style ?? 'None') as Excel.CellBorder['style'];
+      if (bo.color) out.color = b?.color ?? '#000000';
+      if (bo.weight) out.weight = (b?.weight ?? 'Thin') as Excel.CellBorder['weight'];
+      borders[EDGE_KEY[edge]] = out;
+    }
+    fmt.borders = borders;
+  }
+  if (o.protection) fmt.protection = { locked: cell.locked, formulaHidden: false };
+  if (o.wrapText) fmt.wrapText = cell.wrapText;
+  if (o.horizontalAlignment) fmt.horizontalAlignment = cell.horizontalAlignment as Excel.CellPropertiesFormat['horizontalAlignment'];
+  if (o.verticalAlignment) fmt.verticalAlignment = cell.verticalAlignment as Excel.CellPropertiesFormat['verticalAlignment'];
+  if (o.useStandardHeight) fmt.useStandardHeight = !sheet.rowHeights.has(row);
+  if (o.useStandardWidth) fmt.useStandardWidth = !sheet.columnWidths.has(col);
+  for (const k of ['autoIndent', 'indentLevel', 'readingOrder', 'shrinkToFit', 'textOrientation'] as const)
+    if (o[k]) throw new MemoryExcelError('NotImplemented', `The in-memory Excel does not keep format.${k} (the adapter does not use it).`);
+  return fmt;
+}
+
+function cellProps(wb: MemoryWorkbook, sheet: SheetState, row: number, col: number, o: Excel.CellPropertiesLoadOptions): Excel.CellProperties {
+  const p: Excel.CellProperties = {};
+  const one = { top: row, left: col, bottom: row, right: col };
+  if (o.address) p.address = sheetAddress(sheet.name, one);
+  if (o.addressLocal) p.addressLocal = sheetAddress(sheet.name, one);
+  if (o.format) p.format = cellFormatProps(wb, sheet, row, col, o.format);
+  for (const k of ['hidden', 'hyperlink', 'style', 'textRuns'] as const)
+    if (o[k]) throw new MemoryExcelError('NotImplemented', `The in-memory Excel does not keep cell ${k} (the adapter does not use it).`);
+  return p;
+}
+
+/** Row or column properties: the cells' common properties along it (null where they differ). */
+function combine(list: Excel.CellProperties[]): Excel.CellProperties {
+  const merge = (values: unknown[]): unknown => {
+    const first = values[0];
+    if (first !== null && typeof first === 'object' && !Array.isArray(first)) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(first)) out[k] = merge(values.map((v) => (v as Record<string, unknown>)[k]));
+      return out;
+    }
+    return values.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : null;
+  };
+  return merge(list) as Excel.CellProperties;
+}
+
 export class MemRange extends ClientObj<RangeTarget> implements XRange {
-  protected readonly scalarProps = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'numberFormat', 'formulas'] as const;
+  protected readonly scalarProps = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'numberFormat', 'formulas'] as const;
   private fmt?: MemFormat;
   private dv?: MemValidation;
 
-  constructor(context: MemoryRequestContext, resolve: () => RangeTarget | null) {
-    super(context, resolve);
+  constructor(context: MemoryRequestContext, resolve: () => RangeTarget | null, argumentBytes = 0) {
+    super(context, resolve, argumentBytes);
   }
 
   get address(): string {
@@ -266,13 +505,13 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
   }
   set numberFormat(v: string[][]) {
     this.queueWrite((t) => {
-      assertProtected(t);
       this.checkShape(t, v);
+      guard(t, 'formatCells');
       forCells(t, (c, row, col) => {
         const f = v[row - t.pos.top][col - t.pos.left];
         if (f !== null && f !== undefined) c.numberFormat = f;
       });
-    });
+    }, jsonBytes(v));
   }
 
   private checkShape(t: RangeTarget, v: unknown[][]): void {
@@ -282,19 +521,20 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       throw new MemoryExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
   }
 
-  private writeCells(v: XValue[][], _kind: 'values' | 'formulas'): void {
+  private writeCells(v: XValue[][], kind: 'values' | 'formulas'): void {
     this.queueWrite((t) => {
-      assertProtected(t);
       this.checkShape(t, v);
+      guard(t, 'contents');
       forCells(t, (c, row, col) => {
         const x = v[row - t.pos.top][col - t.pos.left];
         if (x === null || x === undefined) return; // null leaves the cell unchanged
         const m = t.sheet.mergeAt(row, col);
         if (m && (m.top !== row || m.left !== col)) return; // only the top-left cell of a merge holds a value
-        c.value = coerceInput(x, c);
+        // `formulas` takes "=…" as a formula whatever the switch; `values` coerces as documented
+        writeInput(c, x, { formulaCoercion: kind === 'formulas' || this.context.wb.behaviour.formulaCoercion, typed: false });
       });
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
-    });
+    }, jsonBytes(v));
   }
 
   protected read(prop: string): unknown {
@@ -311,15 +551,20 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         return bottom - top + 1;
       case 'columnCount':
         return right - left + 1;
+      case 'cellCount':
+        return (bottom - top + 1) * (right - left + 1);
       case 'values':
       case 'formulas':
       case 'numberFormat': {
+        this.context.reading((bottom - top + 1) * (right - left + 1));
         const out: unknown[][] = [];
         for (let row = top; row <= bottom; row++) {
           const line: unknown[] = [];
           for (let col = left; col <= right; col++) {
             const c = t.sheet.peek(row, col);
-            line.push(prop === 'numberFormat' ? (c?.numberFormat ?? 'General') : (c?.value ?? ''));
+            if (prop === 'numberFormat') line.push(c?.numberFormat ?? 'General');
+            else if (prop === 'formulas') line.push(c?.formula ?? c?.value ?? '');
+            else line.push(c?.value ?? '');
           }
           out.push(line);
         }
@@ -331,11 +576,12 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
 
   protected override child(name: string): ClientObj<unknown> | undefined {
     if (name === 'format') return this.format as unknown as ClientObj<unknown>;
+    if (name === 'dataValidation') return this.dataValidation as unknown as ClientObj<unknown>;
     return undefined;
   }
 
-  get format(): XRangeFormat {
-    this.fmt ??= new MemFormat(this.context, this);
+  get format(): MemFormat {
+    this.fmt ??= new MemFormat(this.context, () => this.need());
     return this.fmt;
   }
 
@@ -344,21 +590,63 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     return this.dv;
   }
 
-  get worksheet(): XWorksheet {
-    return new MemWorksheet(this.context, () => this.need().sheet);
+  /** a range derived from this one (resolved inside the sync, from this range's target) */
+  private derived(f: (t: RangeTarget) => RangePos | null): MemRange {
+    return new MemRange(this.context, () => {
+      const t = this.need();
+      const pos = f(t);
+      if (pos === null) return null;
+      checkBounds(pos);
+      return { sheet: t.sheet, pos };
+    });
+  }
+
+  getCell(row: number, column: number): MemRange {
+    return this.derived((t) => ({ top: t.pos.top + row, left: t.pos.left + column, bottom: t.pos.top + row, right: t.pos.left + column }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): MemRange {
+    return this.derived((t) => ({ top: t.pos.top + rowOffset, left: t.pos.left + columnOffset, bottom: t.pos.bottom + rowOffset, right: t.pos.right + columnOffset }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): MemRange {
+    return this.derived((t) => {
+      const pos = { ...t.pos, bottom: t.pos.bottom + deltaRows, right: t.pos.right + deltaColumns };
+      if (pos.bottom < pos.top || pos.right < pos.left) throw new MemoryExcelError('InvalidArgument', '区域缩小后为空');
+      return pos;
+    });
+  }
+
+  getLastRow(): MemRange {
+    return this.derived((t) => ({ ...t.pos, top: t.pos.bottom }));
+  }
+
+  getEntireRow(): MemRange {
+    return this.derived((t) => ({ top: t.pos.top, bottom: t.pos.bottom, left: 0, right: MAX_COLS - 1 }));
+  }
+
+  getIntersectionOrNullObject(anotherRange: Excel.Range | string): MemRange {
+    return this.derived((t) => {
+      let o: RangePos;
+      if (typeof anotherRange === 'string') o = parseRange(anotherRange.slice(anotherRange.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      else if ((anotherRange as unknown) instanceof MemRange) o = (anotherRange as unknown as MemRange).need().pos;
+      else throw new MemoryExcelError('InvalidArgument', 'getIntersectionOrNullObject needs an address or a range of this context');
+      const pos = { top: Math.max(t.pos.top, o.top), left: Math.max(t.pos.left, o.left), bottom: Math.min(t.pos.bottom, o.bottom), right: Math.min(t.pos.right, o.right) };
+      return pos.top > pos.bottom || pos.left > pos.right ? null : pos;
+    });
   }
 
   merge(across = false): void {
     this.queueWrite((t) => {
-      assertProtected(t);
+      guard(t, 'structure');
       this.context.wb.mergeArea(t.sheet, t.pos, across);
     });
   }
 
-  /** ExcelApi 1.1; only `Down` is implemented (see SheetState.insertDown) */
-  insert(shift: 'Down' | 'Right'): XRange {
+  /** ExcelApi 1.1; only `Down` is implemented (see SheetState.insertDown); refused on a protected sheet */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange {
     this.queueWrite((t) => {
-      assertProtected(t);
+      guard(t, 'structure');
       if (shift !== 'Down') throw new MemoryExcelError('InvalidArgument', '内存 Excel 只实现了向下移动的插入（InsertShiftDirection.down）');
       t.sheet.insertDown(t.pos);
       this.context.wb.emitChanged(t.sheet, { ...t.pos, bottom: MAX_ROWS - 1 }, 'ThisLocalAddin');
@@ -368,21 +656,27 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
 
   unmerge(): void {
     this.queueWrite((t) => {
-      assertProtected(t);
+      guard(t, 'structure');
       t.sheet.merges = t.sheet.merges.filter((m) => m.bottom < t.pos.top || m.top > t.pos.bottom || m.right < t.pos.left || m.left > t.pos.right);
     });
   }
 
-  clear(applyTo = 'All'): void {
+  clear(applyTo: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents' = 'All'): void {
     this.queueWrite((t) => {
-      assertProtected(t);
       const contents = applyTo === 'All' || applyTo === 'Contents';
       const formats = applyTo === 'All' || applyTo === 'Formats';
+      if (contents) guard(t, 'contents');
+      if (formats) guard(t, 'formatCells');
       forCells(t, (c, row, col) => {
-        if (contents) c.value = '';
+        if (contents) {
+          c.value = '';
+          delete c.formula;
+        }
         if (formats) {
           const fresh = newCell();
           fresh.value = c.value;
+          if (c.formula !== undefined) fresh.formula = c.formula;
+          if (c.validation) fresh.validation = c.validation; // Clear Formats keeps data validation
           t.sheet.cells.set(t.sheet.key(row, col), fresh);
         }
       });
@@ -395,110 +689,104 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       const wb = this.context.wb;
       if (wb.activeSheetId !== t.sheet.id) throw new MemoryExcelError('InvalidSelection', '只能在活动工作表上选择区域（请先 activate）');
       wb.selection = { sheetId: t.sheet.id, range: { ...t.pos } };
-      wb.activeSheetId = t.sheet.id;
       wb.emitSelection(t.sheet, t.pos);
     });
   }
 
-  getMergedAreasOrNullObject(): XRangeAreas {
+  getMergedAreasOrNullObject(): MemAreas {
     if (!this.context.wb.supports(13)) throw apiNotFound('Range.getMergedAreasOrNullObject', 13);
     return new MemAreas(this.context, () => {
       const t = this.need();
-      const areas = t.sheet.merges.filter(
-        (m) => !(m.bottom < t.pos.top || m.top > t.pos.bottom || m.right < t.pos.left || m.left > t.pos.right),
-      );
-      return areas.length ? { sheet: t.sheet, areas } : null;
+      const areas = t.sheet.merges.filter((m) => !(m.bottom < t.pos.top || m.top > t.pos.bottom || m.right < t.pos.left || m.left > t.pos.right));
+      // “if the merged areas count in this range is more than 512, then this method will fail to
+      // return the result” (Excel.Range.getMergedAreasOrNullObject; ExcelBehaviour.mergedAreasLimit)
+      const limit = this.context.wb.behaviour.mergedAreasLimit;
+      if (limit !== null && areas.length > limit)
+        throw new MemoryExcelError('InvalidOperation', `getMergedAreasOrNullObject: the range holds ${areas.length} merged areas, more than ${limit}`);
+      return areas.length ? { sheet: t.sheet, pos: areas[0], areas } : null;
     });
   }
 
-  getCellProperties(options: XCellPropertiesLoadOptions): XClientResult<XCellProperties[][]> {
+  getCellProperties(cellPropertiesLoadOptions: Excel.CellPropertiesLoadOptions): XClientResult<Excel.CellProperties[][]> {
     if (!this.context.wb.supports(9)) throw apiNotFound('Range.getCellProperties', 9);
-    const result = new MemClientResult<XCellProperties[][]>();
+    const result = new MemClientResult<Excel.CellProperties[][]>(this.context);
     this.context.enqueue(() => {
       const t = this.need();
-      const rows: XCellProperties[][] = [];
+      this.context.reading(cellCount(t));
+      const rows: Excel.CellProperties[][] = [];
       for (let row = t.pos.top; row <= t.pos.bottom; row++) {
-        const line: XCellProperties[] = [];
-        for (let col = t.pos.left; col <= t.pos.right; col++) {
-          const c = t.sheet.peek(row, col);
-          const fill = c?.fill ?? NO_FILL;
-          const p: XCellProperties = {};
-          if (options.address) p.address = sheetAddress(t.sheet.name, { top: row, left: col, bottom: row, right: col });
-          const o = options.format;
-          if (o) {
-            const fmt: XCellPropertiesFormat = {};
-            const cell = c ?? newCell();
-            if (o.fill) {
-              const fo = o.fill;
-              const f: NonNullable<XCellPropertiesFormat['fill']> = {};
-              if (fo.color) f.color = fill.color ?? '#FFFFFF';
-              if (fo.pattern) f.pattern = fill.pattern;
-              if (fo.patternColor) f.patternColor = fill.patternColor ?? '#000000';
-              if (fo.tintAndShade) f.tintAndShade = 0;
-              fmt.fill = f;
-            }
-            if (o.font) {
-              const f: XCellPropertiesFont = {};
-              for (const k of ['bold', 'color', 'italic', 'name', 'size'] as const) if (o.font[k]) (f as Record<string, unknown>)[k] = cell.font[k];
-              fmt.font = f;
-            }
-            if (o.borders) {
-              const bo = o.borders;
-              const edge = (name: EdgeName): XCellPropertiesBorder => {
-                const b = cell.borders[name];
-                const out: XCellPropertiesBorder = {};
-                if (bo.style) out.style = b?.style ?? 'None';
-                if (bo.color) out.color = b?.color ?? '#000000';
-                if (bo.weight) out.weight = b?.weight ?? 'Thin';
-                return out;
-              };
-              fmt.borders = { top: edge('EdgeTop'), bottom: edge('EdgeBottom'), left: edge('EdgeLeft'), right: edge('EdgeRight') };
-            }
-            if (o.wrapText) fmt.wrapText = cell.wrapText;
-            if (o.horizontalAlignment) fmt.horizontalAlignment = cell.horizontalAlignment;
-            if (o.verticalAlignment) fmt.verticalAlignment = cell.verticalAlignment;
-            if (o.rowHeight) fmt.rowHeight = t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
-            if (o.columnWidth) fmt.columnWidth = t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
-            if (o.useStandardHeight) fmt.useStandardHeight = !t.sheet.rowHeights.has(row);
-            if (o.useStandardWidth) fmt.useStandardWidth = !t.sheet.columnWidths.has(col);
-            p.format = fmt;
-          }
-          line.push(p);
-        }
+        const line: Excel.CellProperties[] = [];
+        for (let col = t.pos.left; col <= t.pos.right; col++) line.push(cellProps(this.context.wb, t.sheet, row, col, cellPropertiesLoadOptions));
         rows.push(line);
       }
       result.set(rows);
-    });
+    }, jsonBytes(cellPropertiesLoadOptions));
     return result;
   }
 
-  getRowsBelow(count = 1): XRange {
-    return new MemRange(this.context, () => {
-      const t = this.need();
-      const pos = { top: t.pos.bottom + 1, left: t.pos.left, bottom: t.pos.bottom + count, right: t.pos.right };
-      if (count < 1) throw new MemoryExcelError('InvalidArgument', '行数必须至少为 1');
-      checkBounds(pos);
-      return { sheet: t.sheet, pos };
+  getRowProperties(rowPropertiesLoadOptions: Excel.RowPropertiesLoadOptions): XClientResult<Excel.RowProperties[]> {
+    if (!this.context.wb.supports(9)) throw apiNotFound('Range.getRowProperties', 9);
+    const { rowIndex, rowHidden, format, ...cellOptions } = rowPropertiesLoadOptions;
+    const { rowHeight, ...cellFormat } = format ?? {};
+    return this.lineProperties<Excel.RowProperties>('row', cellOptions, format && cellFormat, rowPropertiesLoadOptions, (p, sheet, row) => {
+      if (rowIndex) p.rowIndex = row;
+      if (rowHidden) p.rowHidden = false;
+      if (rowHeight) p.format = { ...p.format, rowHeight: sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT };
     });
   }
 
-  getUsedRangeOrNullObject(valuesOnly = false): XRange {
-    return new MemRange(this.context, () => {
+  getColumnProperties(columnPropertiesLoadOptions: Excel.ColumnPropertiesLoadOptions): XClientResult<Excel.ColumnProperties[]> {
+    if (!this.context.wb.supports(9)) throw apiNotFound('Range.getColumnProperties', 9);
+    const { columnIndex, columnHidden, format, ...cellOptions } = columnPropertiesLoadOptions;
+    const { columnWidth, ...cellFormat } = format ?? {};
+    return this.lineProperties<Excel.ColumnProperties>('column', cellOptions, format && cellFormat, columnPropertiesLoadOptions, (p, sheet, col) => {
+      if (columnIndex) p.columnIndex = col;
+      if (columnHidden) p.columnHidden = false;
+      if (columnWidth) p.format = { ...p.format, columnWidth: sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH };
+    });
+  }
+
+  /** Row or column properties: each line's cells' common properties, then what only a line has (`extra`). */
+  private lineProperties<P extends Excel.CellProperties>(
+    axis: 'row' | 'column',
+    cellOptions: Omit<Excel.CellPropertiesLoadOptions, 'format'>,
+    cellFormat: Excel.CellPropertiesFormatLoadOptions | undefined,
+    options: unknown,
+    extra: (p: P, sheet: SheetState, index: number) => void,
+  ): XClientResult<P[]> {
+    const result = new MemClientResult<P[]>(this.context);
+    this.context.enqueue(() => {
       const t = this.need();
+      this.context.reading(cellCount(t));
+      const { top, left, bottom, right } = t.pos;
+      const out: P[] = [];
+      const [from, to] = axis === 'row' ? [top, bottom] : [left, right];
+      for (let i = from; i <= to; i++) {
+        const cells: Excel.CellProperties[] = [];
+        const line = axis === 'row' ? { top: i, bottom: i, left, right } : { top, bottom, left: i, right: i };
+        for (let row = line.top; row <= line.bottom; row++)
+          for (let col = line.left; col <= line.right; col++) cells.push(cellProps(this.context.wb, t.sheet, row, col, { ...cellOptions, ...(cellFormat ? { format: cellFormat } : {}) }));
+        const p = combine(cells) as P;
+        if (cellOptions.address) p.address = sheetAddress(t.sheet.name, line);
+        extra(p, t.sheet, i);
+        out.push(p);
+      }
+      result.set(out);
+    }, jsonBytes(options));
+    return result;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): MemRange {
+    return this.derived((t) => {
       const u = t.sheet.usedRange(valuesOnly);
       if (!u) return null;
-      const pos = {
-        top: Math.max(u.top, t.pos.top),
-        left: Math.max(u.left, t.pos.left),
-        bottom: Math.min(u.bottom, t.pos.bottom),
-        right: Math.min(u.right, t.pos.right),
-      };
-      return pos.top > pos.bottom || pos.left > pos.right ? null : { sheet: t.sheet, pos };
+      const pos = { top: Math.max(u.top, t.pos.top), left: Math.max(u.left, t.pos.left), bottom: Math.min(u.bottom, t.pos.bottom), right: Math.min(u.right, t.pos.right) };
+      return pos.top > pos.bottom || pos.left > pos.right ? null : pos;
     });
   }
 
-  load(propertyNames?: string | string[]): XRange {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeLoadOptions): MemRange {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -506,9 +794,14 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
 export class MemClientResult<T> implements XClientResult<T> {
   private v: T | undefined;
   private done = false;
+  constructor(private readonly context: MemoryRequestContext) {}
   set(v: T): void {
     this.v = v;
     this.done = true;
+    this.context.filledValue(v, () => {
+      this.done = false;
+      this.v = undefined;
+    });
   }
   get value(): T {
     if (!this.done) throw notLoaded('value');
@@ -516,17 +809,16 @@ export class MemClientResult<T> implements XClientResult<T> {
   }
 }
 
-/** Sub-objects of a range (format, fill, font, border, data validation) resolve from it. */
+/** Sub-objects of a range (format, fill, font, border, protection, data validation) resolve from it. */
 abstract class RangePart<T> extends ClientObj<T> {
   constructor(
     context: MemoryRequestContext,
-    protected readonly range: MemRange,
-    private readonly derive: (t: RangeTarget) => T,
+    private readonly derive: () => T,
   ) {
-    super(context, () => derive(range.need()));
+    super(context, derive);
   }
   protected override refresh(): void {
-    this.target = this.derive(this.range.need());
+    this.target = this.derive();
   }
 }
 
@@ -535,52 +827,74 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
   private fillP?: MemFill;
   private fontP?: MemFont;
   private bordersP?: MemBorders;
+  private protectionP?: MemFormatProtection;
 
-  constructor(context: MemoryRequestContext, range: MemRange) {
-    super(context, range, (t) => t);
+  constructor(
+    context: MemoryRequestContext,
+    private readonly range: () => RangeTarget,
+  ) {
+    super(context, range);
   }
 
-  get fill(): XRangeFill {
+  get fill(): MemFill {
     this.fillP ??= new MemFill(this.context, this.range);
     return this.fillP;
   }
-  get font(): XRangeFont {
+  get font(): MemFont {
     this.fontP ??= new MemFont(this.context, this.range);
     return this.fontP;
   }
   get borders(): XRangeBorderCollection {
-    this.bordersP ??= new MemBorders(this.range);
+    this.bordersP ??= new MemBorders(this.context, this.range);
     return this.bordersP;
+  }
+  get protection(): XFormatProtection {
+    this.protectionP ??= new MemFormatProtection(this.context, this.range);
+    return this.protectionP;
   }
   protected override child(name: string): ClientObj<unknown> | undefined {
     if (name === 'fill') return this.fill as unknown as ClientObj<unknown>;
     if (name === 'font') return this.font as unknown as ClientObj<unknown>;
+    if (name === 'protection') return this.protection as unknown as ClientObj<unknown>;
     return undefined;
+  }
+  private set<K extends 'wrapText' | 'horizontalAlignment' | 'verticalAlignment'>(k: K, v: CellState[K]): void {
+    this.queueWrite((t) => {
+      guard(t, 'formatCells');
+      forCells(t, (c) => (c[k] = v));
+    }, jsonBytes(v));
   }
   get wrapText(): boolean {
     return this.get('wrapText');
   }
   set wrapText(v: boolean) {
-    this.queueWrite((t) => forCells(t, (c) => (c.wrapText = v)));
+    this.set('wrapText', v);
   }
-  get horizontalAlignment(): string {
+  get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
     return this.get('horizontalAlignment');
   }
-  set horizontalAlignment(v: string) {
-    this.queueWrite((t) => forCells(t, (c) => (c.horizontalAlignment = v)));
+  set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
+    this.set('horizontalAlignment', v);
   }
-  get verticalAlignment(): string {
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
     return this.get('verticalAlignment');
   }
-  set verticalAlignment(v: string) {
-    this.queueWrite((t) => forCells(t, (c) => (c.verticalAlignment = v)));
+  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
+    this.set('verticalAlignment', v);
+  }
+  private rows(t: RangeTarget, f: (row: number) => void): void {
+    for (const a of areasOf(t)) for (let row = a.top; row <= a.bottom; row++) f(row);
+  }
+  private cols(t: RangeTarget, f: (col: number) => void): void {
+    for (const a of areasOf(t)) for (let col = a.left; col <= a.right; col++) f(col);
   }
   get columnWidth(): number {
     return this.get('columnWidth');
   }
   set columnWidth(v: number) {
     this.queueWrite((t) => {
-      for (let col = t.pos.left; col <= t.pos.right; col++) t.sheet.columnWidths.set(col, v);
+      guard(t, 'formatColumns');
+      this.cols(t, (col) => t.sheet.columnWidths.set(col, v));
     });
   }
   get rowHeight(): number {
@@ -588,7 +902,8 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
   }
   set rowHeight(v: number) {
     this.queueWrite((t) => {
-      for (let row = t.pos.top; row <= t.pos.bottom; row++) t.sheet.rowHeights.set(row, v);
+      guard(t, 'formatRows');
+      this.rows(t, (row) => t.sheet.rowHeights.set(row, v));
     });
   }
   get useStandardHeight(): boolean {
@@ -596,7 +911,8 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
   }
   set useStandardHeight(v: boolean) {
     this.queueWrite((t) => {
-      if (v) for (let row = t.pos.top; row <= t.pos.bottom; row++) t.sheet.rowHeights.delete(row);
+      guard(t, 'formatRows');
+      if (v) this.rows(t, (row) => t.sheet.rowHeights.delete(row));
     });
   }
   get useStandardWidth(): boolean {
@@ -604,20 +920,32 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
   }
   set useStandardWidth(v: boolean) {
     this.queueWrite((t) => {
-      if (v) for (let col = t.pos.left; col <= t.pos.right; col++) t.sheet.columnWidths.delete(col);
+      guard(t, 'formatColumns');
+      if (v) this.cols(t, (col) => t.sheet.columnWidths.delete(col));
     });
   }
   protected read(prop: string): unknown {
     const t = this.need();
     switch (prop) {
-      case 'useStandardHeight':
-        return [...Array(t.pos.bottom - t.pos.top + 1).keys()].every((i) => !t.sheet.rowHeights.has(t.pos.top + i));
-      case 'useStandardWidth':
-        return [...Array(t.pos.right - t.pos.left + 1).keys()].every((i) => !t.sheet.columnWidths.has(t.pos.left + i));
+      case 'useStandardHeight': {
+        let all = true;
+        this.rows(t, (row) => (all &&= !t.sheet.rowHeights.has(row)));
+        return all;
+      }
+      case 'useStandardWidth': {
+        let all = true;
+        this.cols(t, (col) => (all &&= !t.sheet.columnWidths.has(col)));
+        return all;
+      }
       case 'rowHeight': {
         const h = new Set<number>();
-        for (let row = t.pos.top; row <= t.pos.bottom; row++) h.add(t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT);
+        this.rows(t, (row) => h.add(t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT));
         return h.size === 1 ? [...h][0] : null;
+      }
+      case 'columnWidth': {
+        const w = new Set<number>();
+        this.cols(t, (col) => w.add(t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH));
+        return w.size === 1 ? [...w][0] : null;
       }
       case 'wrapText':
         return common(t, (c) => c?.wrapText ?? false);
@@ -625,79 +953,91 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
         return common(t, (c) => c?.horizontalAlignment ?? 'General');
       case 'verticalAlignment':
         return common(t, (c) => c?.verticalAlignment ?? 'Bottom');
-      case 'columnWidth': {
-        const w = new Set<number>();
-        for (let col = t.pos.left; col <= t.pos.right; col++) w.add(t.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH);
-        return w.size === 1 ? [...w][0] : null;
-      }
     }
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XRangeFormat {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeFormatLoadOptions): MemFormat {
+    this.loadOptions(options);
     return this;
   }
 }
 
+export class MemFormatProtection extends RangePart<RangeTarget> implements XFormatProtection {
+  protected readonly scalarProps = ['locked'] as const;
+  get locked(): boolean {
+    return this.get('locked');
+  }
+  set locked(v: boolean) {
+    this.queueWrite((t) => {
+      guard(t, 'structure');
+      forCells(t, (c) => (c.locked = v));
+    });
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'locked') return common(this.need(), (c) => c?.locked ?? true);
+    throw notLoaded(prop);
+  }
+}
+
 export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
-  protected readonly scalarProps = ['color', 'pattern', 'patternColor'] as const;
-  constructor(context: MemoryRequestContext, range: MemRange) {
-    super(context, range, (t) => t);
+  protected readonly scalarProps = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
+  private write(f: (c: CellState) => void, bytes = 0): void {
+    this.queueWrite((t) => {
+      guard(t, 'formatCells');
+      forCells(t, f);
+    }, bytes);
   }
   get color(): string {
     return this.get('color');
   }
   set color(v: string) {
-    this.queueWrite((t) =>
-      forCells(t, (c) => {
-        c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern };
-      }),
-    );
+    // setting a colour on a cell with no fill gives a solid fill of that colour (office-js #2349: a white colour is a white fill, not No Fill)
+    this.write((c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), jsonBytes(v));
   }
-  get pattern(): string {
+  get pattern(): Excel.RangeFill['pattern'] {
     return this.get('pattern');
   }
-  set pattern(v: string) {
-    this.queueWrite((t) =>
-      forCells(t, (c) => {
-        c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' };
-      }),
-    );
+  set pattern(v: Excel.RangeFill['pattern']) {
+    this.write((c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), jsonBytes(v));
   }
   get patternColor(): string {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.queueWrite((t) => forCells(t, (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() })));
+    this.write((c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), jsonBytes(v));
   }
+  /** back to No Fill (office-js #2349: `range.format.fill.clear()` reverts to the default) */
   clear(): void {
-    this.queueWrite((t) => forCells(t, (c) => (c.fill = { ...NO_FILL })));
+    this.write((c) => (c.fill = { ...NO_FILL }));
   }
   protected read(prop: string): unknown {
     const t = this.need();
+    const wb = this.context.wb;
     switch (prop) {
       case 'color':
-        return common(t, (c) => c?.fill.color ?? '#FFFFFF'); // Excel reports no fill as white
+        return common(t, (c) => fillColor(wb, c?.fill.color ?? null));
       case 'pattern':
         return common(t, (c) => c?.fill.pattern ?? 'None');
       case 'patternColor':
         return common(t, (c) => c?.fill.patternColor ?? '#000000');
+      case 'tintAndShade':
+        return common(t, (c) => ((c?.fill.pattern ?? 'None') === 'None' ? null : 0));
     }
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XRangeFill {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeFillLoadOptions): MemFill {
+    this.loadOptions(options);
     return this;
   }
 }
 
 export class MemFont extends RangePart<RangeTarget> implements XRangeFont {
   protected readonly scalarProps = ['bold', 'color', 'italic', 'name', 'size'] as const;
-  constructor(context: MemoryRequestContext, range: MemRange) {
-    super(context, range, (t) => t);
-  }
   private setFont<K extends keyof CellState['font']>(k: K, v: CellState['font'][K]): void {
-    this.queueWrite((t) => forCells(t, (c) => (c.font = { ...c.font, [k]: v })));
+    this.queueWrite((t) => {
+      guard(t, 'formatCells');
+      forCells(t, (c) => (c.font = { ...c.font, [k]: v }));
+    }, jsonBytes(v));
   }
   get bold(): boolean {
     return this.get('bold');
@@ -733,40 +1073,44 @@ export class MemFont extends RangePart<RangeTarget> implements XRangeFont {
     const t = this.need();
     const k = prop as keyof CellState['font'];
     if (!this.scalarProps.includes(prop as never)) throw notLoaded(prop);
-    return common(t, (c) => (c ? c.font[k] : { name: '等线', size: 11, color: '#000000', bold: false, italic: false }[k]));
+    return common(t, (c) => (c ?? newCell()).font[k]);
   }
-  load(propertyNames?: string | string[]): XRangeFont {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeFontLoadOptions): MemFont {
+    this.loadOptions(options);
     return this;
   }
 }
 
 class MemBorders implements XRangeBorderCollection {
-  constructor(private readonly range: MemRange) {}
+  constructor(
+    private readonly context: MemoryRequestContext,
+    private readonly range: () => RangeTarget,
+  ) {}
   getItem(index: XBorderIndex): XRangeBorder {
-    return new MemBorder(this.range.context, this.range, index);
+    return new MemBorder(this.context, this.range, index);
   }
 }
 
 /** which cell edges a border index of a range touches */
 function edgesOf(t: RangeTarget, index: XBorderIndex): { row: number; col: number; edge: EdgeName }[] {
   const out: { row: number; col: number; edge: EdgeName }[] = [];
-  const { top, left, bottom, right } = t.pos;
-  for (let row = top; row <= bottom; row++)
-    for (let col = left; col <= right; col++) {
-      if (index === 'EdgeTop' && row === top) out.push({ row, col, edge: 'EdgeTop' });
-      if (index === 'EdgeBottom' && row === bottom) out.push({ row, col, edge: 'EdgeBottom' });
-      if (index === 'EdgeLeft' && col === left) out.push({ row, col, edge: 'EdgeLeft' });
-      if (index === 'EdgeRight' && col === right) out.push({ row, col, edge: 'EdgeRight' });
-      if (index === 'InsideHorizontal') {
-        if (row < bottom) out.push({ row, col, edge: 'EdgeBottom' });
-        if (row > top) out.push({ row, col, edge: 'EdgeTop' });
+  if (index === 'DiagonalDown' || index === 'DiagonalUp') throw new MemoryExcelError('NotImplemented', 'The in-memory Excel does not keep diagonal borders (the adapter does not use them).');
+  for (const { top, left, bottom, right } of areasOf(t))
+    for (let row = top; row <= bottom; row++)
+      for (let col = left; col <= right; col++) {
+        if (index === 'EdgeTop' && row === top) out.push({ row, col, edge: 'EdgeTop' });
+        if (index === 'EdgeBottom' && row === bottom) out.push({ row, col, edge: 'EdgeBottom' });
+        if (index === 'EdgeLeft' && col === left) out.push({ row, col, edge: 'EdgeLeft' });
+        if (index === 'EdgeRight' && col === right) out.push({ row, col, edge: 'EdgeRight' });
+        if (index === 'InsideHorizontal') {
+          if (row < bottom) out.push({ row, col, edge: 'EdgeBottom' });
+          if (row > top) out.push({ row, col, edge: 'EdgeTop' });
+        }
+        if (index === 'InsideVertical') {
+          if (col < right) out.push({ row, col, edge: 'EdgeRight' });
+          if (col > left) out.push({ row, col, edge: 'EdgeLeft' });
+        }
       }
-      if (index === 'InsideVertical') {
-        if (col < right) out.push({ row, col, edge: 'EdgeRight' });
-        if (col > left) out.push({ row, col, edge: 'EdgeLeft' });
-      }
-    }
   return out;
 }
 
@@ -774,13 +1118,14 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
   protected readonly scalarProps = ['style', 'color', 'weight'] as const;
   constructor(
     context: MemoryRequestContext,
-    range: MemRange,
+    range: () => RangeTarget,
     private readonly index: XBorderIndex,
   ) {
-    super(context, range, (t) => t);
+    super(context, range);
   }
   private setEdge(k: 'style' | 'color' | 'weight', v: string): void {
     this.queueWrite((t) => {
+      guard(t, 'formatCells');
       for (const e of edgesOf(t, this.index)) {
         const c = t.sheet.cell(e.row, e.col);
         if (k === 'style' && v === 'None') {
@@ -790,12 +1135,12 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
         const b = c.borders[e.edge] ?? { style: 'Continuous', color: '#000000', weight: 'Thin' };
         c.borders[e.edge] = { ...b, [k]: k === 'color' ? v.toUpperCase() : v };
       }
-    });
+    }, jsonBytes(v));
   }
-  get style(): string {
+  get style(): Excel.RangeBorder['style'] {
     return this.get('style');
   }
-  set style(v: string) {
+  set style(v: Excel.RangeBorder['style']) {
     this.setEdge('style', v);
   }
   get color(): string {
@@ -804,10 +1149,10 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
   set color(v: string) {
     this.setEdge('color', v);
   }
-  get weight(): string {
+  get weight(): Excel.RangeBorder['weight'] {
     return this.get('weight');
   }
-  set weight(v: string) {
+  set weight(v: Excel.RangeBorder['weight']) {
     this.setEdge('weight', v);
   }
   protected read(prop: string): unknown {
@@ -822,8 +1167,8 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
     );
     return vals.size === 1 ? [...vals][0] : null;
   }
-  load(propertyNames?: string | string[]): XRangeBorder {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeBorderLoadOptions): MemBorder {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -831,34 +1176,38 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
 export class MemValidation extends RangePart<RangeTarget> implements XDataValidation {
   protected readonly scalarProps = ['rule', 'type', 'prompt'] as const;
   constructor(context: MemoryRequestContext, range: MemRange) {
-    super(context, range, (t) => t);
+    super(context, () => range.need());
   }
-  get rule(): XDataValidationRule {
+  get rule(): Excel.DataValidationRule {
     return this.get('rule');
   }
-  set rule(v: XDataValidationRule) {
+  set rule(v: Excel.DataValidationRule) {
     this.queueWrite((t) => {
-      assertProtected(t);
-      if (!v.list || typeof v.list.source !== 'string') throw new MemoryExcelError('InvalidArgument', '内存 Excel 只支持列表型数据验证（source 为文本）');
+      guard(t, 'structure'); // Data Validation is not available on a protected sheet
+      if (!v.list || typeof v.list.source !== 'string')
+        throw new MemoryExcelError('NotImplemented', '内存 Excel 只保存列表型数据验证（source 为文本）；适配器也只写这种');
       const list = { inCellDropDown: v.list.inCellDropDown, source: v.list.source };
       forCells(t, (c) => (c.validation = { ...c.validation, list: { ...list } }));
-    });
+    }, jsonBytes(v));
   }
-  get prompt(): XDataValidationPrompt {
+  get prompt(): Excel.DataValidationPrompt {
     return this.get('prompt');
   }
-  set prompt(v: XDataValidationPrompt) {
+  set prompt(v: Excel.DataValidationPrompt) {
     this.queueWrite((t) => {
-      assertProtected(t);
+      guard(t, 'structure');
       if (v.title.length > 32 || v.message.length > 255) throw new MemoryExcelError('InvalidArgument', '输入信息的标题不超过 32 个字符、内容不超过 255 个字符');
       forCells(t, (c) => (c.validation = { ...c.validation, prompt: { showPrompt: v.showPrompt, title: v.title, message: v.message } }));
-    });
+    }, jsonBytes(v));
   }
-  get type(): string {
+  get type(): Excel.DataValidation['type'] {
     return this.get('type');
   }
   clear(): void {
-    this.queueWrite((t) => forCells(t, (c) => delete c.validation));
+    this.queueWrite((t) => {
+      guard(t, 'structure');
+      forCells(t, (c) => delete c.validation);
+    });
   }
   protected read(prop: string): unknown {
     const t = this.need();
@@ -870,28 +1219,38 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
     if (prop === 'rule') return common(t, (c) => (c?.validation?.list ? { list: { ...c.validation.list } } : {})) ?? {};
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XDataValidation {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.DataValidationLoadOptions): MemValidation {
+    this.loadOptions(options);
     return this;
   }
 }
 
-export class MemAreas extends ClientObj<{ sheet: SheetState; areas: RangePos[] }> implements XRangeAreas {
-  protected readonly scalarProps = ['address', 'areaCount'] as const;
+/** RangeAreas: one or more rectangles of a sheet (merged areas, or `Worksheet.getRanges`). */
+export class MemAreas extends ClientObj<RangeTarget> implements XRangeAreas {
+  protected readonly scalarProps = ['address', 'areaCount', 'cellCount'] as const;
+  private fmt?: MemFormat;
   get address(): string {
     return this.get('address');
   }
   get areaCount(): number {
     return this.get('areaCount');
   }
+  get format(): MemFormat {
+    this.fmt ??= new MemFormat(this.context, () => this.need());
+    return this.fmt;
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    return name === 'format' ? (this.format as unknown as ClientObj<unknown>) : undefined;
+  }
   protected read(prop: string): unknown {
     const t = this.need();
-    if (prop === 'address') return t.areas.map((a) => sheetAddress(t.sheet.name, a)).join(', ');
-    if (prop === 'areaCount') return t.areas.length;
+    if (prop === 'address') return areasOf(t).map((a) => sheetAddress(t.sheet.name, a)).join(', ');
+    if (prop === 'areaCount') return areasOf(t).length;
+    if (prop === 'cellCount') return cellCount(t);
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XRangeAreas {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.RangeAreasLoadOptions): MemAreas {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -901,6 +1260,7 @@ export class MemAreas extends ClientObj<{ sheet: SheetState; areas: RangePos[] }
 
 export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
   protected readonly scalarProps = ['id', 'name'] as const;
+  private protectionP?: MemSheetProtection;
 
   get id(): string {
     return this.get('id');
@@ -912,8 +1272,12 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
     if (!this.context.wb.supports(18)) throw apiNotFound('Worksheet.notes', 18);
     return new MemNotes(this.context, () => ({ scope: this.need() }));
   }
-  get protection(): XWorksheetProtection {
-    return new MemProtection(this.context, () => this.need());
+  get protection(): MemSheetProtection {
+    this.protectionP ??= new MemSheetProtection(this.context, () => this.need());
+    return this.protectionP;
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    return name === 'protection' ? (this.protection as unknown as ClientObj<unknown>) : undefined;
   }
   activate(): void {
     this.queueWrite((s) => {
@@ -921,23 +1285,28 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
       if (wb.activeSheetId !== s.id) {
         wb.activeSheetId = s.id;
         wb.selection = { sheetId: s.id, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+        wb.emitActivated(s);
       }
     });
   }
-  getRange(address?: string): XRange {
-    return new MemRange(this.context, () => {
-      const sheet = this.need();
-      let pos: RangePos;
-      try {
-        pos = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseRange(address);
-      } catch {
-        throw new MemoryExcelError('InvalidArgument', `无效的区域地址：${address}`);
-      }
-      checkBounds(pos);
-      return { sheet, pos };
-    });
+  getRange(address?: string): MemRange {
+    return new MemRange(
+      this.context,
+      () => {
+        const sheet = this.need();
+        let pos: RangePos;
+        try {
+          pos = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseRange(address);
+        } catch {
+          throw new MemoryExcelError('InvalidArgument', `无效的区域地址：${address}`);
+        }
+        checkBounds(pos);
+        return { sheet, pos };
+      },
+      jsonBytes(address ?? ''),
+    );
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange {
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
     return new MemRange(this.context, () => {
       const pos = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
       if (rowCount < 1 || columnCount < 1) throw new MemoryExcelError('InvalidArgument', '行数和列数必须至少为 1');
@@ -945,13 +1314,27 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
       return { sheet: this.need(), pos };
     });
   }
-  getUsedRange(valuesOnly = false): XRange {
+  getRanges(address?: string): MemAreas {
+    if (!this.context.wb.supports(9)) throw apiNotFound('Worksheet.getRanges', 9);
+    return new MemAreas(this.context, () => {
+      const sheet = this.need();
+      let list: RangePos[];
+      try {
+        list = address === undefined ? [{ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }] : address.split(/[,;]/).map((a) => parseRange(a.trim().replace(/\$/g, '')));
+      } catch {
+        throw new MemoryExcelError('InvalidArgument', `无效的区域地址：${address}`);
+      }
+      list.forEach(checkBounds);
+      return { sheet, pos: list[0], areas: list };
+    }, jsonBytes(address ?? ''));
+  }
+  getUsedRange(valuesOnly = false): MemRange {
     return new MemRange(this.context, () => {
       const sheet = this.need();
       return { sheet, pos: sheet.usedRange(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
-  getUsedRangeOrNullObject(valuesOnly = false): XRange {
+  getUsedRangeOrNullObject(valuesOnly = false): MemRange {
     return new MemRange(this.context, () => {
       const sheet = this.need();
       const pos = sheet.usedRange(valuesOnly);
@@ -964,23 +1347,28 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
     if (prop === 'name') return s.name;
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XWorksheet {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.WorksheetLoadOptions): MemWorksheet {
+    this.loadOptions(options);
     return this;
   }
 }
 
-class MemProtection extends ClientObj<SheetState> implements XWorksheetProtection {
-  protected readonly scalarProps = ['protected'] as const;
+export class MemSheetProtection extends ClientObj<SheetState> implements XWorksheetProtection {
+  protected readonly scalarProps = ['protected', 'options'] as const;
   get protected(): boolean {
     return this.get('protected');
   }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.get('options');
+  }
   protected read(prop: string): unknown {
-    if (prop === 'protected') return this.need().protected;
+    const p = this.need().protection;
+    if (prop === 'protected') return p.protected;
+    if (prop === 'options') return { ...p.options };
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XWorksheetProtection {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.WorksheetProtectionLoadOptions): MemSheetProtection {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -1015,21 +1403,23 @@ export class MemWorksheets extends ClientObj<MemoryWorkbook> implements XWorkshe
     if (!this.context.wb.supports(9)) throw apiNotFound('WorksheetCollection.onSelectionChanged', 9);
     return new MemEventHandlers(this.context, this.context.wb.selectionListeners);
   }
-  getItem(key: string): XWorksheet {
+  get onActivated(): XEventHandlers<XActivatedEventArgs> {
+    if (!this.context.wb.supports(7)) throw apiNotFound('WorksheetCollection.onActivated', 7);
+    return new MemEventHandlers(this.context, this.context.wb.activatedListeners);
+  }
+  getItem(key: string): MemWorksheet {
     return new MemWorksheet(this.context, () => this.need().sheet(key));
   }
-  getItemOrNullObject(key: string): XWorksheet {
+  getItemOrNullObject(key: string): MemWorksheet {
     return new MemWorksheet(this.context, () => this.need().findSheet(key) ?? null);
   }
-  getActiveWorksheet(): XWorksheet {
+  getActiveWorksheet(): MemWorksheet {
     return new MemWorksheet(this.context, () => this.need().activeSheet());
   }
   protected override loadOne(name: string): void {
-    const [head, sub] = name.split('/', 2);
-    if (head !== 'items') throw new MemoryExcelError('InvalidArgument', `Cannot load '${name}'`);
     const wb = this.need();
     const prev = this.peekItems();
-    const props = (sub ?? 'id,name').split(',').map((p) => p.trim());
+    const props = name === '*' || name === 'items' ? ['id', 'name'] : [name];
     const items = wb.sheets.map((s, i) => (prev?.[i] ?? new MemWorksheet(this.context, null)).adopt(s, props));
     this.setLoaded('items', items);
   }
@@ -1043,8 +1433,9 @@ export class MemWorksheets extends ClientObj<MemoryWorkbook> implements XWorkshe
   protected read(_prop: string): unknown {
     return undefined;
   }
-  load(propertyNames?: string | string[]): XWorksheetCollection {
-    this.loadProps(propertyNames);
+  /** the options name the properties of every item (“For EACH ITEM in the collection”) */
+  load(options: Excel.Interfaces.WorksheetCollectionLoadOptions & Excel.Interfaces.CollectionLoadOptions): MemWorksheets {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -1062,6 +1453,10 @@ function noteKey(t: NoteTarget): string {
   return `${t.row},${t.col}`;
 }
 
+function guardNotes(sheet: SheetState): void {
+  guard({ sheet, pos: { top: 0, left: 0, bottom: 0, right: 0 } }, 'objects');
+}
+
 export class MemNote extends ClientObj<NoteTarget> implements XNote {
   protected readonly scalarProps = ['content', 'authorName'] as const;
   get content(): string {
@@ -1069,17 +1464,19 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
   }
   set content(v: string) {
     this.queueWrite((t) => {
+      guardNotes(t.sheet);
       const n = t.sheet.notes.get(noteKey(t));
       if (!n) throw new MemoryExcelError('ItemNotFound', '批注不存在');
       n.content = v;
-    });
+    }, jsonBytes(v));
   }
   delete(): void {
     this.queueWrite((t) => {
+      guardNotes(t.sheet);
       t.sheet.notes.delete(noteKey(t));
     });
   }
-  getLocation(): XRange {
+  getLocation(): MemRange {
     return new MemRange(this.context, () => {
       const t = this.need();
       return { sheet: t.sheet, pos: { top: t.row, left: t.col, bottom: t.row, right: t.col } };
@@ -1091,8 +1488,8 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
     if (!n) throw new MemoryExcelError('ItemNotFound', '批注不存在');
     return prop === 'content' ? n.content : n.authorName;
   }
-  load(propertyNames?: string | string[]): XNote {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.NoteLoadOptions): MemNote {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -1111,56 +1508,55 @@ export class MemNotes extends ClientObj<NoteScope> implements XNoteCollection {
     if (bang >= 0) {
       sheet = wb.sheet(key.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
       cell = key.slice(bang + 1);
-    } else if (scope instanceof Object && 'cells' in scope) {
+    } else if ('cells' in scope) {
       sheet = scope as SheetState;
     } else {
       sheet = wb.activeSheet();
     }
-    const p = parseA1(cell.split(':')[0]);
+    const p = parseA1(cell.split(':')[0].replace(/\$/g, ''));
     return { sheet, row: p.row, col: p.col };
   }
 
   get items(): XNote[] {
     return this.get('items');
   }
-  add(cellAddress: XRange | string, content: string): XNote {
+  add(cellAddress: Excel.Range | string, content: unknown): MemNote {
     return new MemNote(this.context, () => {
       let t: NoteTarget;
       if (typeof cellAddress === 'string') t = this.locate(cellAddress);
-      else {
-        const r = (cellAddress as MemRange).need();
+      else if ((cellAddress as unknown) instanceof MemRange) {
+        const r = (cellAddress as unknown as MemRange).need();
         t = { sheet: r.sheet, row: r.pos.top, col: r.pos.left };
-      }
+      } else throw new MemoryExcelError('InvalidArgument', 'NoteCollection.add needs an address or a range of this context');
+      guardNotes(t.sheet);
       if (t.sheet.notes.has(noteKey(t))) throw new MemoryExcelError('InvalidArgument', `单元格${rangeToA1({ top: t.row, left: t.col, bottom: t.row, right: t.col })}已有批注`);
-      t.sheet.notes.set(noteKey(t), { content, authorName: 'jxmb' });
+      t.sheet.notes.set(noteKey(t), { content: String(content), authorName: 'jxmb' });
       return t;
-    });
+    }, jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0));
   }
-  getItemOrNullObject(key: string): XNote {
+  getItemOrNullObject(key: string): MemNote {
     return new MemNote(this.context, () => {
       const t = this.locate(key);
       return t.sheet.notes.has(noteKey(t)) ? t : null;
     });
   }
   protected override loadOne(name: string): void {
-    const [head, sub] = name.split('/', 2);
-    if (head !== 'items') throw new MemoryExcelError('InvalidArgument', `Cannot load '${name}'`);
     const { scope } = this.need();
     const sheets = 'cells' in scope ? [scope as SheetState] : (scope as MemoryWorkbook).sheets;
+    const props = name === '*' || name === 'items' ? ['content'] : [name];
     const items: MemNote[] = [];
     for (const sheet of sheets)
       for (const k of sheet.notes.keys()) {
         const [row, col] = k.split(',').map(Number);
-        const t: NoteTarget = { sheet, row, col };
-        items.push(new MemNote(this.context, null).adopt(t, (sub ?? 'content').split(',').map((p) => p.trim())));
+        items.push(new MemNote(this.context, null).adopt({ sheet, row, col }, props));
       }
     this.setLoaded('items', items);
   }
   protected read(_prop: string): unknown {
     return undefined;
   }
-  load(propertyNames?: string | string[]): XNoteCollection {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.NoteCollectionLoadOptions & Excel.Interfaces.CollectionLoadOptions): MemNotes {
+    this.loadOptions(options);
     return this;
   }
 }
@@ -1177,7 +1573,7 @@ export class MemSetting extends ClientObj<{ key: string }> implements XSetting {
     return this.get('value');
   }
   set value(v: unknown) {
-    this.queueWrite((t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))));
+    this.queueWrite((t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), jsonBytes(v));
   }
   delete(): void {
     this.queueWrite((t) => this.context.wb.settings.delete(t.key));
@@ -1188,21 +1584,25 @@ export class MemSetting extends ClientObj<{ key: string }> implements XSetting {
     if (prop === 'value') return this.context.wb.settings.get(t.key);
     throw notLoaded(prop);
   }
-  load(propertyNames?: string | string[]): XSetting {
-    this.loadProps(propertyNames);
+  load(options: Excel.Interfaces.SettingLoadOptions): MemSetting {
+    this.loadOptions(options);
     return this;
   }
 }
 
 class MemSettings implements XSettingCollection {
   constructor(private readonly context: MemoryRequestContext) {}
-  add(key: string, value: string | number | boolean): XSetting {
-    return new MemSetting(this.context, () => {
-      this.context.wb.settings.set(key, value);
-      return { key };
-    });
+  add(key: string, value: unknown): MemSetting {
+    return new MemSetting(
+      this.context,
+      () => {
+        this.context.wb.settings.set(key, JSON.parse(JSON.stringify(value)));
+        return { key };
+      },
+      jsonBytes(key) + jsonBytes(value),
+    );
   }
-  getItemOrNullObject(key: string): XSetting {
+  getItemOrNullObject(key: string): MemSetting {
     return new MemSetting(this.context, () => (this.context.wb.settings.has(key) ? { key } : null));
   }
 }
@@ -1215,11 +1615,11 @@ export class MemWorkbookProxy implements XWorkbook {
     this.worksheets = new MemWorksheets(context, () => context.wb);
     this.settings = new MemSettings(context);
   }
-  get notes(): XNoteCollection {
+  get notes(): MemNotes {
     if (!this.context.wb.supports(18)) throw apiNotFound('Workbook.notes', 18);
     return new MemNotes(this.context, () => ({ scope: this.context.wb }));
   }
-  getSelectedRange(): XRange {
+  getSelectedRange(): MemRange {
     return new MemRange(this.context, () => {
       const wb = this.context.wb;
       const sel = wb.selection;

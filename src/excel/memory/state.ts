@@ -1,19 +1,84 @@
 /**
- * The state behind the in-memory Excel: sheets of cells (value, number format, fill, font,
- * borders, alignment, data validation), merges, notes, column widths, workbook settings, the
- * selection, and the event listeners. The Office.js-shaped proxies (./proxies.ts) read and write
- * it only inside `sync()`; `MemoryWorkbook.user` acts as the person at the keyboard.
+ * The state behind the in-memory Excel: sheets of cells (value or formula, number format, fill,
+ * font, borders, alignment, protection, data validation), merges, notes, row heights and column
+ * widths, sheet protection, workbook settings, the selection, and the event listeners. The
+ * Office.js-shaped proxies (./proxies.ts) read and write it only inside `sync()`;
+ * `MemoryWorkbook.user` acts as the clerk at the keyboard, `MemoryWorkbook.coauthor` as a co-author
+ * editing the same workbook elsewhere.
+ *
+ * Documented Excel behaviour the adapter must survive is imitated here, each with its reference,
+ * and can be switched by a test through `MemoryWorkbook.behaviour` (see `ExcelBehaviour`).
  */
 import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type { CellValue } from '../../domain/model';
 import type { Grid } from '../../sheet/grid';
-import type { XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 /** points, what Excel reports for a row/column nobody resized */
 export const DEFAULT_ROW_HEIGHT = 14.25;
 export const DEFAULT_COLUMN_WIDTH = 48;
+
+/**
+ * What the in-memory Excel does where documented Excel does something an add-in must be ready for.
+ * Every switch is on by default (the strictest platform: Excel on the web); a test turns one off
+ * for a negative control, or to isolate another.
+ */
+export interface ExcelBehaviour {
+  /**
+   * `Range.getMergedAreasOrNullObject` fails when the range holds more than this many merged areas.
+   * Reference (Excel.Range, getMergedAreasOrNullObject): “if the merged areas count in this range is
+   * more than 512, then this method will fail to return the result.” `null`: no limit.
+   */
+  mergedAreasLimit: number | null;
+  /**
+   * A read (values, number formats, formulas, cell/row/column properties) of a range of more cells
+   * fails with `RangeExceedsLimit`. Reference: “Resource limits and performance optimization for
+   * Office Add-ins” › Excel add-ins: “A range is limited to 5,000,000 cells for read operations.”
+   */
+  readCellLimit: number | null;
+  /**
+   * Excel on the web refuses a request, and fails a response, larger than this many bytes
+   * (`RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`). Reference: same page:
+   * “Excel on the web has a payload size limit for requests and responses of 5MB”; the request size
+   * “combines the number of API calls, the number of objects, such as Range objects, the length of
+   * the value to set or get” (“Performance optimization using the Excel JavaScript API” › Payload
+   * size limit best practices). `null`: a desktop Excel, no payload limit.
+   */
+  payloadLimit: number | null;
+  /**
+   * A cell with no fill reads back `color: "#FFFFFF"` (with `pattern: "None"`), indistinguishable by
+   * colour from a white fill. Reference: Excel.RangeFill.color / CellPropertiesFill — Excel reports
+   * the default (no) fill as white; office-js users rely on `pattern` to tell them apart.
+   * `false`: no fill reads `null` (what a naive imitation would say).
+   */
+  noFillAsWhite: boolean;
+  /**
+   * A string written to `Range.values` that starts with "=", "+" or "-" becomes a formula.
+   * Reference (Excel.Range, values): “If the returned value starts with a plus ("+"), minus ("-"),
+   * or equal sign ("="), Excel interprets this value as a formula.” A cell formatted as text ("@")
+   * keeps what is written as text (see `coerceInput`).
+   */
+  formulaCoercion: boolean;
+  /**
+   * A value picked from a data-validation dropdown, a paste and a fill-drag change cells without
+   * firing `onChanged`: office-js #3888 (dropdown, Excel on the web), #420 (dropdown, desktop),
+   * #1110 (drag and copy), #3899 (paste, as the project's issue 12 reports it). Excel does not
+   * always miss them; the imitation always does, the case the adapter must survive. `false`: they
+   * fire like typing.
+   */
+  silentEdits: boolean;
+}
+
+export const DOCUMENTED_EXCEL: ExcelBehaviour = {
+  mergedAreasLimit: 512,
+  readCellLimit: 5_000_000,
+  payloadLimit: 5_000_000,
+  noFillAsWhite: true,
+  formulaCoercion: true,
+  silentEdits: true,
+};
 
 export interface FillState {
   /** null = no fill */
@@ -44,7 +109,10 @@ export interface ValidationState {
 }
 
 export interface CellState {
+  /** what `values` reads: the typed value, or a formula's result */
   value: XValue;
+  /** the formula (`=…`) when the cell holds one */
+  formula?: string;
   numberFormat: string;
   fill: FillState;
   font: FontState;
@@ -52,6 +120,8 @@ export interface CellState {
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
+  /** format.protection.locked: Excel's default for every cell is locked */
+  locked: boolean;
   validation?: ValidationState;
 }
 
@@ -68,10 +138,11 @@ export function newCell(): CellState {
     wrapText: false,
     horizontalAlignment: 'General',
     verticalAlignment: 'Bottom',
+    locked: true,
   };
 }
 
-function isDefaultFormat(c: CellState): boolean {
+export function isDefaultFormat(c: CellState): boolean {
   return (
     c.numberFormat === 'General' &&
     c.fill.pattern === 'None' &&
@@ -84,13 +155,22 @@ function isDefaultFormat(c: CellState): boolean {
     !c.wrapText &&
     c.horizontalAlignment === 'General' &&
     c.verticalAlignment === 'Bottom' &&
+    c.locked &&
     c.validation === undefined
   );
 }
 
+/** The error codes Office.js reports (`Excel.ErrorCodes` and the platform's own, see “Error handling with the Excel JavaScript API”). */
+export type MemoryErrorCode =
+  | `${Excel.ErrorCodes}`
+  | 'PropertyNotLoaded'
+  | 'InvalidObjectPath'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded';
+
 export class MemoryExcelError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: MemoryErrorCode,
     message: string,
   ) {
     super(message);
@@ -103,6 +183,12 @@ export interface NoteState {
   authorName: string;
 }
 
+/** Worksheet protection: on/off and what it still allows (Excel.WorksheetProtectionOptions). */
+export interface ProtectionState {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+}
+
 export class SheetState {
   /** key: row * MAX_COLS + col */
   readonly cells = new Map<number, CellState>();
@@ -110,12 +196,16 @@ export class SheetState {
   readonly notes = new Map<string, NoteState>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
-  protected = false;
+  protection: ProtectionState = { protected: false, options: {} };
 
   constructor(
     readonly id: string,
     public name: string,
   ) {}
+
+  get protected(): boolean {
+    return this.protection.protected;
+  }
 
   key(row: number, col: number): number {
     return row * MAX_COLS + col;
@@ -139,7 +229,7 @@ export class SheetState {
   usedRange(valuesOnly: boolean): RangePos | null {
     let r: RangePos | null = null;
     for (const [k, c] of this.cells) {
-      if (c.value === '' && (valuesOnly || isDefaultFormat(c))) continue;
+      if (c.value === '' && c.formula === undefined && (valuesOnly || isDefaultFormat(c))) continue;
       const row = Math.floor(k / MAX_COLS);
       const col = k % MAX_COLS;
       if (!r) r = { top: row, left: col, bottom: row, right: col };
@@ -214,20 +304,116 @@ export class SheetState {
   }
 }
 
-/** Excel's parse of typed input: numeric text becomes a number, `25%` becomes 0.25 shown as 25%. */
-export function coerceInput(value: XValue, cell: CellState): XValue {
-  if (typeof value !== 'string' || cell.numberFormat === '@') return value;
+// ---------------------------------------------------------------------------------------------
+// How Excel takes a value that is written (typed, or set through `Range.values`)
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
+
+/**
+ * The result of the small formulas the imitation evaluates: numbers, percentages, unary signs,
+ * + - * / and parentheses (`=100%` → 1, `=-5%` → -0.05). Anything else (names, references,
+ * functions, a lone sign) evaluates to `#NAME?`, as Excel shows for a name it does not know.
+ */
+export function evaluateFormula(formula: string): XValue {
+  const src = formula.slice(1).replace(/\s+/g, '');
+  let i = 0;
+  const fail = (): never => {
+    throw new Error('unparsable');
+  };
+  const primary = (): number => {
+    const ch = src[i];
+    if (ch === '+' || ch === '-') {
+      i++;
+      const v = primary();
+      return ch === '-' ? -v : v;
+    }
+    if (ch === '(') {
+      i++;
+      const v = sum();
+      if (src[i] !== ')') fail();
+      i++;
+      return percent(v);
+    }
+    const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
+    if (!m) return fail();
+    i += m[0].length;
+    return percent(Number(m[0]));
+  };
+  const percent = (v: number): number => {
+    let out = v;
+    while (src[i] === '%') {
+      i++;
+      out /= 100;
+    }
+    return out;
+  };
+  const product = (): number => {
+    let v = primary();
+    while (src[i] === '*' || src[i] === '/') {
+      const op = src[i++];
+      const w = primary();
+      v = op === '*' ? v * w : v / w;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (src[i] === '+' || src[i] === '-') {
+      const op = src[i++];
+      const w = product();
+      v = op === '+' ? v + w : v - w;
+    }
+    return v;
+  };
+  try {
+    const v = sum();
+    if (i !== src.length) return '#NAME?';
+    if (!Number.isFinite(v)) return '#DIV/0!';
+    return Math.round(v * 1e12) / 1e12;
+  } catch {
+    return '#NAME?';
+  }
+}
+
+/**
+ * Writes `value` into `cell` the way Excel takes it:
+ * - a cell formatted as text (`@`) keeps the string exactly as written, formula-like or numeric —
+ *   Excel treats an entry in a Text-formatted cell as text, and changing the format afterwards
+ *   does not re-evaluate it (“Formulas Don't Calculate as Formulas”, excelribbon.tips.net T003308);
+ * - numeric text becomes a number, `25%` becomes 0.25 shown as `0%` (Excel's parse of typed input);
+ * - with `formulaCoercion`, a string starting with "=", "+" or "-" becomes a formula (Excel.Range
+ *   values reference, see `ExcelBehaviour.formulaCoercion`). A lone "+" or "-" typed by the clerk
+ *   stays text (Excel's own entry of a single sign); written through `values` it is a formula.
+ */
+export function writeInput(cell: CellState, value: XValue, opts: { formulaCoercion: boolean; typed: boolean }): void {
+  delete cell.formula;
+  if (typeof value !== 'string' || cell.numberFormat === '@') {
+    cell.value = value;
+    return;
+  }
   const s = value.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
-  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/.exec(s);
+  if (NUMBER.test(s)) {
+    cell.value = Number(s);
+    return;
+  }
+  const pct = PERCENT.exec(s);
   if (pct) {
     if (cell.numberFormat === 'General') {
       const decimals = (pct[1].split('.')[1] ?? '').length;
       cell.numberFormat = decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
     }
-    return Number(pct[1]) / 100;
+    cell.value = Number(pct[1]) / 100;
+    return;
   }
-  return value;
+  const lead = value[0];
+  const loneSign = opts.typed && (value === '+' || value === '-');
+  if (opts.formulaCoercion && (lead === '=' || lead === '+' || lead === '-') && !loneSign && value.length > 0) {
+    cell.formula = lead === '=' ? value : `=${value}`;
+    cell.value = evaluateFormula(cell.formula);
+    return;
+  }
+  cell.value = value;
 }
 
 export function sheetAddress(sheet: string, r: RangePos): string {
@@ -246,11 +432,11 @@ export interface ApiSupport {
   excelApi: number;
 }
 
-type ChangedListener = (args: XChangedEventArgs) => Promise<unknown>;
-type SelectionListener = (args: XSelectionChangedEventArgs) => Promise<unknown>;
+type Listener<A> = (args: A) => Promise<unknown>;
 
 export interface CellSnapshot {
   value: XValue;
+  formula?: string;
   numberFormat?: string;
   fill?: FillState;
   font?: Partial<FontState>;
@@ -258,6 +444,7 @@ export interface CellSnapshot {
   wrapText?: boolean;
   horizontalAlignment?: string;
   verticalAlignment?: string;
+  locked?: false;
   validation?: ValidationState;
 }
 
@@ -274,27 +461,68 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
-/** The user at the keyboard: edits apply at once and fire events with triggerSource 'Unknown'. */
+/**
+ * Someone editing the workbook: the clerk at the keyboard (`source` Local) or a co-author elsewhere
+ * (`source` Remote: “For events that can be triggered by a coauthor, such as onChanged, the
+ * corresponding Event object will contain a source property that indicates whether the event was
+ * triggered locally by the current user (event.source = Local) or was triggered by the remote
+ * coauthor (event.source = Remote)”, “Work with Events using the Excel JavaScript API” › Events
+ * and coauthoring). Edits apply at once and fire events with triggerSource 'Unknown'.
+ */
 export class MemoryUser {
-  constructor(private readonly wb: MemoryWorkbook) {}
+  constructor(
+    private readonly wb: MemoryWorkbook,
+    private readonly source: 'Local' | 'Remote' = 'Local',
+  ) {}
 
-  /** Types values into cells (Excel parses numeric and `%` text). `fireEvent: false` = a change Excel reports nothing for. */
-  setValues(sheet: string, address: string, values: XValue[][], opts: { fireEvent?: boolean } = {}): void {
+  private write(sheet: string, address: string, values: XValue[][], fire: boolean): void {
     const s = this.wb.sheet(sheet);
     const r = parseRange(address);
-    const before = s.peek(r.top, r.left)?.value ?? '';
-    for (let i = 0; i < values.length; i++) {
-      for (let j = 0; j < values[i].length; j++) {
-        const c = s.cell(r.top + i, r.left + j);
-        c.value = coerceInput(values[i][j], c);
-      }
-    }
     const bottom = r.top + values.length - 1;
     const right = r.left + Math.max(1, ...values.map((v) => v.length)) - 1;
     const area = { top: r.top, left: r.left, bottom, right };
-    if (opts.fireEvent === false) return;
+    // Excel refuses to change a locked cell of a protected sheet
+    if (s.protected) for (let row = area.top; row <= area.bottom; row++) for (let col = area.left; col <= area.right; col++) if (s.peek(row, col)?.locked ?? true) throw protectedError(s);
+    const before = s.peek(r.top, r.left)?.value ?? '';
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values[i].length; j++) {
+        writeInput(s.cell(r.top + i, r.left + j), values[i][j], { formulaCoercion: this.wb.behaviour.formulaCoercion, typed: true });
+      }
+    }
+    if (!fire) return;
     const single = bottom === r.top && right === r.left;
-    this.wb.emitChanged(s, area, 'Unknown', single ? { valueBefore: before, valueAfter: s.cell(r.top, r.left).value } : undefined);
+    this.wb.emitChanged(s, area, 'Unknown', single ? { valueBefore: before, valueAfter: s.cell(r.top, r.left).value } : undefined, this.source);
+  }
+
+  /** Types values into cells (Excel parses numeric and `%` text). `fireEvent: false` = a change Excel reports nothing for. */
+  setValues(sheet: string, address: string, values: XValue[][], opts: { fireEvent?: boolean } = {}): void {
+    this.write(sheet, address, values, opts.fireEvent !== false);
+  }
+
+  /** Picks a value from the cell's data-validation dropdown (the cell selected first): no onChanged with `silentEdits` (office-js #3888, #420). */
+  pick(sheet: string, address: string, value: XValue): void {
+    this.select(sheet, address);
+    this.write(sheet, address, [[value]], !this.wb.behaviour.silentEdits);
+  }
+
+  /** Pastes a block of values at a cell; the pasted block is left selected. No onChanged with `silentEdits` (office-js #3899). */
+  paste(sheet: string, address: string, values: XValue[][]): void {
+    const r = parseRange(address);
+    this.select(sheet, toA1(r.top, r.left));
+    this.write(sheet, address, values, !this.wb.behaviour.silentEdits);
+    this.select(sheet, address);
+  }
+
+  /** Drags the fill handle from the first cell of `address` over the rest, which is left selected. No onChanged with `silentEdits` (office-js #1110). */
+  fillDown(sheet: string, address: string): void {
+    const r = parseRange(address);
+    const s = this.wb.sheet(sheet);
+    const v = s.peek(r.top, r.left)?.value ?? '';
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    this.select(sheet, toA1(r.top, r.left));
+    this.write(sheet, address, Array.from({ length: rows }, () => Array<XValue>(cols).fill(v)), !this.wb.behaviour.silentEdits);
+    this.select(sheet, address);
   }
 
   clear(sheet: string, address: string): void {
@@ -340,6 +568,13 @@ export class MemoryUser {
     });
   }
 
+  /** Format Cells › Protection › Locked (takes effect once the sheet is protected). */
+  setLocked(sheet: string, address: string, locked: boolean): void {
+    this.each(sheet, address, (c) => {
+      c.locked = locked;
+    });
+  }
+
   merge(sheet: string, address: string): void {
     this.wb.mergeArea(this.wb.sheet(sheet), parseRange(address));
   }
@@ -349,22 +584,40 @@ export class MemoryUser {
     this.wb.sheet(sheet).notes.set(`${p.row},${p.col}`, { content, authorName: 'User' });
   }
 
+  setRowHeight(sheet: string, row: number, points: number): void {
+    this.wb.sheet(sheet).rowHeights.set(row, points);
+  }
+
+  /** Selects cells (activating their sheet first, which fires onActivated when the sheet changes). */
   select(sheet: string, address: string): void {
     const s = this.wb.sheet(sheet);
+    if (this.wb.activeSheetId !== s.id) {
+      this.wb.activeSheetId = s.id;
+      this.wb.emitActivated(s);
+    }
     this.wb.selection = { sheetId: s.id, range: parseRange(address) };
-    this.wb.activeSheetId = s.id;
     this.wb.emitSelection(s, this.wb.selection.range);
+  }
+
+  /** Clicks a sheet tab: the sheet becomes active (onActivated), its A1 selected. */
+  activate(sheet: string): void {
+    this.select(sheet, 'A1');
   }
 
   addSheet(name: string): void {
     this.wb.addSheet(name);
   }
 
-  protect(sheet: string, on = true): void {
-    this.wb.sheet(sheet).protected = on;
+  /** Review › Protect Sheet, with what it still allows (Excel.WorksheetProtectionOptions); `false` unprotects. */
+  protect(sheet: string, on = true, options: Excel.WorksheetProtectionOptions = {}): void {
+    this.wb.sheet(sheet).protection = { protected: on, options: on ? { ...options } : {} };
   }
 
-  /** The user starts typing in a cell: Excel.run fails unless run with delayForCellEdit, which waits. */
+  /**
+   * The clerk starts typing in a cell. Until `endCellEdit`, a batch run with `delayForCellEdit`
+   * waits at `sync()` and one without fails with InvalidOperationInCellEditMode (Excel.RunOptions,
+   * delayForCellEdit). Clicking the task pane does not end the edit (office-js #806).
+   */
   beginCellEdit(): void {
     this.wb.cellEditMode = true;
   }
@@ -376,21 +629,42 @@ export class MemoryUser {
   }
 }
 
+export function protectedError(s: SheetState): MemoryExcelError {
+  return new MemoryExcelError('AccessDenied', `The cell or chart that you're trying to change is on a protected sheet (“${s.name}”).`);
+}
+
+/** What one `sync()` sent and received, for tests and the benchmark. */
+export interface SyncRecord {
+  commands: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** the largest range read in it, in cells */
+  largestRead: number;
+  /** the error code it failed with */
+  error?: string;
+}
+
 let workbookCounter = 0;
 
 export class MemoryWorkbook {
   readonly sheets: SheetState[] = [];
   readonly settings = new Map<string, unknown>();
   readonly user = new MemoryUser(this);
+  /** a co-author editing the same workbook: their edits arrive with `source: 'Remote'` */
+  readonly coauthor = new MemoryUser(this, 'Remote');
   selection: { sheetId: string; range: RangePos } | null = null;
   activeSheetId: string | null = null;
   /** every `context.sync()` of every context on this workbook */
   syncCount = 0;
+  /** what each sync sent and received (the last 1,000) */
+  readonly syncLog: SyncRecord[] = [];
   cellEditMode = false;
   readonly editWaiters: (() => void)[] = [];
-  readonly changedListeners = new Set<ChangedListener>();
-  readonly selectionListeners = new Set<SelectionListener>();
+  readonly changedListeners = new Set<Listener<XChangedEventArgs>>();
+  readonly selectionListeners = new Set<Listener<XSelectionChangedEventArgs>>();
+  readonly activatedListeners = new Set<Listener<XActivatedEventArgs>>();
   readonly support: ApiSupport;
+  readonly behaviour: ExcelBehaviour;
   /** listener errors (a failing handler does not break Excel, but tests may want to see them) */
   readonly listenerErrors: unknown[] = [];
   private readonly tag = ++workbookCounter;
@@ -398,13 +672,14 @@ export class MemoryWorkbook {
   private pendingEvents = 0;
   private readonly idleWaiters: (() => void)[] = [];
 
-  constructor(opts: { sheets?: string[]; support?: Partial<ApiSupport> } = {}) {
+  constructor(opts: { sheets?: string[]; support?: Partial<ApiSupport>; behaviour?: Partial<ExcelBehaviour> } = {}) {
     this.support = { excelApi: 20, ...opts.support };
+    this.behaviour = { ...DOCUMENTED_EXCEL, ...opts.behaviour };
     for (const name of opts.sheets ?? ['Sheet1']) this.addSheet(name);
   }
 
-  static fromGrid(grid: Grid, opts: { support?: Partial<ApiSupport> } = {}): MemoryWorkbook {
-    const wb = new MemoryWorkbook({ sheets: [], support: opts.support });
+  static fromGrid(grid: Grid, opts: { support?: Partial<ApiSupport>; behaviour?: Partial<ExcelBehaviour> } = {}): MemoryWorkbook {
+    const wb = new MemoryWorkbook({ sheets: [], support: opts.support, behaviour: opts.behaviour });
     for (const gs of grid.sheets) {
       const s = wb.addSheet(gs.name);
       const or = gs.origin?.row ?? 0;
@@ -487,22 +762,27 @@ export class MemoryWorkbook {
         for (let col = a.left; col <= a.right; col++) {
           if (row === a.top && col === a.left) continue;
           const c = s.peek(row, col);
-          if (c) c.value = '';
+          if (c) {
+            c.value = '';
+            delete c.formula;
+          }
         }
       s.merges.push({ ...a });
     }
   }
 
   /** Queue a change event (after the current turn: events never fire inside a sync). */
-  emitChanged(s: SheetState, r: RangePos, triggerSource: 'Unknown' | 'ThisLocalAddin', details?: XChangedEventArgs['details']): void {
-    const args: XChangedEventArgs = {
-      address: rangeToA1(r),
-      worksheetId: s.id,
-      changeType: 'RangeEdited',
-      source: 'Local',
-    };
+  emitChanged(
+    s: SheetState,
+    r: RangePos,
+    triggerSource: 'Unknown' | 'ThisLocalAddin',
+    details?: XChangedEventArgs['details'],
+    source: 'Local' | 'Remote' = 'Local',
+  ): void {
+    const args: XChangedEventArgs = { address: rangeToA1(r), worksheetId: s.id, changeType: 'RangeEdited', source };
+    // WorksheetChangedEventArgs.triggerSource is ExcelApi 1.14, details 1.9
     if (this.supports(14)) args.triggerSource = triggerSource;
-    if (details) args.details = details;
+    if (details && this.supports(9)) args.details = details;
     this.dispatch([...this.changedListeners], args);
   }
 
@@ -510,7 +790,11 @@ export class MemoryWorkbook {
     this.dispatch([...this.selectionListeners], { address: rangeToA1(r), worksheetId: s.id });
   }
 
-  private dispatch<A>(listeners: ((a: A) => Promise<unknown>)[], args: A): void {
+  emitActivated(s: SheetState): void {
+    this.dispatch([...this.activatedListeners], { worksheetId: s.id });
+  }
+
+  private dispatch<A>(listeners: Listener<A>[], args: A): void {
     if (listeners.length === 0) return;
     this.pendingEvents++;
     setTimeout(() => {
@@ -532,6 +816,12 @@ export class MemoryWorkbook {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** internal: a sync's record (the log keeps the last 1,000) */
+  logSync(r: SyncRecord): void {
+    this.syncLog.push(r);
+    if (this.syncLog.length > 1000) this.syncLog.splice(0, this.syncLog.length - 1000);
+  }
+
   /** Full cell state (values + formats), merges, notes and column widths, for equality checks. */
   snapshot(): WorkbookSnapshot {
     return {
@@ -540,10 +830,11 @@ export class MemoryWorkbook {
         const keys = [...s.cells.keys()].sort((a, b) => a - b);
         for (const k of keys) {
           const c = s.cells.get(k) as CellState;
-          if (c.value === '' && isDefaultFormat(c)) continue;
+          if (c.value === '' && c.formula === undefined && isDefaultFormat(c)) continue;
           const row = Math.floor(k / MAX_COLS);
           const col = k % MAX_COLS;
           const snap: CellSnapshot = { value: c.value };
+          if (c.formula !== undefined) snap.formula = c.formula;
           if (c.numberFormat !== 'General') snap.numberFormat = c.numberFormat;
           if (c.fill.pattern !== 'None') snap.fill = { ...c.fill };
           const font: Partial<FontState> = {};
@@ -554,6 +845,7 @@ export class MemoryWorkbook {
           if (c.wrapText) snap.wrapText = true;
           if (c.horizontalAlignment !== 'General') snap.horizontalAlignment = c.horizontalAlignment;
           if (c.verticalAlignment !== 'Bottom') snap.verticalAlignment = c.verticalAlignment;
+          if (!c.locked) snap.locked = false;
           if (c.validation) snap.validation = JSON.parse(JSON.stringify(c.validation));
           cells[toA1(row, col)] = snap;
         }

@@ -55,6 +55,8 @@ const useStyles = makeStyles({
 
 export interface CheckTabProps {
   result: CheckResult | null;
+  /** zh-CN when the result may be out of date, else null */
+  stale?: string | null;
   live: boolean;
   busy: boolean;
   selection: CellRef | null;
@@ -101,7 +103,7 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
 const sameRef = (d: Diagnostic, ref: CellRef | null) => ref !== null && d.sheet === ref.sheet && d.cell === ref.cell;
 
 export function CheckTab(props: CheckTabProps) {
-  const { result, live, busy, selection, notice, onLiveChange, onRecheck, onSelect, onFix, onFixAll, onGoToTemplates } = props;
+  const { result, stale, live, busy, selection, notice, onLiveChange, onRecheck, onSelect, onFix, onFixAll, onGoToTemplates } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const diagnostics = result?.diagnostics ?? [];
@@ -154,6 +156,18 @@ export function CheckTab(props: CheckTabProps) {
           </Caption1>
         </>
       )}
+
+      {stale && (
+        <MessageBar intent="info" role="status" data-testid="stale">
+          <MessageBarBody>{stale}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result?.notices?.map((n) => (
+        <MessageBar key={n} intent="warning" data-testid="check-notice">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       {notice && (
         <MessageBar intent="success">

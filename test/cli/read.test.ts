@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { convertValue, readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from '../../src/cli/xlsx-read';
+import { readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from '../../src/cli/read';
 
 async function sampleWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -105,16 +105,6 @@ describe('readWorkbookBuffer', () => {
   });
 });
 
-describe('convertValue', () => {
-  it('converts ExcelJS shapes', () => {
-    expect(convertValue(null)).toBeNull();
-    expect(convertValue(Number.NaN)).toBeNull();
-    expect(convertValue({ sharedFormula: 'A1', result: 'x' })).toBe('x');
-    expect(convertValue({ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'h' })).toBe('ab');
-    expect(convertValue(new Date(Date.UTC(1904, 0, 2)), true)).toBe(1);
-  });
-});
-
 describe('unreadable input → WorkbookReadError', () => {
   async function code(buf: Buffer, options?: { maxUncompressedBytes?: number }): Promise<WorkbookReadError> {
     try {
@@ -135,16 +125,26 @@ describe('unreadable input → WorkbookReadError', () => {
     expect(e.file).toBe('bad.xlsx');
   });
 
-  it('detects a legacy .xls (OLE container) with its own message', async () => {
+  it('an OLE header with nothing readable behind it is a corrupt legacy file', async () => {
     const e = await code(Buffer.concat([OLE, Buffer.alloc(128)]));
-    expect(e.code).toBe('encrypted');
-    expect(e.message).toContain('.xls');
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/已损坏/);
+    expect(e.message).toContain('另存为 .xlsx');
   });
 
-  it('refuses a file that is not a zip', async () => {
+  it('refuses a text file (a CSV), saying what is supported', async () => {
     const e = await code(Buffer.from('项目编码,项目名称\n1,2\n'));
-    expect(e.code).toBe('not-zip');
+    expect(e.code).toBe('not-workbook');
+    expect(e.message).toContain('.xls');
+    expect(e.message).toContain('.docx');
     expect(e.message).toContain('另存为 .xlsx');
+  });
+
+  it('names what a file is when it is a PDF, a web page saved as .xls, RTF or other XML', async () => {
+    expect((await code(Buffer.from('%PDF-1.7\n...'))).message).toMatch(/是 PDF 文件/);
+    expect((await code(Buffer.from('<html><body><table><tr><td>项目名称</td></tr></table></body></html>'))).message).toMatch(/网页（HTML）/);
+    expect((await code(Buffer.from('{\\rtf1\\ansi 项目}'))).message).toMatch(/RTF/);
+    expect((await code(Buffer.from('<?xml version="1.0"?><config><a/></config>'))).message).toMatch(/不是 XML 电子表格 2003/);
   });
 
   it('refuses an empty or truncated file', async () => {
@@ -155,12 +155,16 @@ describe('unreadable input → WorkbookReadError', () => {
     expect(e.message).toMatch(/损坏|不完整/);
   });
 
-  it('refuses a zip that is not a workbook', async () => {
+  it('refuses a zip that is neither a workbook nor a document', async () => {
     const zip = new JSZip();
-    zip.file('word/document.xml', '<w/>');
+    zip.file('ppt/presentation.xml', '<p/>');
     zip.file('[Content_Types].xml', '<Types/>');
     const e = await code(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(e.code).toBe('not-xlsx');
+    expect(e.code).toBe('not-workbook');
+    expect(e.message).toMatch(/PowerPoint/);
+    const other = new JSZip();
+    other.file('readme.txt', 'x');
+    expect((await code(await other.generateAsync({ type: 'nodebuffer' }))).message).toMatch(/是压缩包，但不是 Excel 工作簿、Word 文档/);
   });
 
   it('refuses a workbook that unpacks beyond the limit (zip-bomb guard)', async () => {
@@ -175,12 +179,40 @@ describe('unreadable input → WorkbookReadError', () => {
     expect(e.message).toContain('超过上限');
   });
 
-  it('reports a broken workbook inside a valid zip as unknown', async () => {
+  it('a zip whose directory understates the sizes is stopped while inflating', async () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
-    zip.file('xl/workbook.xml', 'not xml at all <<<');
+    zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/sharedStrings.xml', `<sst>${' '.repeat(3 * 1024 * 1024)}</sst>`);
+    const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // rewrite the declared uncompressed size (central directory and local header) to 10 bytes
+    const lied = Buffer.from(buf);
+    for (let i = 0; i + 4 <= lied.length; i++) {
+      const sig = lied.readUInt32LE(i);
+      if (sig === 0x02014b50 && lied.toString('latin1', i + 46, i + 46 + lied.readUInt16LE(i + 28)) === 'xl/sharedStrings.xml') lied.writeUInt32LE(10, i + 24);
+      if (sig === 0x04034b50 && lied.toString('latin1', i + 30, i + 30 + lied.readUInt16LE(i + 26)) === 'xl/sharedStrings.xml') lied.writeUInt32LE(10, i + 22);
+    }
+    const e = await code(lied, { maxUncompressedBytes: 1024 * 1024 });
+    expect(e.code).toBe('too-large');
+    expect(e.message).toContain('超过上限 1.0 MB');
+  });
+
+  it('legacy formats parsed whole have their own limit: an .xls by its size, an .ods by what it unpacks to', async () => {
+    const shipped = path.resolve(__dirname, '../fixtures/formats');
+    for (const f of ['hebei-2025-zhangerzhuang.xls', 'hebei-2025-zhangerzhuang.ods']) {
+      const buf = fs.readFileSync(path.join(shipped, f));
+      await expect(readWorkbookBuffer(buf, f, { maxLegacyBytes: 4096 })).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/超过 ?(旧版格式|OpenDocument 表格)的上限/) });
+      expect((await readWorkbookBuffer(buf, f)).sheets[0].values[0][0]).toBe('魏县张二庄镇人民政府2025年部门预算项目绩效目标表');
+    }
+  });
+
+  it('a workbook part that declares a DTD is refused, not parsed', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook>&x;</workbook>');
     const e = await code(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(['unknown', 'not-xlsx']).toContain(e.code);
+    expect(e.code).toBe('hostile');
+    expect(e.message).toMatch(/DTD/);
   });
 });
 

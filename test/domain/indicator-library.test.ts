@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { buildIndicatorLibrary, DATA_MODULE, renderDataModule, sharedDirs } from '../../scripts/build-indicator-library';
 import { seedToGrid } from '../../scripts/lib/seed-text';
 import { readWorkbookFile } from '../../src/cli/read';
@@ -50,6 +51,14 @@ describe('the committed data is what the script produces', () => {
     expect(kinds.filter((k) => k === 'seed')).toHaveLength(fs.readdirSync(dirs.seeds).filter((f) => f.endsWith('.txt')).length);
     expect(kinds.filter((k) => k === 'fixture')).toHaveLength(fs.readdirSync(dirs.fixtures).filter((f) => f.endsWith('.xlsx')).length);
     expect(kinds).toContain('template');
+  });
+});
+
+describe('size', () => {
+  it('the data module stays small in the pane: under 40 KB gzipped (with MiniSearch the 指标库 adds under 60 KB; npm run bench measures the bundle)', () => {
+    const gz = zlib.gzipSync(fs.readFileSync(DATA_MODULE), { level: 9 }).length;
+    expect(gz).toBeLessThan(40 * 1024);
+    expect(gz).toBeGreaterThan(5 * 1024); // it is the library, not an empty stub
   });
 });
 

@@ -160,6 +160,8 @@ export class Suggester {
   private readonly maxUses: number;
   private readonly w: Weights;
   private readonly cover: boolean;
+  /** 一级/二级 of every indicator in a format's frame, by profile id */
+  private readonly framed = new Map<string, { level1: string; level2: string }[]>();
 
   constructor(
     readonly library: IndicatorLibrary,
@@ -212,15 +214,19 @@ export class Suggester {
     const ownFit = this.fit(this.own, q);
     const types = new Set(typesOfProject(q.name, q.usage));
     const existing = new Set((q.existing ?? []).map(indicatorKey));
-    const scored = this.indicators.map((ind) => {
+    let frame = this.framed.get(profile.id);
+    if (!frame) {
+      frame = this.indicators.map((ind) => mapToProfile({ level1: ind.level1, level2: ind.level2 }, profile.id));
+      this.framed.set(profile.id, frame);
+    }
+    const scored = this.indicators.map((ind, k) => {
       const sims = ind.from.map((p) => projectFit.get(p) ?? 0).sort((a, b) => b - a);
       let s = this.w.project * (sims[0] ?? 0) + this.w.moreProjects * ((sims[1] ?? 0) + (sims[2] ?? 0));
       s += this.w.own * (ownFit.get(ind.id) ?? 0);
       if (ind.types.some((t) => types.has(t))) s += this.w.type;
       s += (this.w.uses * Math.log(1 + ind.uses)) / Math.log(1 + this.maxUses);
       if (HAS_DIGIT_RE.test(ind.name)) s *= this.w.digitsFactor;
-      const mapped = mapToProfile({ level1: ind.level1, level2: ind.level2 }, profile.id);
-      return { ind, s, level1: mapped.level1, level2: mapped.level2 };
+      return { ind, s, level1: frame[k].level1, level2: frame[k].level2 };
     });
     scored.sort((a, b) => b.s - a.s || a.ind.id - b.ind.id);
     const max = scored[0]?.s || 1;

@@ -117,7 +117,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
     if (!selectedType || !validation.ok) return;
     setBusy(true);
     try {
-      const r = await onInsert(profileId, selectedType, validation.header, extras.length > 0 ? extras : undefined);
+      const r = extras.length > 0 ? await onInsert(profileId, selectedType, validation.header, extras) : await onInsert(profileId, selectedType, validation.header);
       setOutcome(r);
       if (r.ok) setExtras([]);
     } catch (e) {

@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // four tabs in a 320 px task pane: small tabs, and a second line rather than a horizontal scrollbar
+    flexWrap: 'wrap',
   },
   body: { padding: '10px 12px 24px', minWidth: 0 },
 });
@@ -174,7 +176,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
         selectedValue={tab}
         onTabSelect={(_, d) => setTab(d.value as TabId)}
         aria-label={S.tabListLabel}
-        size="medium"
+        size="small"
       >
         <Tab value="templates" icon={<TableAdd20Regular />}>
           {S.tabs.templates}

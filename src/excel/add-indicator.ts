@@ -17,14 +17,13 @@ import type { CellValue } from '../domain/model';
 import { cellText } from '../domain/text';
 import type { AddIndicatorPlan } from '../sheet/add-indicator';
 import type { GridSheet } from '../sheet/grid';
-import type { ExcelApi, XBorderIndex, XValue, XWorksheet } from './api';
+import type { ExcelApi, XValue, XWorksheet } from './api';
 import { HIGHLIGHT_KEY, parseHighlightState, queueHighlightState } from './highlight';
+import { queueBorders, queueCellFormats } from './insert';
 import { fromCellValue } from './read';
 
 export type AddIndicatorWrite = { ok: true; sheet: string; cell: string } | { ok: false; reason: string };
 
-const H_ALIGN: Record<string, Excel.RangeFormat['horizontalAlignment']> = { left: 'Left', center: 'Center', right: 'Right' };
-const V_ALIGN: Record<string, Excel.RangeFormat['verticalAlignment']> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
 const CHANGED = '表格在上次检查后有改动，未添加：请等检查完成后再点一次“添加”';
 
@@ -70,21 +69,10 @@ export async function applyAddIndicator(excel: ExcelApi, plan: AddIndicatorPlan,
     for (const c of plan.cells) {
       if (c.numberFormat) ws.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.numberFormat]];
       if (c.value !== null) ws.getRangeByIndexes(c.row, c.col, 1, 1).values = [[fromCellValue(c.value) as XValue]];
-      const a1 = toA1(c.row, c.col);
-      if (c.wrap) ws.getRange(a1).format.wrapText = true;
-      if (c.align) ws.getRange(a1).format.horizontalAlignment = H_ALIGN[c.align];
-      if (c.valign) ws.getRange(a1).format.verticalAlignment = V_ALIGN[c.valign];
-      if (c.bold) ws.getRange(a1).format.font.bold = true;
     }
+    queueCellFormats(ws, plan.cells);
     for (const m of plan.merge) ws.getRange(rangeToA1(m)).merge(false);
-    for (const b of plan.borders) {
-      const edges: XBorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-      if (b.right > b.left) edges.push('InsideVertical');
-      for (const e of edges) {
-        ws.getRange(rangeToA1(b)).format.borders.getItem(e).style = 'Continuous';
-        ws.getRange(rangeToA1(b)).format.borders.getItem(e).weight = 'Thin';
-      }
-    }
+    queueBorders(ws, plan.borders);
     for (const p of plan.prompts) ws.getRange(rangeToA1(p.range)).dataValidation.prompt = { showPrompt: true, title: p.title, message: p.message };
     // the marks of the highlighting moved down with their cells: the saved state follows them
     if (s && sheetId !== undefined && !state.isNullObject) {

@@ -136,6 +136,7 @@ interface IndicatorDoc {
 }
 
 const HAS_DIGIT_RE = /[0-9\uFF10-\uFF19]/;
+const splitSpaces = (s: string) => s.split(' ');
 
 /** The 二级 a table of `profile` must cover, as groups: every required 二级 alone, a 一级 that needs any one of its 二级 as one group. */
 function coverageGroups(profile: Profile): string[][] {
@@ -197,7 +198,8 @@ export class Suggester {
     ];
     for (const [text, w] of parts) {
       if (!text || text.trim() === '') continue;
-      const hits = search.search(text);
+      // each n-gram once: a long 绩效目标 repeats its words, and every repeat would be searched again
+      const hits = search.search([...new Set(ngrams(text))].join(' '), { tokenize: splitSpaces });
       const best = hits[0]?.score ?? 0;
       if (best > 0) for (const h of hits) out.set(h.id as number, (out.get(h.id as number) ?? 0) + (w * h.score) / best);
     }

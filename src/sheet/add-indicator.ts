@@ -209,6 +209,14 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
   };
   level('level1', sameL1, l1);
   level('level2', sameL2, l2);
+  // a caption left of the 一级 column merged down the whole table (the 一体化 申报表's 绩效指标) that ends on the row above: one row longer
+  const l1col = cols.level1?.col ?? 0;
+  for (const m of merges) {
+    if (m.bottom === newRow - 1 && m.top < m.bottom && m.right < l1col && m.left >= range.left && !unmerge.includes(m)) {
+      unmerge.push(m);
+      merge.push({ ...m, bottom: newRow });
+    }
+  }
   writeRow(cells, prompts, cols, newRow, tpl, year, () => true);
   for (const [role, c] of Object.entries(cols) as [Role, Column][]) {
     if (role !== 'level1' && role !== 'level2' && c.right > c.col) merge.push({ top: newRow, left: c.col, bottom: newRow, right: c.right });

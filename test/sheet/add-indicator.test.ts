@@ -107,6 +107,21 @@ describe('planAddIndicator — a new row under its 二级', () => {
   });
 });
 
+describe('planAddIndicator — the 一体化 申报表', () => {
+  it('a row under the last one stays inside the 绩效指标 caption merged down the table', () => {
+    const s = sheetOf('hebei-yth-annual', 'rural-cleaners');
+    const before = blocksOf(s)[0];
+    const last = before.indicators[before.indicators.length - 1];
+    const caption = s.merges.find((m) => m.left === 0 && m.bottom === last.row && m.top < m.bottom) as RangePos;
+    expect(caption).toBeDefined();
+    const plan = add(s, before, find('群众满意度'));
+    expect(plan.row).toBe(last.row + 1);
+    expect(s.merges).toContainEqual({ ...caption, bottom: last.row + 1 });
+    const row = blocksOf(s)[0].indicators.find((r) => r.level3.text === '群众满意度');
+    expect(row?.level2.text).toBe('服务对象满意度指标');
+  });
+});
+
 describe('planAddIndicator — filling a blank row', () => {
   it('the generic template has one blank row per 二级: it is filled, nothing moves', () => {
     const s = sheetOf('hebei-project', 'generic');

@@ -132,12 +132,17 @@ describe('模板 page: suggestions for the template about to be inserted', () =>
     expect(marked.length).toBeGreaterThan(0);
     for (const b of marked) expect(type).toContain(b.getAttribute('aria-label')?.replace(/^加入模板：(.+)（模板已有）$/, '$1'));
     const adds = screen.getAllByRole('button', { name: /^加入模板：.+（.+指标）$/ });
+    const first = adds[0].getAttribute('aria-label')?.replace(/^加入模板：(.+)（.+）$/, '$1');
     await user.click(adds[0]);
+    // the keyboard user's place is kept: focus is on the 移除 button that replaced 加入模板
+    expect(screen.getByRole('button', { name: `移除：${first}` })).toHaveFocus();
     await user.click(screen.getAllByRole('button', { name: /^加入模板：.+（.+指标）$/ })[0]);
     expect(screen.getByText('已选 2 个指标，插入模板时一并写入')).toBeInTheDocument();
     const removes = screen.getAllByRole('button', { name: /^移除：/ });
     expect(removes).toHaveLength(2);
+    const second = removes[1].getAttribute('aria-label')?.replace(/^移除：/, '');
     await user.click(removes[1]);
+    expect(screen.getByRole('button', { name: new RegExp(`^加入模板：${(second ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（`) })).toHaveFocus();
     expect(screen.getByText('已选 1 个指标，插入模板时一并写入')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: '预算年度' }), '2025');
     await user.click(screen.getByRole('button', { name: '插入模板' }));

@@ -53,8 +53,25 @@ export function formText(s: SuggestionInfo): string {
 
 export function SuggestionList({ groups, addLabel, existingLabel, added, pending, onAdd, onRemove, idPrefix }: SuggestionListProps) {
   const styles = useStyles();
+  // an add button replaced by 移除 (or back) keeps the keyboard user's place: focus goes to its replacement
+  const root = React.useRef<HTMLDivElement>(null);
+  const refocus = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const key = refocus.current;
+    if (key === null) return;
+    refocus.current = null;
+    root.current?.querySelector<HTMLButtonElement>(`[data-suggestion="${key}"]`)?.focus();
+  });
+  const add = (s: SuggestionInfo) => {
+    if (onRemove) refocus.current = `remove-${s.id}`;
+    onAdd(s);
+  };
+  const remove = (s: SuggestionInfo) => {
+    refocus.current = `add-${s.id}`;
+    onRemove?.(s);
+  };
   return (
-    <div className={styles.groups}>
+    <div className={styles.groups} ref={root}>
       {groups.map((g, gi) => {
         const headingId = `${idPrefix}-g${gi}`;
         return (
@@ -86,7 +103,14 @@ export function SuggestionList({ groups, addLabel, existingLabel, added, pending
                       {s.description && <Caption1 className={styles.desc}>{s.description}</Caption1>}
                     </span>
                     {isAdded && onRemove ? (
-                      <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} aria-label={S.removeAria(s.name)} onClick={() => onRemove(s)}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<Dismiss16Regular />}
+                        aria-label={S.removeAria(s.name)}
+                        data-suggestion={`remove-${s.id}`}
+                        onClick={() => remove(s)}
+                      >
                         {S.remove}
                       </Button>
                     ) : (
@@ -95,7 +119,8 @@ export function SuggestionList({ groups, addLabel, existingLabel, added, pending
                         icon={busy ? <Spinner size="extra-tiny" /> : <Add16Regular />}
                         disabledFocusable={s.existing || isAdded || (pending !== null && pending !== undefined)}
                         aria-label={s.existing ? S.existingAria(s.name, existingLabel, addLabel) : S.addAria(s.name, s.level2, addLabel)}
-                        onClick={() => onAdd(s)}
+                        data-suggestion={`add-${s.id}`}
+                        onClick={() => add(s)}
                       >
                         {addLabel}
                       </Button>

@@ -128,6 +128,7 @@ export interface XRange
     | 'dataValidation'
     | 'merge'
     | 'unmerge'
+    | 'insert'
     | 'clear'
     | 'select'
     | 'getCell'
@@ -149,6 +150,7 @@ export interface XRange
       format: XRangeFormat;
       dataValidation: XDataValidation;
       getCell: XRange;
+      insert: XRange;
       getOffsetRange: XRange;
       getResizedRange: XRange;
       getLastRow: XRange;

@@ -643,6 +643,17 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     });
   }
 
+  /** ExcelApi 1.1; only `Down` is implemented (see SheetState.insertDown); refused on a protected sheet */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): XRange {
+    this.queueWrite((t) => {
+      guard(t, 'structure');
+      if (shift !== 'Down') throw new MemoryExcelError('InvalidArgument', '内存 Excel 只实现了向下移动的插入（InsertShiftDirection.down）');
+      t.sheet.insertDown(t.pos);
+      this.context.wb.emitChanged(t.sheet, { ...t.pos, bottom: MAX_ROWS - 1 }, 'ThisLocalAddin');
+    });
+    return new MemRange(this.context, () => this.need());
+  }
+
   unmerge(): void {
     this.queueWrite((t) => {
       guard(t, 'structure');

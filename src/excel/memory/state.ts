@@ -257,6 +257,51 @@ export class SheetState {
   mergeAt(row: number, col: number): RangePos | undefined {
     return this.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
+
+  /**
+   * `Range.insert(Excel.InsertShiftDirection.down)` (ExcelApi 1.1,
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)):
+   * blank cells at `pos`, the cells from `pos.top` down in `pos`'s columns moved down by its height —
+   * values, formats, notes and the merged areas among them. Stricter than the documentation says:
+   * refused when it would cut a merged area (one crossing the top edge or reaching outside the
+   * columns — what the Excel UI refuses with “We can't do that to a merged cell”) or push content off
+   * the sheet (the UI's “cannot shift nonblank cells off of the worksheet”), so the adapter never
+   * relies on Excel to split or stretch a merged area. The inserted cells are blank with the default
+   * format here (the UI may copy the format of the row above): the adapter writes every format of a
+   * new row it needs, so the row looks the same either way.
+   */
+  insertDown(pos: RangePos): void {
+    const n = pos.bottom - pos.top + 1;
+    const inCols = (m: RangePos) => m.left <= pos.right && m.right >= pos.left;
+    for (const m of this.merges) {
+      if (!inCols(m) || m.bottom < pos.top) continue;
+      if (m.top < pos.top || m.left < pos.left || m.right > pos.right) {
+        throw new MemoryExcelError('InvalidOperation', `无法对合并单元格执行此操作：插入会拆开合并区域 ${rangeToA1(m)}`);
+      }
+    }
+    const moved: [number, number, CellState][] = [];
+    for (const [k, c] of this.cells) {
+      const row = Math.floor(k / MAX_COLS);
+      const col = k % MAX_COLS;
+      if (row < pos.top || col < pos.left || col > pos.right) continue;
+      if (row + n >= MAX_ROWS && !(c.value === '' && isDefaultFormat(c))) {
+        throw new MemoryExcelError('InvalidOperation', '为防止丢失数据，Excel 无法将非空单元格移出工作表');
+      }
+      moved.push([row, col, c]);
+    }
+    for (const [row, col] of moved) this.cells.delete(this.key(row, col));
+    for (const [row, col, c] of moved) if (row + n < MAX_ROWS) this.cells.set(this.key(row + n, col), c);
+    const notes = [...this.notes].filter(([key]) => {
+      const [row, col] = key.split(',').map(Number);
+      return row >= pos.top && col >= pos.left && col <= pos.right;
+    });
+    for (const [key] of notes) this.notes.delete(key);
+    for (const [key, note] of notes) {
+      const [row, col] = key.split(',').map(Number);
+      this.notes.set(`${row + n},${col}`, note);
+    }
+    this.merges = this.merges.map((m) => (inCols(m) && m.top >= pos.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : m));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -654,6 +654,28 @@ async function main() {
       await page.waitForFunction((r) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r), rule);
     });
 
+    await step('keyboard: the 指标库 tab — Enter on a problem picks its table, every suggestion is a Tab stop, Enter on 添加 adds the row', async () => {
+      await page.goto(`${base}?wb=anshan`, { waitUntil: 'load' });
+      await waitForResult(page);
+      await keyboardTab(page, '检查');
+      await tabTo(page, (f) => f.problem, 'a problem');
+      await page.keyboard.press('Enter');
+      await pane(page).locator('[data-testid="selection-diagnostics"]').waitFor();
+      await keyboardTab(page, '指标库');
+      await pane(page).getByText(/^为“.*”推荐/).waitFor();
+      await walkTabOrder(page, '指标库 with suggestions');
+      await focusPane(page);
+      await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('添加：') && !/（表中已有）/.test(f.text), 'a 添加 button');
+      const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+      const name = /^添加：(.+)（[^（]+）$/.exec(label)[1];
+      await page.keyboard.press('Enter');
+      await pane(page).getByText(/^已(在第 \d+ 行插入|填入第 \d+ 行的空白指标行)“/).waitFor();
+      await page.locator('.grid td .cell-text', { hasText: new RegExp(`^${name}$`) }).first().waitFor();
+      await pane(page).locator(`button[aria-label="添加：${name}（表中已有）"]`).waitFor();
+      const after = await focusInfo(page);
+      assert(after.inPane, `after adding, focus stays in the pane, got ${describe(after)}`);
+    });
+
     await step('no page errors', async () => {
       assert(errors.length === 0, errors.join('\n'));
     });

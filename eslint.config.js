@@ -4,7 +4,7 @@ const officeAddins = require('eslint-plugin-office-addins');
 
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-preview/', 'out/', 'lib/', 'coverage/', 'test-output/', 'bench-output/'],
+    ignores: ['node_modules/', 'dist/', 'dist-preview/', 'dist-noindicators/', 'out/', 'lib/', 'coverage/', 'test-output/', 'bench-output/'],
   },
   ...tseslint.configs.recommended,
   {

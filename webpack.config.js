@@ -53,9 +53,28 @@ function previewConfig(dev) {
   };
 }
 
+// `--env withoutIndicatorLibrary`: the task pane without the 指标库's data and MiniSearch (stubs in
+// their place), into dist-noindicators/ — npm run bench compares it with dist/ to say what the library adds.
+function withoutIndicatorLibrary(config) {
+  const webpack = require('webpack');
+  const stubs = path.resolve(__dirname, 'scripts/lib/no-indicators');
+  config.output.path = path.resolve(__dirname, 'dist-noindicators');
+  config.plugins = [
+    new webpack.NormalModuleReplacementPlugin(/domain[\\/]indicators[\\/]data(\.ts)?$/, path.join(stubs, 'data.ts')),
+    new webpack.NormalModuleReplacementPlugin(/^minisearch$/, path.join(stubs, 'minisearch.ts')),
+    ...config.plugins.filter((p) => p instanceof HtmlWebpackPlugin),
+  ];
+  return config;
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   if (env && env.preview) return previewConfig(dev);
+  if (env && env.withoutIndicatorLibrary) return withoutIndicatorLibrary(await paneConfig(env, options, dev));
+  return paneConfig(env, options, dev);
+};
+
+async function paneConfig(env, options, dev) {
   return {
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -107,4 +126,4 @@ module.exports = async (env, options) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };
-};
+}

@@ -21,6 +21,7 @@ import { recognize } from '../src/sheet/recognize';
 import { benchEngine } from './bench-engine';
 import { benchExcel, hebeiWorkbookGrid } from './bench-excel';
 import { benchCli } from './bench-cli';
+import { benchSuggest } from './bench-suggest';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = [10, 100, 1000];
@@ -71,6 +72,21 @@ function timeToInteractive(reuse: boolean): Tti {
   return JSON.parse(out.trim().split('\n').pop() as string) as Tti;
 }
 
+/**
+ * What the 指标库 adds to the task pane: the production bundle (dist/) against the same build with
+ * the library's data and MiniSearch replaced by stubs (`webpack --env withoutIndicatorLibrary`, into
+ * dist-noindicators/), both gzipped.
+ */
+function indicatorLibraryGzipBytes(withLibrary: number, reuse: boolean): { withLibrary: number; without: number; added: number } {
+  const dir = path.join(ROOT, 'dist-noindicators');
+  if (!reuse || !fs.existsSync(dir)) execFileSync('npx', ['webpack', '--mode', 'production', '--env', 'withoutIndicatorLibrary'], { cwd: ROOT, stdio: 'ignore' });
+  const without = fs
+    .readdirSync(dir)
+    .filter((f) => /^taskpane\..*\.js$/.test(f))
+    .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  return { withLibrary, without, added: withLibrary - without };
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} × ${cpu.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`;
@@ -89,6 +105,8 @@ async function main(): Promise<void> {
   const cli = await benchCli({ files: quick ? 20 : 100, blocksPerFile: 20 });
   const bundle = bundleGzipBytes(reuse);
   const tti = timeToInteractive(reuse);
+  const library = indicatorLibraryGzipBytes(bundle, reuse);
+  const suggest = benchSuggest();
 
   const pick = (key: 'syncsEditPass' | 'syncsFirstPass' | 'syncsInsertion') =>
     Object.fromEntries(excel.rows.map((r) => [String(r.blocks), r[key]]));
@@ -103,6 +121,17 @@ async function main(): Promise<void> {
     adapterMsPerPass50: excel.msPerPass50,
     bundleGzipBytes: bundle,
     timeToInteractive: tti,
+    indicatorLibrary: {
+      paneGzipBytesAdded: library.added,
+      dataModuleGzipBytes: suggest.dataGzipBytes,
+      recallAt10: suggest.recallMicro,
+      recallAt10PerProject: suggest.recallMacro,
+      recallAt10SimilarName: suggest.recallNear,
+      recallCeiling: suggest.ceiling,
+      projects: suggest.projects,
+      msPerBlock: suggest.msPerBlock,
+      msIndex: suggest.msIndex,
+    },
   };
 
   const line = (a: string, b: string) => console.log(`${a.padEnd(52)}${b}`);
@@ -133,6 +162,9 @@ async function main(): Promise<void> {
       ? `not measured — ${tti.skipped}`
       : `${tti.medianMs} ms median of ${tti.loads} loads (${tti.minMs}–${tti.maxMs} ms; ${tti.sample} sample)`,
   );
+  line('  of which the 指标库 (data + MiniSearch)', `${(library.added / 1024).toFixed(1)} KB (without it ${(library.without / 1024).toFixed(1)} KB)`);
+  line(`指标库 recall@10, leave-one-project-out (${suggest.projects} projects)`, `${suggest.recallMicro} (per project ${suggest.recallMacro}; names in the library at all ${suggest.ceiling}; similar name ${suggest.recallNear})`);
+  line('指标库 suggestions per block / index build', `${suggest.msPerBlock} ms / ${suggest.msIndex} ms`);
   if (jsonFile) {
     fs.writeFileSync(jsonFile, JSON.stringify(result, null, 2) + '\n');
     console.log(`\nJSON: ${jsonFile}`);

@@ -230,11 +230,14 @@ async function axeCheck(page, label) {
   console.log(`    axe, ${label}: ${passes} rules pass, no violation`);
 }
 
-/** axe on the 模板 tab, then on the 设置 tab, each once its content is up */
-async function axeTemplatesAndSettings(page, theme) {
+/** axe on the 模板, 指标库 and 设置 tabs, each once its content is up */
+async function axeOtherTabs(page, theme) {
   await openTab(page, '模板');
   await pane(page).getByRole('searchbox').waitFor();
   await axeCheck(page, `模板, ${theme}`);
+  await openTab(page, '指标库');
+  await pane(page).getByRole('heading', { level: 2 }).first().waitFor();
+  await axeCheck(page, `指标库, ${theme}`);
   await openTab(page, '设置');
   await pane(page).locator('select[data-rule]').first().waitFor();
   await axeCheck(page, `设置, ${theme}`);
@@ -502,8 +505,8 @@ async function main() {
       await shot(page, '03-fixed-all');
     });
 
-    await step('axe: the 模板 and 设置 tabs (light)', async () => {
-      await axeTemplatesAndSettings(page, 'light');
+    await step('axe: the 模板, 指标库 and 设置 tabs (light)', async () => {
+      await axeOtherTabs(page, 'light');
     });
 
     // 2. a blank workbook: insert a template, fill it, fix, settings
@@ -666,6 +669,31 @@ async function main() {
       assert(typeof saved === 'string' && JSON.parse(saved).rules[rule] === 'off', `workbook setting saved: ${saved}`);
     });
 
+    await step('指标库: suggestions for the table the selection is in; 添加 puts the row in its place', async () => {
+      await page.goto(`${base}?wb=anshan`, { waitUntil: 'load' });
+      await waitForResult(page);
+      const nameCell = page.locator('.grid td', { has: page.locator('.cell-text', { hasText: /^镇街改革补贴项目$/ }) }).first();
+      await nameCell.click();
+      await openTab(page, '指标库');
+      await pane(page).getByText('为“镇街改革补贴项目”推荐', { exact: false }).waitFor({ timeout: 5000 });
+      assert((await pane(page).getByRole('heading', { level: 3, name: '产出指标 › 数量指标' }).count()) === 1, 'suggestions are grouped by 二级');
+      const forms = await pane(page).getByText(/^指标值：/).allInnerTexts();
+      assert(forms.length >= 10 && forms.every((t) => !/\d/.test(t)), 'every suggestion shows a value form without numbers');
+      const o = await pane(page).evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      assert(o.sw <= o.cw + 1, `the 指标库 tab overflows the 320 px pane: ${o.sw} > ${o.cw}`);
+      await shot(page, '12-indicators');
+      await axeCheck(page, '指标库, light, suggestions for a table');
+      const add = pane(page).locator('button[aria-label^="添加："]:not([aria-disabled="true"])').first();
+      const label = await add.getAttribute('aria-label');
+      const name = /^添加：(.+)（[^（]+）$/.exec(label)[1];
+      await add.click();
+      await pane(page).getByText(/^已(在第 \d+ 行插入|填入第 \d+ 行的空白指标行)“/).waitFor({ timeout: 5000 });
+      await page.locator('.grid td .cell-text', { hasText: new RegExp(`^${name}$`) }).first().waitFor({ timeout: 3000 });
+      // re-checked: the table now has it (marked), and its blank value is reported
+      await pane(page).locator(`button[aria-label="添加：${name}（表中已有）"]`).waitFor({ timeout: 5000 });
+      await shot(page, '13-indicator-added');
+    });
+
     await step('dark theme: renders dark; axe on each tab, the 检查 tab with problems and fix buttons', async () => {
       await page.goto(`${base}?wb=anshan&theme=dark`, { waitUntil: 'load' });
       await waitForResult(page);
@@ -676,7 +704,7 @@ async function main() {
       assert((await pane(page).locator('[aria-label="问题列表"] li button', { hasText: /^修复：/ }).count()) > 0, 'fix buttons are showing');
       await shot(page, '11-dark');
       await axeCheck(page, '检查, dark, problems and fixes');
-      await axeTemplatesAndSettings(page, 'dark');
+      await axeOtherTabs(page, 'dark');
     });
 
     // 3. the keyboard only: page.keyboard from here on, no click
@@ -825,6 +853,28 @@ async function main() {
       await keyboardTab(page, '检查');
       await page.waitForFunction((r) => ![...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r), rule);
       await marksMatchList(page);
+    });
+
+    await step('keyboard: the 指标库 tab — Enter on a problem picks its table, every suggestion is a Tab stop, Enter on 添加 adds the row', async () => {
+      await page.goto(`${base}?wb=anshan`, { waitUntil: 'load' });
+      await waitForResult(page);
+      await keyboardTab(page, '检查');
+      await tabTo(page, (f) => f.problem, 'a problem');
+      await page.keyboard.press('Enter');
+      await pane(page).locator('[data-testid="selection-diagnostics"]').waitFor();
+      await keyboardTab(page, '指标库');
+      await pane(page).getByText(/^为“.*”推荐/).waitFor();
+      await walkTabOrder(page, '指标库 with suggestions');
+      await focusPane(page);
+      await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('添加：') && !/（表中已有）/.test(f.text), 'a 添加 button');
+      const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+      const name = /^添加：(.+)（[^（]+）$/.exec(label)[1];
+      await page.keyboard.press('Enter');
+      await pane(page).getByText(/^已(在第 \d+ 行插入|填入第 \d+ 行的空白指标行)“/).waitFor();
+      await page.locator('.grid td .cell-text', { hasText: new RegExp(`^${name}$`) }).first().waitFor();
+      await pane(page).locator(`button[aria-label="添加：${name}（表中已有）"]`).waitFor();
+      const after = await focusInfo(page);
+      assert(after.inPane, `after adding, focus stays in the pane, got ${describe(after)}`);
     });
 
     await step('no page errors', async () => {

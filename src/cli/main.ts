@@ -20,6 +20,7 @@ import { Progress } from './progress';
 import { addToSummary, emptySummary, toReportFile, type Report } from './report';
 import { formatFile, formatSummary, noTableLine, sheetNoun } from './stylish';
 import { rulesCommand } from './rules';
+import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
 
 export const EXIT_OK = 0;
@@ -262,6 +263,7 @@ export function buildProgram(ctx: CommandContext, extra: CommandFactory[] = []):
   // `jxmb template` takes its own out/err functions and reports its exit code through
   // process.exitCode, which main() picks up.
   program.addCommand(rulesCommand(ctx));
+  program.addCommand(suggestCommand(ctx));
   program.addCommand(templateCommand({ out: (t) => ctx.io.stdout.write(`${t}\n`), err: (t) => ctx.io.stderr.write(`${t}\n`) }));
   for (const make of extra) program.addCommand(make(ctx));
 

@@ -250,6 +250,36 @@ export type InsertResult =
 const H_ALIGN: Record<string, Excel.RangeFormat['horizontalAlignment']> = { left: 'Left', center: 'Center', right: 'Right' };
 const V_ALIGN: Record<string, Excel.RangeFormat['verticalAlignment']> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
+/** Queue the formats of rendered cells (bold, size, wrap, alignment, fill) — no sync. */
+export function queueCellFormats(ws: XWorksheet, cells: RenderCell[]): void {
+  for (const c of cells) {
+    if (!(c.bold || c.wrap || c.align || c.valign || c.fill || c.fontSize)) continue;
+    const fmt = ws.getRange(toA1(c.row, c.col)).format;
+    if (c.bold) fmt.font.bold = true;
+    if (c.fontSize) fmt.font.size = c.fontSize;
+    if (c.wrap) fmt.wrapText = true;
+    if (c.align) fmt.horizontalAlignment = H_ALIGN[c.align];
+    if (c.valign) fmt.verticalAlignment = V_ALIGN[c.valign];
+    if (c.fill) fmt.fill.color = c.fill;
+  }
+}
+
+/** Queue thin borders on every edge of every cell of each range — no sync. */
+export function queueBorders(ws: XWorksheet, ranges: RangePos[]): void {
+  for (const r of ranges) {
+    const borders = ws.getRange(rangeToA1(r)).format.borders;
+    const edges: XBorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    if (r.bottom > r.top) edges.push('InsideHorizontal');
+    if (r.right > r.left) edges.push('InsideVertical');
+    for (const e of edges) {
+      const border = borders.getItem(e);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+    }
+  }
+}
+
+
 /** Excel character units → points (Calibri/等线 11: 7 px per character + 5 px padding, 0.75 pt/px). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -408,27 +438,8 @@ async function insertIn(
   const whole = ws.getRange(rangeToA1(target));
   if (anyFormat) whole.numberFormat = formats as string[][]; // null = leave as is
   whole.values = values as XValue[][];
-  for (const c of plan.cells) {
-    if (!(c.bold || c.wrap || c.align || c.valign || c.fill || c.fontSize)) continue;
-    const fmt = ws.getRange(toA1(c.row, c.col)).format;
-    if (c.bold) fmt.font.bold = true;
-    if (c.fontSize) fmt.font.size = c.fontSize;
-    if (c.wrap) fmt.wrapText = true;
-    if (c.align) fmt.horizontalAlignment = H_ALIGN[c.align];
-    if (c.valign) fmt.verticalAlignment = V_ALIGN[c.valign];
-    if (c.fill) fmt.fill.color = c.fill;
-  }
-  for (const r of plan.borders) {
-    const borders = ws.getRange(rangeToA1(r)).format.borders;
-    const edges: XBorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (r.bottom > r.top) edges.push('InsideHorizontal');
-    if (r.right > r.left) edges.push('InsideVertical');
-    for (const e of edges) {
-      const border = borders.getItem(e);
-      border.style = 'Continuous';
-      border.weight = 'Thin';
-    }
-  }
+  queueCellFormats(ws, plan.cells);
+  queueBorders(ws, plan.borders);
   if (usedEmpty) for (const w of plan.columnWidths) ws.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = charsToPoints(w.width);
   for (const h of plan.rowHeights ?? []) {
     const used = cand?.rowUsed.get(h.row);

@@ -31,6 +31,9 @@ import { analyzeGrid } from './analyze';
 import { getCapabilities, type Capabilities } from './capabilities';
 import { applyFixes, type FixOutcome } from './fix';
 import { insertPlan, type InsertOptions, type InsertResult } from './insert';
+import { applyAddIndicator, type AddIndicatorWrite } from './add-indicator';
+import { planAddIndicator } from '../sheet/add-indicator';
+import type { IndicatorLike } from '../domain/indicators/form';
 import { CELL_EDIT_MESSAGE, inCellEdit } from './limits';
 import { migrateLegacyHighlights } from './legacy';
 import { PassCancelled, validationPass, type Analyze, type PassResult } from './pass';
@@ -109,6 +112,8 @@ export interface LiveChecker<S = SheetReport[]> {
   updateSettings(settings: WorkbookSettings): Promise<LiveResult<S>>;
   /** insert a rendered block (see insertPlan) and re-check */
   insert(render: (at: CellPos) => RenderPlan, options?: InsertOptions): Promise<InsertResult>;
+  /** add a 指标库 indicator to a block of the last check, in its place (src/sheet/add-indicator.ts), and re-check */
+  addIndicator(blockIndex: number, indicator: IndicatorLike): Promise<AddIndicatorWrite & { note?: string }>;
   diagnosticsAt(sheet: string, address: string): Diagnostic[];
   /** whether the last result may be out of date */
   status(): LiveStatus;
@@ -589,6 +594,21 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
         const result = await ownWrite(() => insertPlan(excel, render, options));
         if (result.ok) await clerkPass().catch((e) => report('插入后检查失败', e));
         return result;
+      });
+    },
+    async addIndicator(blockIndex, indicator) {
+      return command(async (): Promise<AddIndicatorWrite & { note?: string }> => {
+        const block = last?.blocks.find((b) => b.index === blockIndex);
+        const sheet = lastPass?.grid.sheets.find((g) => g.name === block?.sheet);
+        if (!block || !sheet || !lastPass) return { ok: false, reason: '找不到这张表：请重新检查后再添加' };
+        const planned = planAddIndicator(block, sheet, indicator, last?.year);
+        if (!planned.ok) return { ok: false, reason: planned.reason };
+        const out = await ownWrite(() => applyAddIndicator(excel, planned.plan, sheet)).catch((e: unknown) => {
+          throw clerkError(e);
+        });
+        if (!out.ok) return out;
+        await clerkPass().catch((e) => report('添加指标后检查失败', e));
+        return { ...out, note: planned.plan.note };
       });
     },
     diagnosticsAt,

@@ -256,7 +256,7 @@ function amountsExample(profile: Profile, header: TemplateHeader, unit: string):
 }
 
 /** The cells of a split 指标值 (符号 | 值 | 计量单位) for a template indicator. */
-function splitCells(ind: TemplateIndicator | undefined): [CellValue, CellValue, CellValue] {
+export function splitCells(ind: TemplateIndicator | undefined): [CellValue, CellValue, CellValue] {
   if (!ind) return [null, null, null];
   if (ind.value !== undefined) {
     const p = parseValue(ind.value);
@@ -266,7 +266,7 @@ function splitCells(ind: TemplateIndicator | undefined): [CellValue, CellValue, 
   return [OPERATOR_SYMBOL[ind.operator ?? '≥'], null, ind.valueKind === 'percent' ? '%' : (ind.unit ?? null)];
 }
 
-function splitPrompt(ind: TemplateIndicator): string {
+export function splitPrompt(ind: TemplateIndicator): string {
   const kind = ind.valueKind === 'qualitative' || ind.valueKind === 'date';
   let s = kind
     ? '符号为“定性”：在“值”栏填写文字目标，如“提升”“有效保障”，计量单位留空'
@@ -421,8 +421,9 @@ function renderTemplateBlock(profile: Profile, type: ProjectType, header: Templa
     if (!prev || prev.level1 !== pi.level1 || prev.level2 !== pi.level2) put('level2', row, pi.level2, { ...cellStyle, align: 'center' });
     const ind = pi.indicator;
     put('level3', row, ind?.level3 ?? null);
-    put('description', row, ind?.description ?? null);
-    put('basis', row, ind?.basis ?? null);
+    // a 指标库 indicator without description or basis leaves the cell for the clerk
+    put('description', row, ind?.description || null);
+    put('basis', row, ind?.basis || null);
     put('remark', row, null);
     let valueAt: RangePos | undefined;
     if (sv) {

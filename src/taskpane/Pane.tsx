@@ -5,16 +5,17 @@
 import * as React from 'react';
 import { FluentProvider, TabList, Tab, makeStyles, tokens, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
-import { TableAdd20Regular, TaskListLtr20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { TableAdd20Regular, TaskListLtr20Regular, Settings20Regular, Library20Regular } from '@fluentui/react-icons';
 import type { Diagnostic } from '../domain/model';
-import type { CellRef, CheckResult, PaneCatalog, PaneHost, PaneSettings, RecentStore } from './host';
+import type { BlockInfo, CellRef, CheckResult, PaneCatalog, PaneHost, PaneSettings, RecentStore, SuggestionInfo } from './host';
 import { localRecentStore, pushRecent } from './host';
 import { S } from './strings';
 import { CheckTab } from './components/CheckTab';
 import { TemplatesTab } from './components/TemplatesTab';
 import { SettingsTab } from './components/SettingsTab';
+import { IndicatorsTab } from './components/IndicatorsTab';
 
-export type TabId = 'templates' | 'check' | 'settings';
+export type TabId = 'templates' | 'check' | 'indicators' | 'settings';
 
 const useStyles = makeStyles({
   provider: {
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // four tabs in a 320 px task pane: small tabs, and a second line rather than a horizontal scrollbar
+    flexWrap: 'wrap',
   },
   body: { padding: '10px 12px 24px', minWidth: 0 },
   main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0 },
@@ -158,8 +161,8 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
   };
 
-  const onInsert = async (profileId: string, typeId: string, header: unknown) => {
-    const r = await host.insertTemplate(profileId, typeId, header);
+  const onInsert = async (profileId: string, typeId: string, header: unknown, extras?: SuggestionInfo[]) => {
+    const r = await host.insertTemplate(profileId, typeId, header, extras);
     if (r.ok) {
       const next = pushRecent(recent, typeId);
       setRecent(next);
@@ -189,6 +192,8 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     focusTabRef.current = t;
     setTab(t);
   };
+  const addIndicator = host.addIndicator?.bind(host);
+  const onAddIndicator = addIndicator ? (block: BlockInfo, s: SuggestionInfo) => addIndicator(block, s) : undefined;
 
   const profileId = templateProfile || settings?.profileId || catalog.defaultProfileId;
 
@@ -204,7 +209,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
           selectedValue={tab}
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label={S.tabListLabel}
-          size="medium"
+          size="small"
         >
           <Tab value="templates" id={tabId('templates')} aria-controls={panelId} icon={<TableAdd20Regular />}>
             {S.tabs.templates}
@@ -212,6 +217,9 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
           <Tab value="check" id={tabId('check')} aria-controls={panelId} icon={<TaskListLtr20Regular />}>
             {S.tabs.check}
             {result && result.diagnostics.length > 0 ? `（${result.diagnostics.length}）` : ''}
+          </Tab>
+          <Tab value="indicators" id={tabId('indicators')} aria-controls={panelId} icon={<Library20Regular />}>
+            {S.tabs.indicators}
           </Tab>
           <Tab value="settings" id={tabId('settings')} aria-controls={panelId} icon={<Settings20Regular />}>
             {S.tabs.settings}
@@ -249,6 +257,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
               onInsert={onInsert}
             />
           )}
+          {tab === 'indicators' && <IndicatorsTab catalog={catalog} result={result} selection={selection} onAdd={onAddIndicator} />}
           {tab === 'settings' && settings && (
             <SettingsTab
               catalog={catalog}

@@ -5,7 +5,8 @@
 import { fieldSpec, type Profile } from '../domain/profile';
 import { profiles, getProfile } from '../domain/profiles';
 import { allRules } from '../domain/rules';
-import { searchTypes, TemplateHeaderSchema } from '../domain/templates';
+import { groupByLevel2, suggestIndicators } from '../domain/indicators';
+import { findType, searchTypes, TemplateHeaderSchema } from '../domain/templates';
 import type { HeaderField, HeaderInput, HeaderValidation, PaneCatalog } from './host';
 
 const FIELDS: HeaderField[] = ['name', 'code', 'budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other', 'year'];
@@ -57,6 +58,13 @@ export function createCatalog(): PaneCatalog {
     validateHeader: (input) => validateHeader(input),
     headerFields(profileId) {
       return headerFieldsOf(profileOrUndefined(profileId));
+    },
+    suggest(query) {
+      const list = suggestIndicators({ ...query, profileId: query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined });
+      return groupByLevel2(list, query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined);
+    },
+    typeIndicatorNames(typeId) {
+      return findType(typeId)?.indicators.map((i) => i.level3) ?? [];
     },
     headerLabels(profileId) {
       const p = profileOrUndefined(profileId);

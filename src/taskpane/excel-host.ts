@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../domain/model';
 import { findType } from '../domain/templates';
+import { toTemplateIndicator } from '../domain/indicators/form';
 import type { TemplateHeader } from '../domain/templates';
 import { renderBlock } from '../sheet/render';
 import type { ExcelApi } from '../excel/api';
@@ -48,7 +49,16 @@ function firstCell(address: string): string {
 function toResult(r: LiveResult): CheckResult {
   const sheets = Array.isArray(r.sheets) ? (r.sheets as { name?: string }[]).map((s) => s.name ?? '') : [];
   return {
-    blocks: r.blocks.map((b) => ({ index: b.index, name: b.name?.text ?? '', sheet: b.sheet, range: b.range })),
+    blocks: r.blocks.map((b) => ({
+      index: b.index,
+      name: b.name?.text ?? '',
+      sheet: b.sheet,
+      range: b.range,
+      profile: b.profile,
+      usage: b.usage?.text,
+      goal: b.goal?.text,
+      indicators: b.indicators.map((i) => i.level3.text).filter((t) => t.trim() !== ''),
+    })),
     diagnostics: r.diagnostics,
     year: r.year,
     sheets,
@@ -130,12 +140,18 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
     async saveSettings(p) {
       await checker.updateSettings(toWorkbookSettings(p));
     },
-    async insertTemplate(profileId, typeId, header): Promise<InsertResult> {
-      const type = findType(typeId);
-      if (!type) return { ok: false, message: `找不到项目类型“${typeId}”，请重新选择` };
+    async insertTemplate(profileId, typeId, header, extras): Promise<InsertResult> {
+      const found = findType(typeId);
+      if (!found) return { ok: false, message: `找不到项目类型“${typeId}”，请重新选择` };
+      // 指标库 indicators the clerk added: written under their 二级 with the type's, values blank
+      const type = extras && extras.length > 0 ? { ...found, indicators: [...found.indicators, ...extras.map(toTemplateIndicator)] } : found;
       const r = await checker.insert((at) => renderBlock(profileId, type, header as TemplateHeader, at));
       if (!r.ok) return { ok: false, message: r.reason };
       return { ok: true, sheet: r.sheet, range: r.range, note: r.reason };
+    },
+    async addIndicator(block, indicator) {
+      const r = await checker.addIndicator(block.index, indicator);
+      return r.ok ? { ok: true, note: r.note ?? '' } : { ok: false, message: r.reason };
     },
     capabilities: () => ({ highlighting: checker.capabilities.marks, selectionEvents: checker.capabilities.liveEvents }),
   };

@@ -10,6 +10,7 @@
  * (Pane.tsx) talks to these two interfaces, so a test can give it plain fakes.
  */
 import type { Diagnostic, Severity } from '../domain/model';
+import type { Suggestion } from '../domain/indicators/suggest';
 import { isSafeBulkFix } from '../domain/fixes';
 
 export interface CellRef {
@@ -23,7 +24,35 @@ export interface BlockInfo {
   name: string;
   sheet: string;
   range: string;
+  /** its table format (profile id) */
+  profile?: string;
+  /** 资金用途 and 绩效目标 as written (the 指标库 ranks by them) */
+  usage?: string;
+  goal?: string;
+  /** the 三级 names it has */
+  indicators?: string[];
 }
+
+/** A suggestion of the 指标库 (src/domain/indicators). */
+export type SuggestionInfo = Suggestion;
+
+export interface SuggestionGroup {
+  level1: string;
+  level2: string;
+  items: SuggestionInfo[];
+}
+
+export interface SuggestQueryInfo {
+  name: string;
+  usage?: string;
+  goal?: string;
+  /** 三级 names already there: marked */
+  existing?: string[];
+  profileId?: string;
+  top?: number;
+}
+
+export type AddIndicatorOutcome = { ok: true; /** zh-CN: where it went */ note: string } | { ok: false; message: string };
 
 export interface CheckResult {
   blocks: BlockInfo[];
@@ -80,8 +109,10 @@ export interface PaneHost {
   select(ref: CellRef): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
-  /** inserts a template block at the active cell (or below the used range) */
-  insertTemplate(profileId: string, typeId: string, header: unknown): Promise<InsertResult>;
+  /** inserts a template block at the active cell (or below the used range), with 指标库 indicators added to the type's */
+  insertTemplate(profileId: string, typeId: string, header: unknown, extras?: SuggestionInfo[]): Promise<InsertResult>;
+  /** adds a 指标库 indicator to a recognised block, in its place (absent: the host cannot) */
+  addIndicator?(block: BlockInfo, indicator: SuggestionInfo): Promise<AddIndicatorOutcome>;
   capabilities(): HostCapabilities;
 }
 
@@ -136,6 +167,10 @@ export interface PaneCatalog {
   headerFields(profileId: string): HeaderField[];
   /** how this profile names its header fields, with the money unit (`资金总额（元）`); absent = the pane's defaults */
   headerLabels?(profileId: string): Partial<Record<HeaderField, string>>;
+  /** 指标库 suggestions for a project, grouped by 二级 in the format's order */
+  suggest?(query: SuggestQueryInfo): SuggestionGroup[];
+  /** the 三级 names a project type's template inserts (marked in the 模板 page's suggestions) */
+  typeIndicatorNames?(typeId: string): string[];
 }
 
 /** Only notation fixes are applied in bulk (the domain decides which). */

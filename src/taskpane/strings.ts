@@ -9,7 +9,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 export const S = {
   appTitle: '绩效目标表助手',
-  tabs: { templates: '模板', check: '检查', settings: '设置' },
+  tabs: { templates: '模板', check: '检查', indicators: '指标库', settings: '设置' },
   tabListLabel: '功能页',
 
   // 检查
@@ -63,6 +63,31 @@ export const S = {
   insertDone: (sheet: string, range: string) => `已在“${sheet}”的 ${range} 插入模板，请补全空白单元格。`,
   pickType: '请先选择项目类型',
   fixForm: '请先改正表头中标红的内容',
+
+  // 指标库
+  indicatorsTitle: '推荐指标',
+  indicatorsIntro: '按项目名称、资金用途和绩效目标，从指标库（真实预算文件和模板中的三级指标）推荐；指标值只给形式，数字请按本项目实际填写。',
+  indicatorsNoBlock: '选中某张绩效目标表中的任一单元格，这里会列出适合该项目的三级指标。',
+  indicatorsNoBlockDetail: '也可以在“模板”页填写项目名称、选择项目类型，在插入前把推荐的指标加入模板。',
+  indicatorsFor: (name: string, where: string) => `为“${name || '（未填项目名称）'}”推荐（${where}）`,
+  indicatorsListLabel: '推荐的三级指标',
+  groupTitle: (level1: string, level2: string) => `${level1} › ${level2}`,
+  formLine: (form: string) => `指标值：${form}`,
+  qualitativeForm: (example: string) => `定性（如：${example}）`,
+  addToTable: '添加',
+  addToTemplate: '加入模板',
+  inTable: '表中已有',
+  inTemplate: '模板已有',
+  addedTag: '已加入',
+  remove: '移除',
+  addAria: (name: string, level2: string, label: string) => `${label}：${name}（${level2}）`,
+  existingAria: (name: string, mark: string, label: string) => `${label}：${name}（${mark}）`,
+  removeAria: (name: string) => `移除：${name}`,
+  more: '显示更多',
+  noSuggestions: '指标库中没有可推荐的指标。',
+  cannotAdd: '此环境不能向表格添加行',
+  templateSuggestTitle: '推荐指标（可加入模板）',
+  templateSuggestHint: (n: number) => (n > 0 ? `已选 ${n} 个指标，插入模板时一并写入` : '按项目名称和类型推荐；加入的指标插入时写在对应二级指标下，指标值留空'),
 
   // 设置
   settingsSaved: '已保存到工作簿',

@@ -3,7 +3,7 @@ import * as React from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Diagnostic, Severity } from '../../src/domain/model';
-import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from '../../src/taskpane/host';
+import type { AddIndicatorOutcome, CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from '../../src/taskpane/host';
 
 export function diag(p: Partial<Diagnostic> & { ruleId: string; cell: string }, blockIndex: number | null = 0): Diagnostic {
   return {
@@ -45,6 +45,7 @@ export interface FakeHost extends PaneHost {
   emitSelection(ref: CellRef): void;
   settings: PaneSettings;
   insertResult: InsertResult;
+  addResult: AddIndicatorOutcome;
   first: CheckResult;
 }
 
@@ -56,6 +57,7 @@ export function fakeHost(first: CheckResult): FakeHost {
     first,
     settings: { profileId: 'hebei-project', planPacing: false, rules: {} },
     insertResult: { ok: true, sheet: 'Sheet1', range: 'A30:G50' },
+    addResult: { ok: true, note: '已在第 12 行插入“享受保洁服务的人数”（产出指标 › 数量指标），请填写指标值' },
     emitResult: (r) => resultListeners.forEach((l) => l(r)),
     emitSelection: (ref) => selListeners.forEach((l) => l(ref)),
     async start() {
@@ -96,9 +98,13 @@ export function fakeHost(first: CheckResult): FakeHost {
       host.calls.push({ name: 'saveSettings', args: [s] });
       host.settings = s;
     },
-    async insertTemplate(profileId, typeId, header) {
-      host.calls.push({ name: 'insertTemplate', args: [profileId, typeId, header] });
+    async insertTemplate(profileId, typeId, header, extras) {
+      host.calls.push({ name: 'insertTemplate', args: extras ? [profileId, typeId, header, extras] : [profileId, typeId, header] });
       return host.insertResult;
+    },
+    async addIndicator(block, indicator) {
+      host.calls.push({ name: 'addIndicator', args: [block, indicator] });
+      return host.addResult;
     },
     capabilities: () => ({ highlighting: true, selectionEvents: true }),
   };

@@ -18,7 +18,8 @@ export interface ProfileIndicator {
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
-export function mapToProfile(ind: TemplateIndicator, profileId: string): TemplateIndicator {
+/** An indicator (of the template library or the 指标库, written in the hebei-project frame) in the frame of `profileId`. */
+export function mapToProfile<T extends { level1: string; level2: string }>(ind: T, profileId: string): T {
   const fm = frameMaps.find((f) => f.profile === profileId);
   const hit = fm?.map.find((m) => norm(m.from[0]) === norm(ind.level1) && norm(m.from[1]) === norm(ind.level2));
   return hit ? { ...ind, level1: hit.to[0], level2: hit.to[1] } : ind;

@@ -881,8 +881,15 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
     };
   }
 
-  /** ExcelApi 1.1: blank cells here, the others shifted down or right; returns the new cells */
-  insert(shift: 'Down' | 'Right'): MemRange {
+  /**
+   * ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1):
+   * “Inserts a cell or a range of cells into the worksheet in place of this range, and shifts the other
+   * cells to make space. Returns a new Range object at the now blank space.”): blank cells here, the
+   * others shifted down or right, with what moves with them and what is refused as in
+   * ./structure.ts `insertCells` — the one implementation, shared with the clerk's Insert
+   * (`MemoryUser.insertRows`, `insertColumns`, `insertCells`).
+   */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): MemRange {
     this.queueWrite('Range.insert', (t) => {
       const whole = shift === 'Down' ? t.pos.left === 0 && t.pos.right === MAX_COLS - 1 : t.pos.top === 0 && t.pos.bottom === MAX_ROWS - 1;
       guardStructure(t, whole ? (shift === 'Down' ? 'insertRows' : 'insertColumns') : 'cells');

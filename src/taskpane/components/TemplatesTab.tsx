@@ -18,7 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { TableAdd20Regular } from '@fluentui/react-icons';
-import type { HeaderField, HeaderInput, InsertResult, PaneCatalog, ProjectTypeInfo } from '../host';
+import type { HeaderField, HeaderInput, InsertResult, PaneCatalog, ProjectTypeInfo, SuggestionInfo } from '../host';
+import { SuggestionList } from './SuggestionList';
 import { S } from '../strings';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ export interface TemplatesTabProps {
   /** the budget year to prefill */
   year?: number;
   onProfileChange(id: string): void;
-  onInsert(profileId: string, typeId: string, header: unknown): Promise<InsertResult>;
+  onInsert(profileId: string, typeId: string, header: unknown, extras?: SuggestionInfo[]): Promise<InsertResult>;
 }
 
 /** Orders types: recently used first (in recent order), then the library's order. */
@@ -73,6 +74,9 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
   const [submitted, setSubmitted] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<InsertResult | null>(null);
+  const [extras, setExtras] = React.useState<SuggestionInfo[]>([]);
+  const [suggestTop, setSuggestTop] = React.useState(10);
+  const ids = React.useId().replace(/:/g, '');
 
   React.useEffect(() => {
     if (year) setInput((old) => (old.year ? old : { ...old, year: String(year) }));
@@ -88,6 +92,19 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
   const errors = validation.ok ? {} : validation.errors;
   const profile = catalog.profiles.find((p) => p.id === profileId);
   const selectedType = typeId && types.some((t) => t.id === typeId) ? typeId : null;
+  const typeName = types.find((t) => t.id === selectedType)?.name ?? '';
+  // the template about to be inserted: its name (or its type's), what the type's template already has
+  const suggestName = input.name.trim() || typeName;
+  const suggestKey = JSON.stringify([suggestName, selectedType, profileId, suggestTop]);
+  const suggestions = React.useMemo(() => {
+    if (!suggestName || !catalog.suggest) return [];
+    const existing = selectedType ? (catalog.typeIndicatorNames?.(selectedType) ?? []) : [];
+    // what the template has anyway is listed (marked) on top of `suggestTop` new ones
+    return catalog.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length });
+  },
+    [catalog, suggestKey],
+  );
+  const added = React.useMemo(() => new Set(extras.map((x) => x.id)), [extras]);
 
   const set = (f: HeaderField) => (_: unknown, data: { value: string }) => {
     setInput((old) => ({ ...old, [f]: data.value }));
@@ -100,7 +117,9 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
     if (!selectedType || !validation.ok) return;
     setBusy(true);
     try {
-      setOutcome(await onInsert(profileId, selectedType, validation.header));
+      const r = extras.length > 0 ? await onInsert(profileId, selectedType, validation.header, extras) : await onInsert(profileId, selectedType, validation.header);
+      setOutcome(r);
+      if (r.ok) setExtras([]);
     } catch (e) {
       setOutcome({ ok: false, message: S.error(e instanceof Error ? e.message : String(e)) });
     } finally {
@@ -197,6 +216,32 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
           )}
         </div>
       </div>
+
+      {suggestions.length > 0 && (
+        <section className={styles.form} aria-labelledby={`${ids}-suggest`}>
+          <Subtitle2 as="h2" id={`${ids}-suggest`}>
+            {S.templateSuggestTitle}
+          </Subtitle2>
+          <Caption1 className={styles.desc}>{S.templateSuggestHint(extras.length)}</Caption1>
+          <SuggestionList
+            groups={suggestions}
+            addLabel={S.addToTemplate}
+            existingLabel={S.inTemplate}
+            added={added}
+            onAdd={(x) => {
+              setExtras((old) => (old.some((o) => o.id === x.id) ? old : [...old, x]));
+              setOutcome(null);
+            }}
+            onRemove={(x) => setExtras((old) => old.filter((o) => o.id !== x.id))}
+            idPrefix={`${ids}-s`}
+          />
+          {suggestions.reduce((n, g) => n + g.items.filter((x) => !x.existing).length, 0) >= suggestTop && (
+            <Button appearance="secondary" onClick={() => setSuggestTop((t) => t + 10)}>
+              {S.more}
+            </Button>
+          )}
+        </section>
+      )}
 
       <Button
         appearance="primary"

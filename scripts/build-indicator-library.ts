@@ -1,0 +1,281 @@
+/**
+ * Builds the 指标库 (src/domain/indicators/data.ts) from the real documents and the template library:
+ *
+ *   npm run build:indicators            # writes src/domain/indicators/data.ts
+ *   npm run build:indicators -- --check # exits 1 when the committed file is not what this produces
+ *
+ * Sources: the seed documents (../shared/seeds/*.txt, text renderings of 部门预算 documents, read
+ * into a grid by scripts/lib/seed-text.ts), the fixture workbooks (../shared/fixtures/*.xlsx, read by
+ * the CLI's reader) — both recognised by src/sheet/recognize.ts — and the template library
+ * (src/domain/templates/library.ts). Values are reduced to their form by the value parser
+ * (src/domain/indicators/form.ts): no number of a source reaches the library. `JXMB_SHARED` names the
+ * shared folder when the checkout does not sit beside it (`JXMB_FIXTURES` the fixture folder).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { readWorkbookFile } from '../src/cli/read';
+import type { Block, IndicatorRow } from '../src/domain/model';
+import { canonicalLevel1, canonicalLevel2, getProfile } from '../src/domain/profiles';
+import { QUALITATIVE, templateForm, valueForm, type ValueForm } from '../src/domain/indicators/form';
+import { indicatorKey } from '../src/domain/indicators/key';
+import { typesOfProject } from '../src/domain/indicators/project-types';
+import { IndicatorLibrarySchema, type IndicatorLibrary, type LibraryIndicator, type LibraryProject, type LibrarySource } from '../src/domain/indicators/schema';
+import { projectTypes } from '../src/domain/templates/library';
+import { parseAmount } from '../src/domain/value';
+import type { Grid } from '../src/sheet/grid';
+import { recognize } from '../src/sheet/recognize';
+import { seedToGrid } from './lib/seed-text';
+
+const ROOT = path.resolve(__dirname, '..');
+export const DATA_MODULE = path.join(ROOT, 'src/domain/indicators/data.ts');
+
+export interface SharedDirs {
+  seeds: string;
+  fixtures: string;
+}
+
+/** The shared folder: $JXMB_SHARED, else `shared/` beside the checkout or one level up (a worktree). */
+export function sharedDirs(): SharedDirs {
+  const fromEnv = process.env.JXMB_SHARED;
+  const candidates = fromEnv ? [path.resolve(fromEnv)] : [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')];
+  const shared = candidates.find((d) => fs.existsSync(path.join(d, 'seeds'))) ?? candidates[0];
+  return {
+    seeds: path.join(shared, 'seeds'),
+    fixtures: process.env.JXMB_FIXTURES ? path.resolve(process.env.JXMB_FIXTURES) : path.join(shared, 'fixtures'),
+  };
+}
+
+/** One document or workbook, recognised. */
+interface ReadSource {
+  source: LibrarySource;
+  blocks: Block[];
+  year?: number;
+}
+
+const HAS_DIGIT_RE = /[0-9\uFF10-\uFF19]/;
+const clean = (s: string | undefined): string | undefined => {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t === undefined || t === '' ? undefined : t;
+};
+const cleanName = (s: string) => s.replace(/\s+/g, '');
+
+/** `813001昌黎县安山镇人民政府本级` → `昌黎县安山镇人民政府` */
+function unitOf(blocks: Block[]): string | undefined {
+  for (const b of blocks) {
+    const t = b.listRole === 'unit' || b.listRole === 'department' ? b.name?.text : b.unitName?.text;
+    const name = t?.replace(/^\[?\d+\]?/, '').replace(/本级$/, '').trim();
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function titleOf(blocks: Block[], year: number | undefined, fallback: string): string {
+  const unit = unitOf(blocks);
+  return unit ? `${unit}${year === undefined ? '' : ` ${year}年`}部门预算` : fallback;
+}
+
+function readSeeds(dir: string): ReadSource[] {
+  if (!fs.existsSync(dir)) throw new Error(`找不到种子文档目录 ${dir}（可用 JXMB_SHARED 指定 shared 目录）`);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const grid = seedToGrid(fs.readFileSync(path.join(dir, file), 'utf8'), file);
+      const r = recognize(grid);
+      const id = `seed:${file.split('_')[0]}`;
+      return { source: { id, kind: 'seed', file, title: titleOf(r.blocks, r.year, file) }, blocks: r.blocks, year: r.year };
+    });
+}
+
+async function readFixtures(dir: string): Promise<ReadSource[]> {
+  if (!fs.existsSync(dir)) throw new Error(`找不到样例工作簿目录 ${dir}（可用 JXMB_FIXTURES 指定）`);
+  const out: ReadSource[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort()) {
+    const grid: Grid = await readWorkbookFile(path.join(dir, file));
+    const r = recognize(grid);
+    out.push({ source: { id: `fixture:${file.replace(/\.xlsx$/, '')}`, kind: 'fixture', file, title: titleOf(r.blocks, r.year, file) }, blocks: r.blocks, year: r.year });
+  }
+  return out;
+}
+
+/** An indicator being gathered: every occurrence's form, description and basis, counted. */
+interface Gathered {
+  name: string;
+  level1: string;
+  level2: string;
+  forms: Map<string, number>;
+  examples: Map<string, number>;
+  descriptions: Map<string, number>;
+  bases: Map<string, number>;
+  from: Set<number>;
+}
+
+const bump = (m: Map<string, number>, k: string | undefined) => {
+  if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+};
+/** keys by count, first seen first on a tie (a Map keeps insertion order; sort is stable) */
+const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+
+class Builder {
+  readonly sources: LibrarySource[] = [];
+  readonly projects: LibraryProject[] = [];
+  private readonly projectKeys = new Map<string, number>();
+  private readonly indicators = new Map<string, Gathered>();
+
+  addSource(s: LibrarySource): void {
+    this.sources.push(s);
+  }
+
+  /** The project's index; a project already read from another source (same name and budget) is the same project. */
+  project(sourceId: string, name: string, budget: number | undefined, usage?: string, goal?: string, types?: string[]): number {
+    const key = `${indicatorKey(name)}\u0000${budget ?? ''}`;
+    const known = this.projectKeys.get(key);
+    if (known !== undefined) {
+      const p = this.projects[known];
+      if (!p.sources.includes(sourceId)) p.sources.push(sourceId);
+      return known;
+    }
+    const p: LibraryProject = { sources: [sourceId], name, types: types ?? typesOfProject(name, usage) };
+    if (usage) p.usage = usage;
+    if (goal) p.goal = goal;
+    this.projects.push(p);
+    this.projectKeys.set(key, this.projects.length - 1);
+    return this.projects.length - 1;
+  }
+
+  indicator(project: number, level1: string, level2: string, name: string, form: ValueForm | undefined, description?: string, basis?: string): void {
+    const key = `${level1}\u0000${level2}\u0000${indicatorKey(name)}`;
+    let g = this.indicators.get(key);
+    if (!g) {
+      g = { name, level1, level2, forms: new Map(), examples: new Map(), descriptions: new Map(), bases: new Map(), from: new Set() };
+      this.indicators.set(key, g);
+    }
+    g.from.add(project);
+    bump(g.forms, form?.form);
+    bump(g.examples, form?.example);
+    const plain = (s: string | undefined) => (s && !HAS_DIGIT_RE.test(s) && indicatorKey(s) !== indicatorKey(name) ? s : undefined);
+    bump(g.descriptions, plain(clean(description)));
+    bump(g.bases, plain(clean(basis)));
+  }
+
+  build(): IndicatorLibrary {
+    const indicators: LibraryIndicator[] = [];
+    for (const g of this.indicators.values()) {
+      const forms = ranked(g.forms);
+      const from = [...g.from].sort((a, b) => a - b);
+      const types = [...new Set(from.flatMap((i) => this.projects[i].types))];
+      // a form no source gave (every value blank) is asked for as text
+      const ind: LibraryIndicator = { name: g.name, level1: g.level1, level2: g.level2, value: forms[0] ?? QUALITATIVE, types, from };
+      if (forms.length > 1) ind.forms = forms.slice(1);
+      const examples = ranked(g.examples).slice(0, 3);
+      if (examples.length > 0) ind.examples = examples;
+      const description = ranked(g.descriptions)[0];
+      if (description) ind.description = description;
+      const basis = ranked(g.bases)[0];
+      if (basis) ind.basis = basis;
+      indicators.push(ind);
+    }
+    return IndicatorLibrarySchema.parse({ version: 1, sources: this.sources, projects: this.projects, indicators });
+  }
+}
+
+/** 一级/二级 in the template library's frame (hebei-project); undefined when the block's profile does not know them. */
+function levelsOf(block: Block, row: IndicatorRow): { level1: string; level2: string } | undefined {
+  const profile = getProfile(block.profile);
+  const l1 = canonicalLevel1(profile, row.level1.text);
+  const l2 = l1 ? canonicalLevel2(profile, row.level1.text, row.level2.text) : undefined;
+  if (!l1 || !l2) return undefined;
+  return { level1: l1.canonical, level2: l2.canonical };
+}
+
+/** Rows of real indicators: a 三级 name, 一级/二级 the block's format knows. */
+function addBlocks(b: Builder, read: ReadSource, skipped: string[]): void {
+  b.addSource(read.source);
+  for (const block of read.blocks) {
+    const rows = block.indicators.filter((r) => r.level3.text.trim() !== '');
+    if (rows.length === 0 || !block.name?.text) continue;
+    const name = clean(block.name.text) as string;
+    const project = b.project(read.source.id, name, parseAmount(block.budget?.value ?? undefined), clean(block.usage?.text), clean(block.goal?.text));
+    for (const row of rows) {
+      const levels = levelsOf(block, row);
+      if (!levels) {
+        skipped.push(`${read.source.id} ${name}: ${row.level1.text}/${row.level2.text}/${row.level3.text}`);
+        continue;
+      }
+      const form = valueForm(row.value.value, row.value.numberFormat, row.level3.text);
+      b.indicator(project, levels.level1, levels.level2, cleanName(row.level3.text), form, row.description?.text, row.basis?.text);
+    }
+  }
+}
+
+export interface BuildResult {
+  library: IndicatorLibrary;
+  /** rows whose 一级/二级 the format does not know (not in the library: there is no place to put them) */
+  skipped: string[];
+}
+
+export async function buildIndicatorLibrary(dirs: SharedDirs = sharedDirs()): Promise<BuildResult> {
+  const b = new Builder();
+  const skipped: string[] = [];
+  for (const s of readSeeds(dirs.seeds)) addBlocks(b, s, skipped);
+  for (const f of await readFixtures(dirs.fixtures)) addBlocks(b, f, skipped);
+  b.addSource({ id: 'template', kind: 'template', file: 'src/domain/templates/library.ts', title: '模板库' });
+  for (const type of projectTypes) {
+    if (type.indicators.length === 0) continue;
+    const project = b.project('template', type.name, undefined, type.usageHint, type.goalHint, [type.id]);
+    for (const ind of type.indicators) b.indicator(project, ind.level1, ind.level2, ind.level3, templateForm(ind), ind.description, ind.basis);
+  }
+  return { library: b.build(), skipped };
+}
+
+/** The data module's text: one source, project or indicator per line (readable diffs). */
+export function renderDataModule(lib: IndicatorLibrary): string {
+  const lines = (xs: unknown[]) => xs.map((x) => `    ${JSON.stringify(x)},`).join('\n');
+  return [
+    '// Generated by scripts/build-indicator-library.ts from the seed documents, the fixture workbooks and the',
+    '// template library. Do not edit: run `npm run build:indicators` (test/domain/indicator-library.test.ts',
+    '// checks that this file is what the script produces).',
+    "import type { IndicatorLibrary } from './schema';",
+    '',
+    'export const LIBRARY_DATA: IndicatorLibrary = {',
+    '  version: 1,',
+    '  sources: [',
+    lines(lib.sources),
+    '  ],',
+    '  projects: [',
+    lines(lib.projects),
+    '  ],',
+    '  indicators: [',
+    lines(lib.indicators),
+    '  ],',
+    '};',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const { library, skipped } = await buildIndicatorLibrary();
+  const text = renderDataModule(library);
+  for (const s of skipped) process.stderr.write(`未收入（一级/二级不在指标体系内）：${s}\n`);
+  if (check) {
+    const now = fs.existsSync(DATA_MODULE) ? fs.readFileSync(DATA_MODULE, 'utf8') : '';
+    if (now !== text) {
+      process.stderr.write(`${path.relative(ROOT, DATA_MODULE)} 不是脚本生成的结果：请运行 npm run build:indicators\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  fs.writeFileSync(DATA_MODULE, text);
+  process.stdout.write(
+    `${path.relative(ROOT, DATA_MODULE)}：${library.indicators.length} 个指标，${library.projects.length} 个项目，${library.sources.length} 个来源\n`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

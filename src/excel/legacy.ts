@@ -12,7 +12,7 @@
  * once).
  */
 import type { Severity } from '../domain/model';
-import type { ExcelApi, XNote, XWorksheet } from './api';
+import type { ExcelApi, XClientResult, XNote, XWorksheet } from './api';
 import { cellKey, rectsOf } from './cellset';
 import type { Capabilities } from './capabilities';
 import { parseA1, toA1 } from '../domain/address';
@@ -87,7 +87,7 @@ export async function migrateLegacyHighlights(excel: ExcelApi, caps: Capabilitie
     const kept = marks.filter((m) => byId.has(m.sheetId) && !writable(m.sheetId));
     const todo = marks.filter((m) => byId.has(m.sheetId) && writable(m.sheetId));
     // what the cells hold now: their fill, and their note
-    const fills = new Map<LegacyMark, () => FillInfo>();
+    const fills = new Map<LegacyMark, FillRead>();
     const notes = new Map<LegacyMark, XNote>();
     const bySheet = new Map<string, LegacyMark[]>();
     for (const m of todo) bySheet.set(m.sheetId, [...(bySheet.get(m.sheetId) ?? []), m]);
@@ -100,7 +100,8 @@ export async function migrateLegacyHighlights(excel: ExcelApi, caps: Capabilitie
     // put back: fills grouped by the fill to put back, notes one by one
     const restore = new Map<string, { sheetId: string; fill: FillInfo; cells: number[] }>();
     for (const m of todo) {
-      const now = fills.get(m)?.();
+      const read = fills.get(m);
+      const now = read && fillOf(read);
       if (now && now.pattern === 'Solid' && now.color.toUpperCase() === OLD_FILLS[m.severity]) {
         const k = `${m.sheetId}|${fillKey(m.fill)}`;
         const g = restore.get(k) ?? { sheetId: m.sheetId, fill: m.fill, cells: [] };
@@ -113,12 +114,12 @@ export async function migrateLegacyHighlights(excel: ExcelApi, caps: Capabilitie
     for (const g of restore.values()) {
       const ws = ctx.workbook.worksheets.getItem(g.sheetId);
       for (const address of addressPieces(new Set(g.cells))) {
-        const fill = ws.getRanges(address).format.fill;
-        if (g.fill.pattern === 'None') fill.clear();
+        const cells = ws.getRanges(address);
+        if (g.fill.pattern === 'None') cells.format.fill.clear();
         else {
-          fill.color = g.fill.color;
-          fill.pattern = g.fill.pattern as Excel.RangeFill['pattern'];
-          if (g.fill.patternColor) fill.patternColor = g.fill.patternColor;
+          cells.format.fill.color = g.fill.color;
+          cells.format.fill.pattern = g.fill.pattern as Excel.RangeFill['pattern'];
+          if (g.fill.patternColor) cells.format.fill.patternColor = g.fill.patternColor;
         }
       }
     }
@@ -135,7 +136,7 @@ export async function migrateLegacyHighlights(excel: ExcelApi, caps: Capabilitie
  * Queue the fill reads of the marked cells of one sheet, in vertical runs.
  * @requires caps.cellProperties
  */
-function queueFillReads(ws: XWorksheet, list: LegacyMark[], out: Map<LegacyMark, () => FillInfo>): void {
+function queueFillReads(ws: XWorksheet, list: LegacyMark[], out: Map<LegacyMark, FillRead>): void {
   const at = new Map<string, LegacyMark[]>();
   const keys: number[] = [];
   for (const m of list) {
@@ -153,8 +154,23 @@ function queueFillReads(ws: XWorksheet, list: LegacyMark[], out: Map<LegacyMark,
     const props = ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).getCellProperties(FILL_LOAD);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++)
-        for (const m of at.get(toA1(row, col)) ?? []) out.set(m, () => fillInfoOf(props.value[row - r.top]?.[col - r.left]?.format?.fill));
+        for (const m of at.get(toA1(row, col)) ?? []) out.set(m, { props, row: row - r.top, col: col - r.left });
   }
+}
+
+/** one cell's place in a queued `getCellProperties` read */
+interface FillRead {
+  props: XClientResult<Excel.CellProperties[][]>;
+  row: number;
+  col: number;
+}
+
+/**
+ * After the sync: the fill a queued read found.
+ * @requires caps.cellProperties
+ */
+function fillOf(r: FillRead): FillInfo {
+  return fillInfoOf(r.props.value[r.row]?.[r.col]?.format?.fill);
 }
 
 /**

@@ -140,7 +140,7 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
   const wb = ctx.workbook;
   // round trip 1
   const settingItem = queueSettingsLoad(ctx);
-  const legacyItem = wb.settings.getItemOrNullObject(HIGHLIGHT_KEY);
+  const legacyItem = wb.settings.getItemOrNullObject(HIGHLIGHT_KEY).load({ key: true });
   const list = wb.worksheets.load({ id: true, name: true, protection: { protected: true, options: true } });
   const known = new Map<string, Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'>>();
   if (memory) {

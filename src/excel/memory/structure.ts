@@ -97,6 +97,46 @@ function fromAxis(x: Axis, a0: number, a1: number, b0: number, b1: number): Rang
   return { top, left, bottom, right };
 }
 
+/** An insertion or deletion of `pos` along an axis: its extent along (t…e, n lines) and across (b0…b1). */
+interface Shift {
+  x: Axis;
+  t: number;
+  e: number;
+  n: number;
+  b0: number;
+  b1: number;
+  /** whole rows (vertical) or whole columns */
+  whole: boolean;
+}
+
+function shiftOf(pos: RangePos, vertical: boolean): Shift {
+  const x = axis(vertical);
+  const [t, e] = x.along(pos);
+  const [b0, b1] = x.across(pos);
+  return { x, t, e, n: e - t + 1, b0, b1, whole: x.whole(pos) };
+}
+
+/**
+ * The merged areas after a shift: one before it, or beside the lines it shifts, stays; one reaching
+ * outside those lines is refused (Excel: “We can't do that to a merged cell”); any other is what
+ * `moved` makes of it from its extent along (a0…a1) and across (c0…c1) — null: gone with its cells.
+ */
+function shiftMerges(s: SheetState, sh: Shift, moved: (m: RangePos, a0: number, a1: number, c0: number, c1: number) => RangePos | null): RangePos[] {
+  const out: RangePos[] = [];
+  for (const m of s.merges) {
+    const [a0, a1] = sh.x.along(m);
+    const [c0, c1] = sh.x.across(m);
+    if (c1 < sh.b0 || c0 > sh.b1 || a1 < sh.t) {
+      out.push(m);
+      continue;
+    }
+    if (c0 < sh.b0 || c1 > sh.b1) throw mergedError(m);
+    const r = moved(m, a0, a1, c0, c1);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 /** Moves every cell, note and conditional-format cell of `s` through `map` (null: the cell is gone). */
 function remap(s: SheetState, map: (row: number, col: number) => [number, number] | null, affected: (row: number, col: number) => boolean): void {
   const moved: [number, CellState][] = [];
@@ -150,30 +190,18 @@ function shiftLines(lines: Map<number, number>, from: number, by: number, drop?:
 
 /** Range.insert(shift): blank cells at `pos`, the others shifted down or right. */
 export function insertCells(s: SheetState, pos: RangePos, shift: InsertShift): void {
-  const x = axis(shift === 'Down');
-  const [t, e] = x.along(pos);
-  const n = e - t + 1;
-  const [b0, b1] = x.across(pos);
-  const whole = x.whole(pos);
+  const sh = shiftOf(pos, shift === 'Down');
+  const { x, t, n, b0, b1, whole } = sh;
   const inSpan = (row: number, col: number) => {
     const b = x.b(row, col);
     return b >= b0 && b <= b1;
   };
   // merged areas: moved, stretched (whole rows/columns through them), or the insertion is refused
-  const merges: RangePos[] = [];
-  for (const m of s.merges) {
-    const [ma0, ma1] = x.along(m);
-    const [mb0, mb1] = x.across(m);
-    if (mb1 < b0 || mb0 > b1 || ma1 < t) {
-      merges.push(m);
-      continue;
-    }
-    if (mb0 < b0 || mb1 > b1) throw mergedError(m);
-    if (ma0 < t) {
-      if (!whole) throw mergedError(m);
-      merges.push(fromAxis(x, ma0, ma1 + n, mb0, mb1));
-    } else merges.push(fromAxis(x, ma0 + n, ma1 + n, mb0, mb1));
-  }
+  const merges = shiftMerges(s, sh, (m, a0, a1, c0, c1) => {
+    if (a0 >= t) return fromAxis(x, a0 + n, a1 + n, c0, c1);
+    if (!whole) throw mergedError(m);
+    return fromAxis(x, a0, a1 + n, c0, c1);
+  });
   // nothing may be pushed off the sheet
   for (const [k, c] of s.cells) {
     const row = rowOf(k);
@@ -209,32 +237,18 @@ export function insertCells(s: SheetState, pos: RangePos, shift: InsertShift): v
 
 /** Range.delete(shift): the cells of `pos` removed, the others shifted up or left. */
 export function deleteCells(s: SheetState, pos: RangePos, shift: DeleteShift): void {
-  const x = axis(shift === 'Up');
-  const [t, e] = x.along(pos);
-  const n = e - t + 1;
-  const [b0, b1] = x.across(pos);
-  const whole = x.whole(pos);
-  const merges: RangePos[] = [];
-  for (const m of s.merges) {
-    const [ma0, ma1] = x.along(m);
-    const [mb0, mb1] = x.across(m);
-    if (mb1 < b0 || mb0 > b1 || ma1 < t) {
-      merges.push(m);
-      continue;
-    }
-    if (mb0 < b0 || mb1 > b1) throw mergedError(m);
-    if (ma0 >= t && ma1 <= e) continue; // deleted with its cells
-    if (ma0 > e) {
-      merges.push(fromAxis(x, ma0 - n, ma1 - n, mb0, mb1));
-      continue;
-    }
+  const sh = shiftOf(pos, shift === 'Up');
+  const { x, t, e, n, b0, b1, whole } = sh;
+  const merges = shiftMerges(s, sh, (m, a0, a1, c0, c1) => {
+    if (a0 >= t && a1 <= e) return null; // deleted with its cells
+    if (a0 > e) return fromAxis(x, a0 - n, a1 - n, c0, c1);
     // the deletion cuts through the merged area: whole rows/columns shrink it, cells cannot
     if (!whole) throw mergedError(m);
-    const gone = Math.min(ma1, e) - Math.max(ma0, t) + 1;
-    const a0 = Math.min(ma0, t);
-    const shrunk = fromAxis(x, a0, a0 + (ma1 - ma0 + 1 - gone) - 1, mb0, mb1);
-    if (shrunk.top !== shrunk.bottom || shrunk.left !== shrunk.right) merges.push(shrunk);
-  }
+    const gone = Math.min(a1, e) - Math.max(a0, t) + 1;
+    const start = Math.min(a0, t);
+    const shrunk = fromAxis(x, start, start + (a1 - a0 + 1 - gone) - 1, c0, c1);
+    return shrunk.top !== shrunk.bottom || shrunk.left !== shrunk.right ? shrunk : null;
+  });
   const affected = (row: number, col: number) => {
     const b = x.b(row, col);
     return b >= b0 && b <= b1 && x.a(row, col) >= t;

@@ -36,7 +36,7 @@ import { planAddIndicator } from '../sheet/add-indicator';
 import type { IndicatorLike } from '../domain/indicators/form';
 import { CELL_EDIT_MESSAGE, inCellEdit } from './limits';
 import { migrateLegacyHighlights } from './legacy';
-import { PassCancelled, validationPass, type Analyze, type PassResult } from './pass';
+import { PassCancelled, queueSessionProbe, validationPass, type Analyze, type PassMemory, type PassResult } from './pass';
 import { fingerprintOf, queueGeometry, readSheetData, toCellValue } from './read';
 import { cellFormat, cellValue, type GridSheet } from '../sheet/grid';
 import { loadSettings, saveSettings, type WorkbookSettings } from './settings';
@@ -154,6 +154,9 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   let overrides: WorkbookSettings = { ...opts.settings };
   let last: LiveResult<S> | undefined;
   let lastPass: PassResult<S> | undefined;
+  /** what the event registration's round trip learnt of the workbook, for the first pass */
+  let primed: PassMemory | undefined;
+  const memory = (): PassMemory | undefined => lastPass?.memory ?? primed;
   let handlers: XEventHandlerResult[] = [];
   let listening = false;
   let ownWrites = 0;
@@ -257,7 +260,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   /** a pass the clerk asked for (or that follows their command): no waiting on a cell edit */
   async function clerkPass(): Promise<LiveResult<S>> {
     try {
-      const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, delayForCellEdit: false, memory: lastPass?.memory }));
+      const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, delayForCellEdit: false, memory: memory() }));
       markClean();
       return publish(r);
     } catch (e) {
@@ -330,7 +333,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     }
     // a co-author's change alone is checked, not written for; the clerk's own activity is
     const write = w.local || w.verify.size > 0 || w.cells.size > 0;
-    const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, write, cancelled, memory: lastPass?.memory }));
+    const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, write, cancelled, memory: memory() }));
     if (cancelled()) throw new PassCancelled();
     markClean();
     publish(r);
@@ -531,7 +534,10 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
         handlers = await excel.run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
           const hs = [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
+          // the same round trip learns the active sheet's extent and marks: the first pass reads once
+          const probe = queueSessionProbe(ctx, caps);
           await ctx.sync();
+          primed = probe();
           return hs;
         });
         listening = true;
@@ -539,7 +545,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       return command(async () => {
         // the first check may wait for the clerk to finish a cell edit: nothing was asked yet
         try {
-          const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, memory: lastPass?.memory }));
+          const r = await ownWrite(() => validationPass(excel, caps, { analyze, settings: overrides, memory: memory() }));
           markClean();
           const out = publish(r);
           // once: what an earlier jxmb changed is put back (./legacy.ts)

@@ -10,8 +10,10 @@
  *      action where Excel keeps add-ins' changes (`mergeUndoGroup`, ExcelApi 1.20).
  * What the memory does not cover costs a read more: a sheet it has not seen (its used range, then
  * its cells), a sheet grown past the margin (its cells), a mark it has not seen (where it sits). The
- * first pass of a session reads the active sheet's used range and formats with the sheet list, so a
- * workbook of one sheet is read in 2 (3 with more sheets). A remembered sheet or mark that is gone
+ * first pass of a session knows what the live checker's event registration learnt in its own round
+ * trip (`queueSessionProbe`: the active sheet's used range and marks), so a workbook of one sheet is
+ * read in 1 then too (2 with more sheets); a pass with no memory at all reads the active sheet's used
+ * range and formats with the sheet list, then its cells: 2. A remembered sheet or mark that is gone
  * (deleted, undone) fails the first read, which is then done afresh.
  *
  * Undo (“Undo support with the Excel JavaScript API”): a pass calls nothing from that page's table
@@ -129,6 +131,22 @@ interface Reading {
   settings: WorkbookSettings;
   legacy: boolean;
   sheets: Sheet[];
+}
+
+/**
+ * What a session can know before its first pass: the active sheet's used range and our marks on it,
+ * queued into a round trip the caller makes anyway (the live checker's event registration). The
+ * first pass then reads as every later one does — one trip, checking each assumption again — so it
+ * too is at most two (read; write when a mark changes). Call the returned function after that sync.
+ */
+export function queueSessionProbe(ctx: XRequestContext, caps: Capabilities): () => PassMemory {
+  const ws = ctx.workbook.worksheets.getActiveWorksheet().load({ id: true });
+  const used = queueUsed(ws);
+  const formats = caps.marks ? queueFormatsRead(ws) : undefined;
+  return () => ({
+    areas: new Map([[ws.id, areaOf(used)]]),
+    marks: new Map([[ws.id, formats ? marksIn(formats).map((m) => m.id) : []]]),
+  });
 }
 
 /** an error of the first, speculative read that reading afresh may avoid */

@@ -8,7 +8,7 @@ import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { recognize } from '../sheet/recognize';
 import type { InputFile } from './files';
-import { readSourceFile, WorkbookReadError, type SourceFormat } from './read';
+import { readSourceBuffer, readSourceFile, WorkbookReadError, type SourceFormat } from './read';
 
 export interface CheckOptions {
   /** force a profile id instead of detecting it */
@@ -77,7 +77,11 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
     .map((x) => x.d);
 }
 
-export async function checkFile(input: InputFile, opts: CheckOptions = {}): Promise<FileResult> {
+/**
+ * Check one file. `bytes`: its content, already being read (the CLI reads the next file from disk
+ * while it checks this one, `readSourceBytes`); without it the file is read here.
+ */
+export async function checkFile(input: InputFile, opts: CheckOptions = {}, bytes?: Promise<Buffer>): Promise<FileResult> {
   const result: FileResult = { input, error: null, year: opts.year ?? null, blocks: [], sheets: [], diagnostics: [] };
   if (input.error) {
     result.error = input.error;
@@ -85,7 +89,7 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}): Prom
   }
   let grid: Grid;
   try {
-    const source = await readSourceFile(input.path);
+    const source = bytes ? await readSourceBuffer(await bytes, input.path) : await readSourceFile(input.path);
     grid = source.grid;
     result.format = source.format;
     result.grid = grid;

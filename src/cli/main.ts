@@ -13,6 +13,7 @@ import { profiles } from '../domain/profiles';
 import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
+import { readSourceBytes } from './read';
 import { formatHtml, type HtmlFile } from './html';
 import { collectInputs } from './files';
 import { defaultIO, writeFileAtomically, type CliIO } from './io';
@@ -126,12 +127,23 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
   let unreadable = 0;
   let failed = false;
 
+  // the next file is read from disk while this one is checked: one file ahead, so memory stays bounded
+  const readAhead = (i: number): Promise<Buffer> | undefined => {
+    const next = inputs[i];
+    if (!next || next.error) return undefined;
+    const bytes = readSourceBytes(next.path);
+    bytes.catch(() => undefined); // its error is checkFile's to report, when it gets there
+    return bytes;
+  };
+  let ahead = readAhead(0);
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     progress.update(i, input.display);
+    const bytes = ahead;
+    ahead = readAhead(i + 1);
     let result: FileResult;
     try {
-      result = await checkFile(input, opts.check);
+      result = await checkFile(input, opts.check, bytes);
     } catch (err) {
       // checkFile catches everything itself; this is the last line of defence
       result = { input, error: `检查时出错：${err instanceof Error ? err.message : String(err)}`, year: null, blocks: [], sheets: [], diagnostics: [] };

@@ -344,6 +344,11 @@ export async function readWorkbookBuffer(buf: Buffer, name?: string, options: Re
 
 /** Read a file from disk. A file larger than the package limit is refused without being read. */
 export async function readSourceFile(filePath: string, options: ReadOptions = {}): Promise<Source> {
+  return readSourceBuffer(await readSourceBytes(filePath, options), filePath, options);
+}
+
+/** A file's bytes, refused before reading when it is not a file or past the size limit. */
+export async function readSourceBytes(filePath: string, options: ReadOptions = {}): Promise<Buffer> {
   const limit = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   let size: number;
   try {
@@ -357,8 +362,7 @@ export async function readSourceFile(filePath: string, options: ReadOptions = {}
   if (size > limit) {
     throw new WorkbookReadError('too-large', `${label(filePath)}有 ${mb(size)}，超过上限 ${mb(limit)}，未读取`, filePath);
   }
-  const buf = await fs.readFile(filePath);
-  return readSourceBuffer(buf, filePath, options);
+  return fs.readFile(filePath);
 }
 
 /** Read a file from disk into a Grid (any supported format). */

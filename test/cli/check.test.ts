@@ -169,6 +169,28 @@ describe('unreadable files', () => {
   });
 });
 
+describe('reading the next file while one is checked', () => {
+  test('each file’s result is its own: the same as checking it alone, in the order given, an unreadable one between them', async () => {
+    const mixed = path.join(dir, 'ahead');
+    fs.mkdirSync(mixed, { recursive: true });
+    fs.copyFileSync(FIXTURES[0], path.join(mixed, '1.xlsx'));
+    fs.writeFileSync(path.join(mixed, '2.xlsx'), fs.readFileSync(FIXTURES[1]).subarray(0, 2000));
+    fs.copyFileSync(FIXTURES[1], path.join(mixed, '3.xlsx'));
+    fs.copyFileSync(FIXTURES[2], path.join(mixed, '4.xlsx'));
+    const r = await run(['check', '--format', 'json', mixed]);
+    const report = parseReport(r.stdout);
+    expect(report.files.map((f) => path.basename(f.file))).toEqual(['1.xlsx', '2.xlsx', '3.xlsx', '4.xlsx']);
+    expect(report.files[1].error).toMatch(CJK);
+    for (const i of [0, 2, 3]) {
+      const alone = parseReport((await run(['check', '--format', 'json', path.join(mixed, `${i + 1}.xlsx`)])).stdout).files[0];
+      expect(report.files[i].error).toBeNull();
+      expect(report.files[i].blocks.length).toBeGreaterThan(0);
+      expect(report.files[i].diagnostics).toEqual(alone.diagnostics);
+      expect(report.files[i].blocks).toEqual(alone.blocks);
+    }
+  });
+});
+
 describe('the fixtures', () => {
   let json: { code: number; report: Report };
   beforeAll(async () => {

@@ -50,17 +50,21 @@ async function benchRecognize(): Promise<Record<string, number>> {
   return out;
 }
 
-function bundleGzipBytes(reuse: boolean): number {
-  const dist = path.join(ROOT, 'dist');
-  const built = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^taskpane\..*\.js$/.test(f));
+/**
+ * The task pane's JavaScript, gzipped, as `webpack --mode production` with `env` builds it into `dir`
+ * (built first, unless `reuse` finds it there).
+ */
+function taskpaneGzipBytes(dir: string, env: string[], reuse: boolean): number {
+  const isPane = (f: string) => /^taskpane\..*\.js$/.test(f);
+  const built = fs.existsSync(dir) && fs.readdirSync(dir).some(isPane);
   if (!reuse || !built) {
     const webpack = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-    execFileSync(process.execPath, [webpack, '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [webpack, '--mode', 'production', ...env], { cwd: ROOT, stdio: 'ignore' });
   }
   return fs
-    .readdirSync(dist)
-    .filter((f) => /^taskpane\..*\.js$/.test(f))
-    .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+    .readdirSync(dir)
+    .filter(isPane)
+    .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
 }
 
 type Tti = { sample: string; loads: number; medianMs: number; minMs: number; maxMs: number; dclMedianMs: number } | { skipped: string };
@@ -78,12 +82,7 @@ function timeToInteractive(reuse: boolean): Tti {
  * dist-noindicators/), both gzipped.
  */
 function indicatorLibraryGzipBytes(withLibrary: number, reuse: boolean): { withLibrary: number; without: number; added: number } {
-  const dir = path.join(ROOT, 'dist-noindicators');
-  if (!reuse || !fs.existsSync(dir)) execFileSync('npx', ['webpack', '--mode', 'production', '--env', 'withoutIndicatorLibrary'], { cwd: ROOT, stdio: 'ignore' });
-  const without = fs
-    .readdirSync(dir)
-    .filter((f) => /^taskpane\..*\.js$/.test(f))
-    .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  const without = taskpaneGzipBytes(path.join(ROOT, 'dist-noindicators'), ['--env', 'withoutIndicatorLibrary'], reuse);
   return { withLibrary, without, added: withLibrary - without };
 }
 
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
   const recognizeMs = await benchRecognize();
   const excel = await benchExcel();
   const cli = await benchCli({ files: quick ? 20 : 100, blocksPerFile: 20 });
-  const bundle = bundleGzipBytes(reuse);
+  const bundle = taskpaneGzipBytes(path.join(ROOT, 'dist'), [], reuse);
   const tti = timeToInteractive(reuse);
   const library = indicatorLibraryGzipBytes(bundle, reuse);
   const suggest = benchSuggest();

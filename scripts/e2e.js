@@ -48,6 +48,9 @@ async function openTab(page, name) {
   await pane(page).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 
+/** the indicator a 添加 button adds, from its accessible name “添加：名称（二级）” */
+const indicatorOf = (label) => /^添加：(.+)（[^（]+）$/.exec(label)[1];
+
 /** waits until the pane shows its first result */
 const waitForResult = waitForReady;
 
@@ -685,7 +688,7 @@ async function main() {
       await axeCheck(page, '指标库, light, suggestions for a table');
       const add = pane(page).locator('button[aria-label^="添加："]:not([aria-disabled="true"])').first();
       const label = await add.getAttribute('aria-label');
-      const name = /^添加：(.+)（[^（]+）$/.exec(label)[1];
+      const name = indicatorOf(label);
       await add.click();
       await pane(page).getByText(/^已(在第 \d+ 行插入|填入第 \d+ 行的空白指标行)“/).waitFor({ timeout: 5000 });
       await page.locator('.grid td .cell-text', { hasText: new RegExp(`^${name}$`) }).first().waitFor({ timeout: 3000 });
@@ -868,7 +871,7 @@ async function main() {
       await focusPane(page);
       await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('添加：') && !/（表中已有）/.test(f.text), 'a 添加 button');
       const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
-      const name = /^添加：(.+)（[^（]+）$/.exec(label)[1];
+      const name = indicatorOf(label);
       await page.keyboard.press('Enter');
       await pane(page).getByText(/^已(在第 \d+ 行插入|填入第 \d+ 行的空白指标行)“/).waitFor();
       await page.locator('.grid td .cell-text', { hasText: new RegExp(`^${name}$`) }).first().waitFor();

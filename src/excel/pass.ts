@@ -140,13 +140,17 @@ interface Reading {
  * too is at most two (read; write when a mark changes). Call the returned function after that sync.
  */
 export function queueSessionProbe(ctx: XRequestContext, caps: Capabilities): () => PassMemory {
-  const ws = ctx.workbook.worksheets.getActiveWorksheet().load({ id: true });
-  const used = queueUsed(ws);
-  const formats = caps.marks ? queueFormatsRead(ws) : undefined;
+  const { ws, used, formats } = queueActiveSheet(ctx, caps);
   return () => ({
     areas: new Map([[ws.id, areaOf(used)]]),
     marks: new Map([[ws.id, formats ? marksIn(formats).map((m) => m.id) : []]]),
   });
+}
+
+/** The active sheet (its id), its used range and, where marks are supported, its conditional formats. */
+function queueActiveSheet(ctx: XRequestContext, caps: Capabilities): { ws: XWorksheet; used: Pick<SheetGeometry, 'used' | 'valuesUsed'>; formats?: XConditionalFormatCollection } {
+  const ws = ctx.workbook.worksheets.getActiveWorksheet().load({ id: true });
+  return { ws, used: queueUsed(ws), formats: caps.marks ? queueFormatsRead(ws) : undefined };
 }
 
 /** an error of the first, speculative read that reading afresh may avoid */
@@ -183,9 +187,7 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
   // nothing remembered (the first pass): the active sheet's used range and formats come with the list
   let active: (Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> & { ws: XWorksheet }) | undefined;
   if (!memory) {
-    const ws = wb.worksheets.getActiveWorksheet().load({ id: true });
-    active = { ws, used: queueUsed(ws), cells: new Map() };
-    if (caps.marks) queueMarkReads(active, []);
+    active = { ...queueActiveSheet(ctx, caps), cells: new Map() };
   }
   try {
     await step();

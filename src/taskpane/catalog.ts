@@ -1,13 +1,13 @@
 /**
  * The pane's {@link PaneCatalog} built from the domain modules: profiles, rules, the project-type
- * library and the template header schema. Pure data — the same in Excel and in the preview.
+ * library and the template header schema — and the 指标库, loaded on first use (./indicators.ts).
+ * Pure data — the same in Excel and in the preview.
  */
 import { fieldSpec, type Profile } from '../domain/profile';
 import { profiles, getProfile } from '../domain/profiles';
 import { allRules } from '../domain/rules';
-import { groupByLevel2, suggestIndicators } from '../domain/indicators';
 import { findType, searchTypes, TemplateHeaderSchema } from '../domain/templates';
-import type { HeaderField, HeaderInput, HeaderValidation, PaneCatalog } from './host';
+import type { HeaderField, HeaderInput, HeaderValidation, IndicatorsApi, PaneCatalog } from './host';
 
 const FIELDS: HeaderField[] = ['name', 'code', 'budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other', 'year'];
 
@@ -43,6 +43,7 @@ export function validateHeader(input: HeaderInput): HeaderValidation {
 }
 
 export function createCatalog(): PaneCatalog {
+  let indicators: Promise<IndicatorsApi> | undefined;
   return {
     profiles: profiles.map((p) => ({ id: p.id, name: p.name, satisfactionFloor: p.satisfactionFloor })),
     rules: allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, defaultOff: r.defaultOff })),
@@ -59,9 +60,16 @@ export function createCatalog(): PaneCatalog {
     headerFields(profileId) {
       return headerFieldsOf(profileOrUndefined(profileId));
     },
-    suggest(query) {
-      const list = suggestIndicators({ ...query, profileId: query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined });
-      return groupByLevel2(list, query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined);
+    indicators() {
+      // its own chunk (the library's data and MiniSearch), fetched the first time; a failed fetch is tried again next time
+      indicators ??= import(/* webpackChunkName: "indicators" */ './indicators').then(
+        (m) => m.createIndicatorsApi(),
+        (e: unknown) => {
+          indicators = undefined;
+          throw e;
+        },
+      );
+      return indicators;
     },
     typeIndicatorNames(typeId) {
       return findType(typeId)?.indicators.map((i) => i.level3) ?? [];

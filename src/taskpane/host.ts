@@ -10,7 +10,7 @@
  * (Pane.tsx) talks to these two interfaces, so a test can give it plain fakes.
  */
 import type { Diagnostic, Severity } from '../domain/model';
-import type { Suggestion } from '../domain/indicators/suggest';
+import type { Suggestion, TypeInfo } from '../domain/indicators/suggest';
 import { isSafeBulkFix } from '../domain/fixes';
 
 export interface CellRef {
@@ -50,6 +50,29 @@ export interface SuggestQueryInfo {
   existing?: string[];
   profileId?: string;
   top?: number;
+  /** the project type the clerk picked (an id; '' for none); absent: recognised from the text */
+  typeId?: string;
+}
+
+/** A project type of the 指标库 (`垃圾清运`, group `环境卫生与生态`). */
+export type IndicatorTypeInfo = TypeInfo;
+
+/** Suggestions for a project and the type they are for. */
+export interface SuggestResultInfo {
+  /** the type the list is for; undefined: none recognised (nor picked) */
+  type?: IndicatorTypeInfo;
+  typeBy: 'recognised' | 'picked' | 'none';
+  /** the word of the project's text that led to the recognised type */
+  keyword?: string;
+  groups: SuggestionGroup[];
+}
+
+/** The 指标库, once loaded (its own chunk: the pane's first paint does not wait for it). */
+export interface IndicatorsApi {
+  /** the library's project types, in its order (for the clerk's pick) */
+  types: IndicatorTypeInfo[];
+  /** suggestions for a project, grouped by 二级 in the format's order */
+  suggest(query: SuggestQueryInfo): SuggestResultInfo;
 }
 
 export type AddIndicatorOutcome = { ok: true; /** zh-CN: where it went */ note: string } | { ok: false; message: string };
@@ -167,8 +190,8 @@ export interface PaneCatalog {
   headerFields(profileId: string): HeaderField[];
   /** how this profile names its header fields, with the money unit (`资金总额（元）`); absent = the pane's defaults */
   headerLabels?(profileId: string): Partial<Record<HeaderField, string>>;
-  /** 指标库 suggestions for a project, grouped by 二级 in the format's order */
-  suggest?(query: SuggestQueryInfo): SuggestionGroup[];
+  /** the 指标库, loaded the first time it is asked for (the same promise after) */
+  indicators?(): Promise<IndicatorsApi>;
   /** the 三级 names a project type's template inserts (marked in the 模板 page's suggestions) */
   typeIndicatorNames?(typeId: string): string[];
 }

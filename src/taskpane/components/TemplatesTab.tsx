@@ -20,6 +20,7 @@ import {
 import { TableAdd20Regular } from '@fluentui/react-icons';
 import type { HeaderField, HeaderInput, InsertResult, PaneCatalog, ProjectTypeInfo, SuggestionInfo } from '../host';
 import { SuggestionList } from './SuggestionList';
+import { useIndicators } from './useIndicators';
 import { S } from '../strings';
 
 const useStyles = makeStyles({
@@ -96,14 +97,15 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
   // the template about to be inserted: its name (or its type's), what the type's template already has
   const suggestName = input.name.trim() || typeName;
   const suggestKey = JSON.stringify([suggestName, selectedType, profileId, suggestTop]);
+  // the 指标库 (its own chunk) is fetched when there is first something to suggest for
+  const lib = useIndicators(catalog, suggestName !== '');
+  const api = lib.state === 'ready' ? lib.api : undefined;
   const suggestions = React.useMemo(() => {
-    if (!suggestName || !catalog.suggest) return [];
+    if (!suggestName || !api) return [];
     const existing = selectedType ? (catalog.typeIndicatorNames?.(selectedType) ?? []) : [];
     // what the template has anyway is listed (marked) on top of `suggestTop` new ones
-    return catalog.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length });
-  },
-    [catalog, suggestKey],
-  );
+    return api.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length }).groups;
+  }, [catalog, api, suggestKey]);
   const added = React.useMemo(() => new Set(extras.map((x) => x.id)), [extras]);
 
   const set = (f: HeaderField) => (_: unknown, data: { value: string }) => {

@@ -304,8 +304,11 @@ export class Suggester {
       if (HAS_DIGIT_RE.test(ind.name)) s *= this.w.digitsFactor;
       return { ind, s, tier: tier(ind), level1: frame[k].level1, level2: frame[k].level2 };
     });
-    // the tier first (a type's own before the backbone before anything else), then the fit
-    const before = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.tier - a.tier || b.s - a.s || a.ind.id - b.ind.id;
+    // the tier first (a type's own before the backbone before anything else), then the fit: the
+    // tier plus the fit scaled to 0–1 (the score shown is this, the best 1)
+    const maxFit = Math.max(1e-9, ...scored.map((x) => x.s));
+    for (const x of scored) x.s = x.tier + x.s / maxFit;
+    const before = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.s - a.s || a.ind.id - b.ind.id;
     scored.sort(before);
     const max = Math.max(1e-9, ...scored.map((x) => x.s));
 

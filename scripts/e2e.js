@@ -678,7 +678,8 @@ async function main() {
       const nameCell = page.locator('.grid td', { has: page.locator('.cell-text', { hasText: /^镇街改革补贴项目$/ }) }).first();
       await nameCell.click();
       await openTab(page, '指标库');
-      await pane(page).getByText('为“镇街改革补贴项目”推荐', { exact: false }).waitFor({ timeout: 5000 });
+      // the 指标库 is its own chunk, fetched (and indexed) when the tab first opens
+      await pane(page).getByText('为“镇街改革补贴项目”推荐', { exact: false }).waitFor({ timeout: 20000 });
       assert((await pane(page).getByRole('heading', { level: 3, name: '产出指标 › 数量指标' }).count()) === 1, 'suggestions are grouped by 二级');
       const forms = await pane(page).getByText(/^指标值：/).allInnerTexts();
       assert(forms.length >= 10 && forms.every((t) => !/\d/.test(t)), 'every suggestion shows a value form without numbers');

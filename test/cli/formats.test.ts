@@ -1,6 +1,6 @@
 /**
  * Every format a reviewer receives gives the findings of the same tables as .xlsx: the three real
- * workbooks are written as Word .docx (the way the 部门预算 documents in ../shared/seeds carry
+ * workbooks are written as Word .docx (the way the 部门预算 documents in data/seeds carry
  * them), XML Spreadsheet 2003 named .xls (the 一体化 export), Excel 97–2003 .xls, WPS .et,
  * OpenDocument .ods — and, written by LibreOffice rather than by us, test/fixtures/formats/*.
  * One folder holds them all; the format is told from the content, whatever the name says.

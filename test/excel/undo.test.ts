@@ -138,7 +138,7 @@ describe('live passes keep the clerk’s undo history', () => {
     await checker.dispose();
   });
 
-  test('ExcelApi 1.19: Excel keeps no undo of add-ins — a pass that changes a mark clears the history (what the README says the clerk gets)', async () => {
+  test('ExcelApi 1.19: Excel keeps no undo of add-ins — a pass that changes a mark clears the history (what docs/excel.md says the clerk gets)', async () => {
     const { wb, checker } = setup(19);
     expect(checker.capabilities.messages.join('\n')).toMatch(/撤消.*1\.20/);
     wb.user.setValues('S', 'A1', [['好']]);

@@ -24,7 +24,7 @@ const SEEDS: Record<string, string> = {
   'disclosure-2023-haomen': '004_6042772d099d8031.txt',
 };
 const SHIPPED = path.resolve(__dirname, '../fixtures/formats');
-const SEEDS_DIR = path.resolve(path.dirname(fixture('x')), '../seeds');
+const SEEDS_DIR = path.resolve(__dirname, '../../data/seeds');
 
 /** A file name → what it is made from and which format its content is (the name may say otherwise). */
 const made = new Map<string, { base: string; format: SourceFormat }>();

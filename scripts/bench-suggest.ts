@@ -18,7 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { buildIndicatorLibrary, sharedDirs } from './build-indicator-library';
+import { buildIndicatorLibrary, sourceDirs } from './build-indicator-library';
 import { indicatorKey } from '../src/domain/indicators/key';
 import { indicatorLibrary } from '../src/domain/indicators/library';
 import type { IndicatorLibrary } from '../src/domain/indicators/schema';
@@ -188,7 +188,7 @@ export async function benchSuggest(top = 10, options: Omit<SuggesterOptions, 'ex
   const samples = sampleProjects(lib);
 
   // held out: the framework alone, scored on the sample projects
-  const { library: frameworkOnly } = await buildIndicatorLibrary(sharedDirs(), { samples: false });
+  const { library: frameworkOnly } = await buildIndicatorLibrary(sourceDirs(), { samples: false });
   const held = new Suggester(frameworkOnly, options);
   const related = (gold: string) => {
     const t = frameworkOnly.types.find((x) => x.id === gold);

@@ -12,7 +12,7 @@
  *   npx tsc --outDir /tmp/bench-excel -p tsconfig.json && node /tmp/bench-excel/scripts/bench-excel.js
  */
 import type { CellPos } from '../src/domain/address';
-import { parseHeader, type TemplateHeader } from '../src/domain/templates/types';
+import { parseHeader, type TemplateHeader } from '../src/domain/templates';
 import { typesForProfile } from '../src/domain/templates';
 import { createLiveChecker } from '../src/excel/live';
 import { insertPlan } from '../src/excel/insert';

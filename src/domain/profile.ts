@@ -75,6 +75,11 @@ export interface SplitValueSpec {
 export interface TotalRelation {
   total: string;
   parts: string[];
+  /**
+   * templates: the part that takes what the total leaves when the header gives fewer parts (the
+   * others are then 0); default the first part
+   */
+  remainder?: string;
 }
 
 /** The 资金支出计划 row: its label; the checkpoints are whatever the header row holds (`checkpointSets`). */

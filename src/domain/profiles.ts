@@ -247,7 +247,7 @@ export const hebeiYthAnnual: Profile = {
   ],
   totals: [
     { total: 'budget', parts: ['fiscal', 'other'] },
-    { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+    { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'], remainder: 'fiscalLocal' },
   ],
   indicatorColumns: [
     { role: 'level1', labels: ['一级指标'] },
@@ -378,7 +378,7 @@ export const ProfileSchema = z
         }),
       )
       .min(1),
-    totals: z.array(z.object({ total: z.string().min(1), parts: z.array(z.string().min(1)).min(2) })),
+    totals: z.array(z.object({ total: z.string().min(1), parts: z.array(z.string().min(1)).min(2), remainder: z.string().min(1).optional() })),
     plan: z.object({ labels: labelList, text: z.string().min(1).optional() }).optional(),
     indicatorColumns: z.array(z.object({ role: z.enum(ROLES), labels: labelList, span: z.number().int().min(1).max(10).optional() })),
     splitValue: z.object({ operator: labelList, number: labelList, unit: labelList }).optional(),
@@ -419,6 +419,7 @@ export const ProfileSchema = z
     const money = new Set(p.fields.filter((f) => f.money).map((f) => f.key));
     for (const t of p.totals) {
       for (const k of [t.total, ...t.parts]) if (!money.has(k)) issue(`合计关系中的“${k}”不是本配置的金额字段`);
+      if (t.remainder !== undefined && !t.parts.includes(t.remainder)) issue(`合计关系“${t.total}”的余额字段“${t.remainder}”不是它的组成部分`);
     }
     for (const f of p.fixedIndicators ?? []) {
       if (!l1.has(normLabel(f.level1)) || !l2.has(normLabel(f.level2))) issue(`固定指标“${f.level3}”不在本配置的指标体系内`);

@@ -1,5 +1,5 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
-import { parseHeader } from '../../src/domain/templates/types';
+import { parseHeader } from '../../src/domain/templates';
 import { typesForProfile } from '../../src/domain/templates';
 import { readWorkbookFile } from '../../src/cli/read';
 import { analyzeGrid } from '../../src/excel/analyze';

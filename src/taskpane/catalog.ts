@@ -36,7 +36,7 @@ export function validateHeader(input: HeaderInput, profileId?: string): HeaderVa
 export function createCatalog(): PaneCatalog {
   return {
     profiles: profiles.map((p) => ({ id: p.id, name: p.name, satisfactionFloor: p.satisfactionFloor })),
-    rules: allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, defaultOff: r.defaultOff })),
+    rules: allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, defaultOff: r.defaultOff, fixable: r.fixable })),
     defaultProfileId: profiles[0].id,
     searchTypes: (query, profileId) =>
       searchTypes(query, profileId).map((t) => ({

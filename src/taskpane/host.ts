@@ -128,6 +128,8 @@ export interface RuleInfo {
   severity: Severity;
   description: string;
   defaultOff?: boolean;
+  /** the rule's own word on its fixes (`bulk`: notation only, applied by 修复全部格式问题) */
+  fixable?: 'one' | 'bulk';
 }
 
 export interface ProjectTypeInfo {

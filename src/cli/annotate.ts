@@ -12,9 +12,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { excelJs } from './exceljs';
+import { excelJs } from '../files/exceljs';
 import JSZip from 'jszip';
-import { tameHugeRanges } from './xlsx-tame';
+import { tameHugeRanges } from '../files/xlsx-tame';
 import type { CellValue, Diagnostic, Severity } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { displayWidth } from './ansi';
@@ -22,8 +22,8 @@ import type { FileResult } from './check';
 import type { InputFile } from './files';
 import { writeFileAtomically } from './io';
 import { blockName } from './report';
-import { FORMAT_LABEL } from './read';
-import { safeSheetName } from './sheet-name';
+import { FORMAT_LABEL } from '../files/read';
+import { safeSheetName } from '../files/sheet-name';
 import { noTableLine, SEVERITY_LABEL } from './stylish';
 
 export const RESULT_SHEET = '检查结果';

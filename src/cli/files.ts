@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isSpreadsheetMl } from './read';
+import { isSpreadsheetMl } from '../files/read';
 
 export interface InputFile {
   /** absolute path */

@@ -11,7 +11,7 @@
  */
 import type { Severity } from '../domain/model';
 import { allRules } from '../domain/rules';
-import { FORMAT_LABEL, type SourceFormat } from './read';
+import { FORMAT_LABEL, type SourceFormat } from '../files/read';
 import type { ReportFile, Summary } from './report';
 import { SEVERITY_LABEL } from './stylish';
 

@@ -4,7 +4,7 @@
 import type { Diagnostic, Severity } from '../domain/model';
 import type { Colors } from './ansi';
 import type { FileResult } from './check';
-import { FORMAT_LABEL } from './read';
+import { FORMAT_LABEL } from '../files/read';
 import { blockName, type Summary } from './report';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -1,7 +1,7 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { parseHeader } from '../../src/domain/templates';
 import { typesForProfile } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';

@@ -2,7 +2,7 @@
  * Helpers of the "nothing lost" safety suite: the fixtures as in-memory workbooks, the clerk's own
  * formatting, and snapshot diffs.
  */
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import type { CellSnapshot, MemoryWorkbook, WorkbookSnapshot } from '../../src/excel/memory';
 import type { Grid } from '../../src/sheet/grid';
 import { fixture } from '../helpers/fixtures';

@@ -6,7 +6,7 @@ import { createExcelHost, toPaneSettings, toWorkbookSettings } from '../../src/t
 import { validateHeader } from '../../src/taskpane/catalog';
 import type { CellRef, CheckResult } from '../../src/taskpane/host';
 import { searchTypes } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { fixture } from '../helpers/fixtures';
 import { SAFE_BULK_FIX_RULES as SAFE_FIX_RULES } from '../../src/domain/fixes';
 import { displayText } from '../../src/sheet/display';

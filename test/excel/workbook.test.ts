@@ -5,7 +5,7 @@ import { readWorkbookFile } from '../../src/files/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { readWorkbook } from '../../src/excel/read';
 import { renderBlock } from '../../src/sheet/render';
 import { fixture } from '../helpers/fixtures';

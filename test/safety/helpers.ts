@@ -3,7 +3,7 @@
  * formatting, and snapshot diffs.
  */
 import { readWorkbookFile } from '../../src/files/read';
-import type { CellSnapshot, MemoryWorkbook, WorkbookSnapshot } from '../../src/excel/memory';
+import type { CellSnapshot, MemoryWorkbook, WorkbookSnapshot } from '../../src/imitation/excel';
 import type { Grid } from '../../src/sheet/grid';
 import { fixture } from '../helpers/fixtures';
 

@@ -1,7 +1,7 @@
 /**
  * The pane's host over the in-memory Excel: the same adapter the add-in uses.
  */
-import { MemoryWorkbook, createMemoryExcel } from '../../src/excel/memory';
+import { MemoryWorkbook, createMemoryExcel } from '../../src/imitation/excel';
 import { createExcelHost, toPaneSettings, toWorkbookSettings } from '../../src/taskpane/excel-host';
 import { validateHeader } from '../../src/taskpane/catalog';
 import type { CellRef, CheckResult } from '../../src/taskpane/host';

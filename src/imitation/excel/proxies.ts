@@ -12,7 +12,7 @@
  * coercion of written strings, sheet protection, and batches held back while the clerk edits a cell.
  */
 import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/address';
-import { jsonBytes } from '../limits';
+import { jsonBytes } from '../../excel/limits';
 import type {
   XActivatedEventArgs,
   XBorderIndex,
@@ -47,7 +47,7 @@ import type {
   XWorksheet,
   XWorksheetCollection,
   XWorksheetProtection,
-} from '../api';
+} from '../../excel/api';
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,

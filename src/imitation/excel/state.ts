@@ -12,7 +12,7 @@
 import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type { CellValue } from '../../domain/model';
 import type { Grid } from '../../sheet/grid';
-import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../../excel/api';
 import type { ConditionalFormatState } from './conditional';
 import { copyCells, deleteCells, formatLikeNeighbour, insertCells, moveCells, sortRows, type CopyType, type DeleteShift, type InsertShift, type SortKey } from './structure';
 

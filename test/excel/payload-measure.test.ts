@@ -3,6 +3,8 @@
  * adapter's estimate (src/excel/limits.ts `jsonBytes`): the two are written apart, so they are
  * checked against each other and against Node's own UTF-8 length of the JSON text.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { jsonBytes } from '../../src/excel/limits';
 import { payloadBytes } from '../../src/imitation/excel/payload';
 
@@ -31,8 +33,6 @@ describe('the imitation’s payload measure, beside the adapter’s', () => {
   });
 
   test('the imitation does not import the adapter’s measure', () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
     const dir = path.resolve(__dirname, '../../src/imitation/excel');
     for (const f of fs.readdirSync(dir)) {
       expect({ f, uses: /from '[^']*excel\/limits'/.test(fs.readFileSync(path.join(dir, f), 'utf8')) }).toEqual({ f, uses: false });

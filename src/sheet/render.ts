@@ -12,6 +12,11 @@
  * Values the clerk must supply are written as empty cells (with the right number format and an input
  * prompt naming the kind of value and its unit); only standard targets are pre-filled (see
  * src/domain/templates/types.ts). Numbers are written as numbers.
+ *
+ * Why it is one file: the block and list layouts and the plan's grid application share one private
+ * PlanBuilder (cells, merges, prompts, borders, heights, field positions) and the prompt helpers; a
+ * RenderPlan is built and applied by the same small vocabulary. The list layout (renderListRows,
+ * indicatorText) is the part to move out first if the file grows.
  */
 import type { CellPos, RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';

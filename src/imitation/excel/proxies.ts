@@ -10,6 +10,13 @@
  * And like documented Excel (switchable through `MemoryWorkbook.behaviour`, see ./state.ts): the
  * payload and cell-count limits, the 512-merged-area limit, No Fill read as #FFFFFF, formula
  * coercion of written strings, sheet protection, and batches held back while the clerk edits a cell.
+ *
+ * Why it is one file: the proxies are one class family — MemRange hands out MemFormat, MemFill,
+ * MemBorders, MemConditionalFormats, MemAreas; MemWorksheet hands out MemRange; each part reads its
+ * range back — over one module-private base (ClientObj, RangePart) and queueing helpers (guard,
+ * targetOf, forCells). Split by class, the files would import one another in a cycle (which
+ * test/excel/imitation-room.test.ts forbids) or export the base the adapter must not reach. The pure
+ * parts are already apart (./cells.ts, ./structure.ts, ./conditional.ts, ./payload.ts).
  */
 import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/address';
 import { payloadBytes } from './payload';

@@ -8,6 +8,11 @@
  *
  * Documented Excel behaviour the adapter must survive is imitated here, each with its reference,
  * and can be switched by a test through `MemoryWorkbook.behaviour` (see `ExcelBehaviour`).
+ *
+ * Why it is one file: MemoryWorkbook creates its MemoryUser and coauthor (`new MemoryUser(this)`) and
+ * MemoryUser acts through the workbook's undo history, events and behaviour switches, so apart they
+ * would import each other (a cycle test/excel/imitation-room.test.ts forbids); the cells, the
+ * structural operations, conditional formats and the payload measure are already modules of their own.
  */
 import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type { CellValue } from '../../domain/model';

@@ -64,13 +64,11 @@ export function orderTypes(types: ProjectTypeInfo[], recent: string[], query: st
     .map((x) => x.t);
 }
 
-const EMPTY: HeaderInput = { name: '', code: '', budget: '', fiscal: '', fiscalUpper: '', fiscalLocal: '', other: '', year: '' };
-
 export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange, onInsert }: TemplatesTabProps) {
   const styles = useStyles();
   const [query, setQuery] = React.useState('');
   const [typeId, setTypeId] = React.useState<string | null>(null);
-  const [input, setInput] = React.useState<HeaderInput>({ ...EMPTY, year: year ? String(year) : '' });
+  const [input, setInput] = React.useState<HeaderInput>({ year: year ? String(year) : '' });
   const [touched, setTouched] = React.useState<Partial<Record<HeaderField, boolean>>>({});
   const [submitted, setSubmitted] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
@@ -88,14 +86,14 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
     [catalog, query, profileId, recent],
   );
   const fields = catalog.headerFields(profileId);
-  const labels = catalog.headerLabels?.(profileId) ?? {};
+  const labels = catalog.headerLabels(profileId);
   const validation = catalog.validateHeader(input, profileId);
   const errors = validation.ok ? {} : validation.errors;
   const profile = catalog.profiles.find((p) => p.id === profileId);
   const selectedType = typeId && types.some((t) => t.id === typeId) ? typeId : null;
   const typeName = types.find((t) => t.id === selectedType)?.name ?? '';
   // the template about to be inserted: its name (or its type's), what the type's template already has
-  const suggestName = input.name.trim() || typeName;
+  const suggestName = (input.name ?? '').trim() || typeName;
   const suggestKey = JSON.stringify([suggestName, selectedType, profileId, suggestTop]);
   // the 指标库 (its own chunk) is fetched when there is first something to suggest for
   const lib = useIndicators(catalog, suggestName !== '');
@@ -200,8 +198,9 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
           <HeaderInputField field="code" label={labels.code} input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
         )}
         <div className={styles.pair}>
-          {(['budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other'] as const)
-            .filter((f) => fields.includes(f))
+          {/* the profile's money fields, then the year */}
+          {fields
+            .filter((f) => f !== 'name' && f !== 'code' && f !== 'year')
             .map((f) => (
               <HeaderInputField
                 key={f}
@@ -214,7 +213,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
               />
             ))}
           {fields.includes('year') && (
-            <HeaderInputField field="year" input={input} error={showError('year')} onChange={set('year')} numeric />
+            <HeaderInputField field="year" label={labels.year} input={input} error={showError('year')} onChange={set('year')} numeric />
           )}
         </div>
       </div>
@@ -281,7 +280,7 @@ function HeaderInputField(props: {
   const { field, label, input, error, hint, numeric, onChange } = props;
   return (
     <Field
-      label={label ?? S.fields[field]}
+      label={label ?? field}
       validationMessage={error ?? hint}
       validationState={error ? 'error' : 'none'}
     >

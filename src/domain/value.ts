@@ -399,6 +399,14 @@ export function parseValue(value: CellValue | string | undefined, numberFormat?:
   return p;
 }
 
+/** An amount shown with a currency sign (`¥1,200.00`, `￥300`, a currency format's display) is that many 元. */
+function parseCurrency(t: string): ParsedValue | undefined {
+  const m = /^([≥≤<>=＝]?)\s*([-+]?)[¥￥]\s*([\d,.]+)$/.exec(t);
+  if (!m || !NUMBER_RE.test(m[3])) return undefined;
+  const p = parseText(`${m[1]}${m[2]}${m[3]}元`);
+  return p.kind === 'money' ? { ...p, raw: t } : undefined;
+}
+
 function parseValueUncached(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {
   try {
     if (value === null || value === undefined) return emptyResult('', 'empty');
@@ -413,7 +421,7 @@ function parseValueUncached(value: CellValue | string | undefined, numberFormat?
       }
       return finish({ ...emptyResult(formatNumber(value) ?? String(value), 'number'), number: roundNum(value) });
     }
-    if (typeof value === 'string') return parseText(value.trim());
+    if (typeof value === 'string') return parseCurrency(value.trim()) ?? parseText(value.trim());
     return emptyResult(cellText(value), 'qualitative');
   } catch {
     return emptyResult(typeof value === 'string' ? value : '', 'qualitative');
@@ -439,11 +447,6 @@ export function parseShown(value: CellValue | string | undefined, numberFormat: 
     return parseValue(value, numberFormat);
   }
   const shown = text.trim();
-  const money = /^([-+]?)[¥￥]\s*(.+)$/.exec(shown);
-  if (money && NUMBER_RE.test(money[2])) {
-    const p = parseValue(`${money[1]}${money[2]}元`);
-    if (p.kind === 'money') return { ...p, raw: shown };
-  }
   const p = parseValue(shown);
   if (p.kind === 'qualitative' && isDateFormat(numberFormat)) return { ...p, kind: 'date' }; // `Saturday, November 30, 2024`
   return p;

@@ -30,15 +30,33 @@ export function headerFieldsOf(profile: Profile | undefined): HeaderField[] {
   return FIELDS.filter((f) => f === 'year' || written.has(f));
 }
 
+/** A stand-in that passes its field's own check, so the checks across fields still run (a valid 项目名称). */
+const STAND_IN: Partial<Record<HeaderField, string>> = { name: '项目' };
+
+/**
+ * Every error of the form at once: a field's own errors, and those across fields (预算数 = 财政资金 +
+ * 其他资金 …), which the schema checks only once every field parses — so they are checked again
+ * with each erring field left out (or a stand-in where it is required).
+ */
 export function validateHeader(input: HeaderInput): HeaderValidation {
   const r = TemplateHeaderSchema.safeParse(input);
   if (r.success) return { ok: true, header: r.data };
   const errors: Partial<Record<HeaderField, string>> = {};
-  for (const issue of r.error.issues) {
-    const key = issue.path[0];
-    const field = (FIELDS as unknown[]).includes(key) ? (key as HeaderField) : 'name';
-    errors[field] ??= issue.message;
+  const collect = (issues: { path: PropertyKey[]; message: string }[]) => {
+    for (const issue of issues) {
+      const key = issue.path[0];
+      const field = (FIELDS as unknown[]).includes(key) ? (key as HeaderField) : 'name';
+      errors[field] ??= issue.message;
+    }
+  };
+  collect(r.error.issues);
+  const rest: Record<string, unknown> = { ...(input as unknown as Record<string, unknown>) };
+  for (const f of Object.keys(errors) as HeaderField[]) {
+    if (STAND_IN[f] !== undefined) rest[f] = STAND_IN[f];
+    else delete rest[f];
   }
+  const again = TemplateHeaderSchema.safeParse(rest);
+  if (!again.success) collect(again.error.issues);
   return { ok: false, errors };
 }
 

@@ -1,5 +1,5 @@
 /**
- * What is a project (DOMAIN §2.2): every block except a 公开表's department and unit rows. Those rows
+ * What is a project (docs/domain.md §2.2): every block except a 公开表's department and unit rows. Those rows
  * are read (a unit row's amount is checked against its projects by total/unit-sum-mismatch) but are
  * never listed or counted as projects: a problem on them is a workbook-level diagnostic.
  */

@@ -436,7 +436,7 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
 }
 
 /**
- * A cell's value as the clerk sees it (DOMAIN §4: values are read as displayed). Text is read as
+ * A cell's value as the clerk sees it (docs/domain.md §4: values are read as displayed). Text is read as
  * written; a number with a percent format is its percentage; any other formatted number is read from
  * the text the format shows: a date (`2024年11月30日`, not its serial 45626), a count the format names
  * (`0"人"` → `12人`), a currency amount (`¥1,200.00` → 1200元), thousands separators and fixed decimals

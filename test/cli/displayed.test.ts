@@ -1,5 +1,5 @@
 /**
- * Values are read as the clerk sees them (issue 21, DOMAIN §7), in every path: the same grid —
+ * Values are read as the clerk sees them (issue 21, docs/domain.md §7), in every path: the same grid —
  * one 指标值 per format class (a date, a time, a percent, thousands separators, a currency, a count the
  * format names, the text format, a formula's result) — gives the same findings read directly, through
  * the add-in's reader on the in-memory Excel, and from .xlsx, .xls (BIFF8), .ods, XML Spreadsheet 2003

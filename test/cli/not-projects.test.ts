@@ -1,5 +1,5 @@
 /**
- * A 公开表's department and unit rows are not projects (DOMAIN §2.2, issue 21): the report of the
+ * A 公开表's department and unit rows are not projects (docs/domain.md §2.2, issue 21): the report of the
  * 浩门镇 公开表 lists and counts its 28 projects — not the department row and the unit row — and a
  * unit row's total that does not add up is a workbook-level finding, in the CLI and in the pane alike.
  */

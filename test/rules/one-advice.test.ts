@@ -1,5 +1,5 @@
 /**
- * One cell, one piece of advice (DOMAIN §7): every pair of rules that can speak about the same cell
+ * One cell, one piece of advice (docs/domain.md §7): every pair of rules that can speak about the same cell
  * agrees. The test walks indicator names of every kind (rate, satisfaction, count named or not,
  * cost, cost-control rate, timeliness, 频率) × values of every shape (bare numbers, operators,
  * fractions, percentages written every way, amounts, dates, number cells with formats), runs all

@@ -5,7 +5,7 @@ import { isRateRow } from './rate-without-percent';
 /** names whose value is legitimately a bare number: rates, shares, indices, scores, ratios */
 const UNITLESS_NAME = /率|比例|占比|比重|百分比|程度|系数|指数|评分|得分|分值|分数|等级|级别|星级|倍|比值/;
 
-/** The unit a name names (DOMAIN §6 value/missing-unit): …人数 → 人, …户数 → 户, …面积 → 平方米 …; none guessed otherwise. */
+/** The unit a name names (docs/domain.md §6 value/missing-unit): …人数 → 人, …户数 → 户, …面积 → 平方米 …; none guessed otherwise. */
 const UNIT_OF_NAME: [RegExp, string][] = [
   [/人次$/, '人次'],
   [/人数$/, '人'],

@@ -78,7 +78,8 @@ async function ruleCells(page, rule) {
 /** the cell of the first diagnostic of `rule` whose message matches */
 async function diagnosticWith(page, rule, message) {
   const hits = await items(page).evaluateAll(
-    (els, [r, src]) => els.filter((e) => e.dataset.rule === r && new RegExp(src).test(e.textContent)).map((e) => e.dataset.cell),
+    // the message only (the line under it is the rule's title, which may name other fields)
+    (els, [r, src]) => els.filter((e) => e.dataset.rule === r && new RegExp(src).test(e.querySelector('[data-message]')?.textContent ?? '')).map((e) => e.dataset.cell),
     [rule, message.source],
   );
   return hits.length ? hits[0].split('!').pop() : undefined;
@@ -606,6 +607,10 @@ async function main() {
       const atCount = await adviceAt(count);
       assert(!atCount.some((d) => /只有数字/.test(d.text)), `a date is not told it is only a number: ${JSON.stringify(atCount)}`);
       await shot(page, '07b-one-advice-per-cell');
+      // leave the sheet as the next steps expect it: the three values blank again
+      for (const c of [rate, sat, count]) await typeInto(page, c, '');
+      await waitGone(page, 'value/rate-without-percent', rate);
+      await waitGone(page, 'value/satisfaction', sat);
     });
 
     await step('the tab bar stays on one line at 320 px and at the narrowest Mac pane (270 px)', async () => {

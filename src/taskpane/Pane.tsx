@@ -40,7 +40,7 @@ const useStyles = makeStyles({
     overflowX: 'auto',
     overflowY: 'hidden',
     scrollbarWidth: 'none',
-    '& > button': { flexShrink: 0, paddingLeft: '6px', paddingRight: '6px', minWidth: 0 },
+    '& > button': { flexShrink: 0, paddingLeft: '4px', paddingRight: '4px', minWidth: 0 },
     '@media (max-width: 299px)': {
       '& .fui-Tab__icon': { display: 'none' },
     },

@@ -68,7 +68,7 @@ export function DiagnosticItem({ diagnostic: d, current, busy, onSelect, onFix }
       <Button appearance="subtle" className={styles.main} onClick={() => onSelect(d)} title={S.goToCell(d.cell)}>
         <SeverityIcon severity={d.severity} className={styles.icon} />
         <span className={styles.text}>
-          <span>{d.message}</span>
+          <span data-message="">{d.message}</span>
           {/* the rule's Chinese title; its id (public, in the JSON) in the tooltip */}
           <Caption1 className={styles.meta} title={S.ruleIdTip(d.ruleId)} data-rule-title="">
             {d.cell} · {ruleTitle(d.ruleId)}

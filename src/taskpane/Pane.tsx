@@ -41,12 +41,13 @@ const useStyles = makeStyles({
     overflowY: 'hidden',
     scrollbarWidth: 'none',
     '& > button': { flexShrink: 0, paddingLeft: '4px', paddingRight: '4px', minWidth: 0 },
-    '@media (max-width: 299px)': {
+    // the pane's own width (in Excel the pane is the viewport; in the preview a box in a wider page)
+    '@container (max-width: 299px)': {
       '& .fui-Tab__icon': { display: 'none' },
     },
   },
   body: { padding: '10px 12px 24px', minWidth: 0 },
-  main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0 },
+  main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0, containerType: 'inline-size' },
   // the pane's title for assistive technology (Excel shows it in the task pane's title bar)
   visuallyHidden: {
     position: 'absolute',

@@ -52,6 +52,7 @@ export const valueRateWithoutPercent = defineRule({
     for (const r of valueRows(ctx.profile, block)) {
       // a split 指标值 with a blank 计量单位 is value/split-missing-unit's
       if (r.row.split || !isRateRow(r) || !isBareNumber(r.value)) continue;
+      if (r.value.number === 0) continue; // `≥0` for a growth rate: zero is zero in any unit
       const name = fieldText(r.row.level3);
       const value = fieldText(r.row.value) || r.value.raw;
       const percent = ratePercent(r.value, value);

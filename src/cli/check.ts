@@ -2,6 +2,7 @@
  * Checks one file: read it into a grid (read.ts, any supported format) → recognise blocks → run the engine.
  * Every failure is caught and turned into a one-line Chinese reason on the file's result.
  */
+import { projectView } from '../domain/projects';
 import { parseA1 } from '../domain/address';
 import { checkBlocks } from '../domain/engine';
 import type { Block, Diagnostic } from '../domain/model';
@@ -101,9 +102,11 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}, bytes
     const rec = recognize(grid, { profile: opts.profile, year: opts.year });
     const year = opts.year ?? rec.year;
     result.year = year ?? null;
-    result.blocks = rec.blocks;
-    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
-    result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
+    // a 公开表's department and unit rows are checked (their totals) but are no projects: not listed, not counted
+    const view = projectView(rec.blocks, checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
+    result.blocks = view.blocks;
+    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: view.blocks.filter((b) => b.sheet === s.name).length, note: s.note }));
+    result.diagnostics = sortDiagnostics(view.diagnostics);
   } catch (err) {
     result.error = describeError(err, 'check');
     result.blocks = [];

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import { profiles } from '../domain/profiles';
 import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
@@ -246,6 +246,14 @@ const TITLES: Record<string, string> = {
   'Global Options:': '全局选项：',
 };
 
+/** commander's English pieces (`[options]`, `(default: "x")`, `choices:`) in Chinese. */
+export function zhHelp(text: string): string {
+  return text
+    .replace(/\[options\]/g, '[选项]')
+    .replace(/\[command\]/g, '[命令]')
+    .replace(/ \(((?:default|choices|preset|env): [^()]*)\)$/, (_m, inner: string) => `（${inner.replace(/default: /g, '默认：').replace(/choices: /g, '可选：').replace(/preset: /g, '预设：').replace(/env: /g, '环境变量：').replace(/, /g, '，')}）`);
+}
+
 /** Chinese help, output through `io`, errors thrown instead of process.exit — for every subcommand. */
 function applyHouseStyle(cmd: Command, io: CliIO): void {
   cmd.exitOverride();
@@ -256,7 +264,15 @@ function applyHouseStyle(cmd: Command, io: CliIO): void {
     getErrHelpWidth: () => io.stderr.columns ?? 100,
     outputError: () => undefined, // printed in Chinese by main()
   });
-  cmd.configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, displayWidth });
+  cmd.configureHelp({
+    styleTitle: (t: string) => TITLES[t] ?? t,
+    displayWidth,
+    // commander's own words in a usage line and after a description, in Chinese
+    commandUsage: (c: Command) => zhHelp(Help.prototype.commandUsage.call(new Help(), c)),
+    subcommandTerm: (c: Command) => zhHelp(Help.prototype.subcommandTerm.call(new Help(), c)),
+    optionDescription: (o: Option) => zhHelp(Help.prototype.optionDescription.call(new Help(), o)),
+    argumentDescription: (a: Argument) => zhHelp(Help.prototype.argumentDescription.call(new Help(), a)),
+  });
   cmd.helpOption('-h, --help', '显示帮助');
   for (const sub of cmd.commands) applyHouseStyle(sub, io);
 }

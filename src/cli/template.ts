@@ -231,27 +231,27 @@ export async function runTemplate(opts: TemplateOptions, io: TemplateIO = defaul
 export function templateCommand(io: TemplateIO = defaultIO): Command {
   return new Command('template')
     .description('生成空白绩效目标表（按项目类型预填指标）；--list 列出项目类型')
-    .option('-p, --profile <id>', `表格格式：${profiles.map((p) => p.id).join(' | ')}`, DEFAULT_PROFILE)
-    .option('-t, --type <name>', '项目类型（名称、编号或关键词，如“保洁”）；all = 该格式的全部类型')
-    .option('-y, --year <yyyy>', '预算年度')
-    .option('-o, --output <file.xlsx>', '输出文件')
+    .option('-p, --profile <格式>', `表格格式：${profiles.map((p) => p.id).join(' | ')}`, DEFAULT_PROFILE)
+    .option('-t, --type <类型>', '项目类型（名称、编号或关键词，如“保洁”）；all = 该格式的全部类型')
+    .option('-y, --year <年份>', '预算年度')
+    .option('-o, --output <文件>', '输出文件')
     .option('-l, --list', '列出项目类型（可与 --type 关键词、--profile 合用）')
     .option(
       '-f, --field <名称=值>',
       '表头字段，按该格式的叫法填写，可重复：如 --field 预算数=20 --field 财政资金=18；一体化申报表 --field 资金总额=156000 --field 上级补助=100000',
       (v: string, prev: string[] = []) => [...prev, v],
     )
-    .option('--name <text>', '项目名称（同 --field 项目名称=…）')
-    .option('--code <code>', '项目编码（21位数字或大写字母；同 --field 项目编码=…）')
-    .option('--budget <amount>', '预算数 / 资金总额（同 --field）')
-    .option('--fiscal <amount>', '其中：财政资金 / 财政拨款（同 --field）')
-    .option('--other <amount>', '其他资金（同 --field）')
-    .option('--upper <amount>', '财政拨款其中：上级补助（一体化申报表；同 --field 上级补助=…）')
-    .option('--local <amount>', '财政拨款其中：本级安排（一体化申报表；同 --field 本级安排=…）')
-    .option('--unit <text>', '单位名称')
-    .option('--unit-code <code>', '单位编码')
-    .option('--money-unit <unit>', '金额单位：万元 或 元（默认：该格式的单位，一体化申报表为元）')
-    .option('--plan <list>', '资金支出计划（累计%），如 25,50,75,100')
+    .option('--name <名称>', '项目名称（同 --field 项目名称=…）')
+    .option('--code <编码>', '项目编码（21位数字或大写字母；同 --field 项目编码=…）')
+    .option('--budget <金额>', '预算数 / 资金总额（同 --field）')
+    .option('--fiscal <金额>', '其中：财政资金 / 财政拨款（同 --field）')
+    .option('--other <金额>', '其他资金（同 --field）')
+    .option('--upper <金额>', '财政拨款其中：上级补助（一体化申报表；同 --field 上级补助=…）')
+    .option('--local <金额>', '财政拨款其中：本级安排（一体化申报表；同 --field 本级安排=…）')
+    .option('--unit <单位名称>', '单位名称')
+    .option('--unit-code <编码>', '单位编码')
+    .option('--money-unit <单位>', '金额单位：万元 或 元（默认：该格式的单位，一体化申报表为元）')
+    .option('--plan <列表>', '资金支出计划（累计%），如 25,50,75,100')
     .action(async (opts: TemplateOptions) => {
       const code = await runTemplate(opts, io);
       if (code !== 0) process.exitCode = code;

@@ -455,18 +455,29 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
   const rows: number[] = [];
   const limit = Math.min(cols.get('level1') as number, cols.get('level2') as number) + 1;
   const level3 = cols.get('level3') as number;
+  const c1 = cols.get('level1') as number;
+  const c2 = cols.get('level2') as number;
+  let gap = false;
   for (let rr = r + headerRows; rr < ctx.nRows; rr++) {
     if (ctx.listHeaders.has(rr) || ctx.summaryHeaders.has(rr) || labelLeftOf(ctx, rr, limit)) break;
     let any = false;
     let firstText: string | undefined;
     let nonEmpty = 0;
-    for (let c = left; c <= right; c++) {
+    const last = Math.min(right, ctx.rowLength(rr) - 1); // a row stored shorter (or not at all) is blank beyond its end
+    for (let c = left; c <= last; c++) {
       if (ctx.isEmpty(rr, c)) continue;
       any = true;
       nonEmpty++;
       if (firstText === undefined) firstText = ctx.text(rr, c);
     }
-    if (!any) break;
+    // a blank row does not end the table (clerks leave them after the header and between groups):
+    // what follows it goes on the table when it is an indicator row, else the table ended at the blank
+    if (!any) {
+      gap = true;
+      continue;
+    }
+    if (gap && !continuesAfterGap(ctx, rr, c1, c2, level3)) break;
+    gap = false;
     if (firstText !== undefined && looksLikeNote(firstText)) break;
     if (rowIsTitleOrUnit(ctx, rr, left, right)) break;
     if (nonEmpty === 1 && firstText !== undefined && firstText.length > 30 && ctx.isEmpty(rr, level3)) break;
@@ -478,6 +489,19 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
     if (k) headerKeys.push(k);
   }
   return { headerRow: r, headerRows, cols, split: split.size >= 2 ? split : undefined, headerCells, headerKeys, left, right, rows };
+}
+
+/**
+ * After blank rows, row r still belongs to the indicator table when it reads as an indicator row:
+ * a 一级 or 二级 cell (`效益指标`, `满意度指标`), or a 三级 name under the groups above that is
+ * not a signature line (`填报人：…`).
+ */
+function continuesAfterGap(ctx: SheetCtx, r: number, c1: number, c2: number, c3: number): boolean {
+  const t1 = ctx.isEmpty(r, c1) ? '' : ctx.text(r, c1);
+  const t2 = ctx.isEmpty(r, c2) ? '' : ctx.text(r, c2);
+  if (indicatorLevelLike(normLabel(t1)) || indicatorLevelLike(normLabel(t2))) return true;
+  if (t1 !== '' || t2 !== '' || ctx.isEmpty(r, c3)) return false;
+  return !/[:：]/.test(ctx.text(r, c3));
 }
 
 /** Collects the cells a block maps to fields and its bounding box. */

@@ -99,7 +99,7 @@ export interface RenderItem {
 const LABEL_FILL = '#F2F2F2';
 const HEADER_FILL = '#DDEBF7';
 export const MONEY_FORMAT = '0.00';
-export const PLAN_FORMAT = '0.00%';
+export const PLAN_FORMAT = '0%';
 export const TEXT_FORMAT = '@';
 
 /** Excel limits of a data-validation prompt. */

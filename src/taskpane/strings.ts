@@ -11,6 +11,9 @@ export const S = {
   appTitle: '绩效目标表助手',
   tabs: { templates: '模板', check: '检查', indicators: '指标库', settings: '设置' },
   tabListLabel: '功能页',
+  /** tooltip of a problem's rule title: the rule's id, as in the CLI's JSON */
+  ruleIdTip: (id: string) => `规则编号：${id}`,
+  unknownRule: '其他问题',
 
   // 检查
   live: '边填边检查',

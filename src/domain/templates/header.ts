@@ -218,12 +218,26 @@ export function parseHeader(input: TemplateHeaderInput, profile: Profile = profi
 
 /** Like {@link parseHeader}, with each message at the field it is about (the first per field). */
 export function parseHeaderByField(input: TemplateHeaderInput, profile: Profile = profiles[0]): { ok: true; header: TemplateHeader } | { ok: false; errors: Record<string, string> } {
-  const r = headerSchema(profile).safeParse(input);
+  const schema = headerSchema(profile);
+  const r = schema.safeParse(input);
   if (r.success) return { ok: true, header: r.data };
   const errors: Record<string, string> = {};
-  for (const issue of r.error.issues) {
-    const key = typeof issue.path[0] === 'string' ? issue.path[0] : 'name';
-    errors[key] ??= issue.message;
+  const collect = (issues: readonly { path: PropertyKey[]; message: string }[]) => {
+    for (const issue of issues) {
+      const key = typeof issue.path[0] === 'string' ? issue.path[0] : 'name';
+      errors[key] ??= issue.message;
+    }
+  };
+  collect(r.error.issues);
+  // Every error at once: the checks across fields (预算数 = 财政资金 + 其他资金 …) run only once every
+  // field parses, so they are checked again with each erring field left out (a stand-in for 项目名称,
+  // which is required), and their errors join the fields' own.
+  const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const key of Object.keys(errors)) {
+    if (key === 'name') rest.name = '项目';
+    else delete rest[key];
   }
+  const again = schema.safeParse(rest);
+  if (!again.success) collect(again.error.issues);
   return { ok: false, errors };
 }

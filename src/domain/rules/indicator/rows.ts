@@ -8,7 +8,7 @@ import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
 import type { RuleContext } from '../../rule';
 import { readSplitValue, type SplitParts, type SplitReading } from '../../split-value';
 import { normLabel, quote } from '../../text';
-import { parseValue, type ParsedValue } from '../../value';
+import { parseShown, type ParsedValue } from '../../value';
 import { fieldText } from '../block-helpers';
 
 export interface ResolvedRow {
@@ -40,7 +40,7 @@ export function resolveRow(profile: Profile, row: IndicatorRow): ResolvedRow {
     level1: l1?.canonical,
     level2: l2?.canonical,
     name: normLabel(fieldText(row.level3)),
-    value: parseValue(row.value.value, row.value.numberFormat),
+    value: parseShown(row.value.value, row.value.numberFormat, row.value.text),
     splitBroken: row.split !== undefined && readSplitValue(row.split).broken,
   };
 }

@@ -1,7 +1,7 @@
 import type { Block, IndicatorRow } from '../../model';
 import { defineRule } from '../../rule';
 import { compact, fieldText, fmtNum, quote, readAmount } from '../block-helpers';
-import { parseValue } from '../../value';
+import { parseShown } from '../../value';
 import { AMOUNT_TOLERANCE } from '../../totals';
 
 /** a name or description that states a per-unit amount, not a total */
@@ -33,7 +33,7 @@ export function totalCostAmounts(block: Block): CostAmount[] {
     if (!isCostRow(row)) continue;
     const name = fieldText(row.level3);
     if (PER_UNIT_NAME.test(name) || PER_UNIT_NAME.test(fieldText(row.description))) continue;
-    const p = parseValue(row.value.value, row.value.numberFormat);
+    const p = parseShown(row.value.value, row.value.numberFormat, row.value.text);
     if (p.kind !== 'money' || p.moneyWan === undefined) continue;
     const per = p.per ?? [];
     if (per.some((d) => d.replace(/\s+/g, '') !== '年')) continue; // /人 /村 /月 …: per unit; /年 is the year's total

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { costIsQuantified } from './cost-not-quantified';
 import { fieldText, isCostRow, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** control/compliance rates under 成本指标 are rightly "at least" */
@@ -21,6 +22,7 @@ export const valueCostDirection = defineRule({
     for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (!isCostRow(r) || (p.operator !== '≥' && p.operator !== '>') || AT_LEAST_NAME.test(r.name)) continue;
+      if (!costIsQuantified(r)) continue; // not an amount at all: value/cost-not-quantified says so, one piece of advice
       ctx.report({
         at: valueCell(r.row, 'operator'),
         messageId: 'direction',

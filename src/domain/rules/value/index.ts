@@ -5,6 +5,7 @@ import { valueMissingUnit } from './missing-unit';
 import { valuePercentNotation } from './percent-notation';
 import { valuePercentOutOfRange } from './percent-out-of-range';
 import { valueQuantityNotCount } from './quantity-not-count';
+import { valueRateWithoutPercent } from './rate-without-percent';
 import { valueSatisfaction } from './satisfaction';
 import { valueSplitMissingUnit } from './split-missing-unit';
 import { valueSplitNotNumeric } from './split-not-numeric';
@@ -18,6 +19,7 @@ export {
   valuePercentNotation,
   valuePercentOutOfRange,
   valueQuantityNotCount,
+  valueRateWithoutPercent,
   valueSatisfaction,
   valueSplitMissingUnit,
   valueSplitNotNumeric,
@@ -31,6 +33,7 @@ export const valueRules: Rule[] = [
   valuePercentOutOfRange,
   valueQuantityNotCount,
   valueMissingUnit,
+  valueRateWithoutPercent,
   valueCostDirection,
   valueCostNotQuantified,
   valueSatisfaction,

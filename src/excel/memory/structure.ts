@@ -460,9 +460,9 @@ function put(wb: MemoryWorkbook, from: SheetState, s: SheetState, top: number, l
     if (from === s && s.conditionalFormats.includes(cf)) target = cf;
     else {
       // to another sheet (or a format gone meanwhile): a copy of the rule there
-      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue);
+      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue && JSON.stringify(c.parts ?? null) === JSON.stringify(cf.parts ?? null));
       if (!target) {
-        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [] };
+        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [], ...(cf.parts ? { parts: { ...cf.parts } } : {}) };
         s.conditionalFormats.unshift(target);
       }
     }

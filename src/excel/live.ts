@@ -533,11 +533,20 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       if (caps.liveEvents && !listening) {
         handlers = await excel.run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
-          const hs = [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
-          // the same round trip learns the active sheet's extent and marks: the first pass reads once
+          const register = () => [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
+          // the same round trip learns the active sheet's extent and marks: the first pass reads once.
+          // The probe is queued first: should its formats be unreadable (office-js #6827, #6835) the
+          // batch stops there, before any handler is added, and they are added in a trip of their own.
           const probe = queueSessionProbe(ctx, caps);
-          await ctx.sync();
-          primed = probe();
+          let hs = register();
+          try {
+            await ctx.sync();
+            primed = probe();
+          } catch (e) {
+            if (inCellEdit(e)) throw e;
+            hs = register();
+            await ctx.sync();
+          }
           return hs;
         });
         listening = true;

@@ -195,7 +195,7 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
       const k: Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> = { ws, used: queueUsed(ws), cells: new Map() };
       const margin = margins.get(id);
       if (cells && margin) k.guess = queueRectRead(ws, margin, caps);
-      if (shared(id)) queueMarkReads(k, memory.marks.get(id) ?? []);
+      if (caps.marks && shared(id)) queueMarkReads(k, memory.marks.get(id) ?? []);
       known.set(id, k);
     }
   }
@@ -223,7 +223,7 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
   if (fresh.length > 0) {
     for (const s of fresh) {
       s.used = queueUsed(s.ws);
-      if (shared(s.id)) s.formats = queueFormatsRead(s.ws);
+      if (caps.marks && shared(s.id)) s.formats = queueFormatsRead(s.ws);
     }
     try {
       await step();

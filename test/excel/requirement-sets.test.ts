@@ -14,7 +14,7 @@ import * as ts from 'typescript';
 import { CAPABILITY_SETS, DEGRADED, type Capability } from '../../src/excel/capabilities';
 
 const root = path.resolve(__dirname, '../..');
-const officeTypes = path.join(root, 'node_modules/@types/office-js/index.d.ts');
+const officeTypes = fs.realpathSync(path.join(root, 'node_modules/@types/office-js/index.d.ts'));
 
 function adapterFiles(dir: string): string[] {
   const out: string[] = [];

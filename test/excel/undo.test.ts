@@ -183,7 +183,7 @@ describe('live passes keep the clerk’s undo history', () => {
 
 describe('the adapter’s source: nothing from the undo page’s table, no setting written by a pass', () => {
   const root = path.resolve(__dirname, '../..');
-  const officeTypes = path.join(root, 'node_modules/@types/office-js/index.d.ts');
+  const officeTypes = fs.realpathSync(path.join(root, 'node_modules/@types/office-js/index.d.ts'));
 
   /** uses of the listed members: calls of methods, assignments to properties (reading a property is not a change) */
   function misuses(files: string[], listed: Set<string>): string[] {

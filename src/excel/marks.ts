@@ -238,6 +238,9 @@ export function queueMarkAdds(ws: XWorksheet, plan: MarkPlan): void {
     const cf = ws.getRanges(a.address).conditionalFormats.add('Custom');
     cf.custom.rule.formula = markFormula(a.severity);
     cf.custom.format.fill.color = MARK_COLORS[a.severity];
+    // `add` puts it “at the first/top priority” (d.ts); should an Excel put it last, a clerk's rule
+    // with a fill (or stopIfTrue) would hide it: first, whatever `add` did. The clerk's rules keep their order.
+    cf.priority = 0;
   }
 }
 

@@ -286,9 +286,9 @@ function queueMarkReads(s: Pick<Sheet, 'ws' | 'formats' | 'cells'>, ids: string[
   for (const id of ids) s.cells.set(id, queueMarkCells(s.formats, id));
 }
 
-/** the request bytes of a sheet's mark writes: an added format is about five calls and its address, a deletion two */
+/** the request bytes of a sheet's mark writes: an added format is about six calls and its address, a deletion two */
 function planBytes(p: MarkPlan): number {
-  return p.adds.reduce((n, a) => n + 5 * BYTES_PER_CALL + jsonBytes(a.address), 0) + p.deletes.length * 2 * BYTES_PER_CALL;
+  return p.adds.reduce((n, a) => n + 6 * BYTES_PER_CALL + jsonBytes(a.address), 0) + p.deletes.length * 2 * BYTES_PER_CALL;
 }
 
 export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opts: PassOptions<S>): Promise<PassResult<S>> {

@@ -1716,6 +1716,12 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
   get iconSetOrNullObject(): MemKindFormat {
     return this.kind('iconSetOrNullObject');
   }
+  /** loading a kind's parts (`customOrNullObject/rule/formula`, …): ExcelBehaviour.conditionalFormatReadFaults */
+  protected override loadOne(name: string): void {
+    const head = name.split('/')[0];
+    if (name.includes('/') && (head === 'custom' || KIND_OF_MEMBER.has(head.replace(/OrNullObject$/, '').replace(/^customOrNull$/, 'custom')) || head === 'customOrNullObject')) readablePart(this.context, this.need());
+    super.loadOne(name);
+  }
   protected override child(name: string): ClientObj<unknown> | undefined {
     if (name === 'custom') return this.custom as unknown as ClientObj<unknown>;
     if (name === 'customOrNullObject') return this.customOrNullObject as unknown as ClientObj<unknown>;

@@ -726,6 +726,13 @@ export class MemoryUser {
     s.conditionalFormats.unshift({ id: this.wb.nextConditionalFormatId(), type: 'Custom', formula, fill: fill.toUpperCase(), stopIfTrue: false, ranges });
   }
 
+  /** Home › Conditional Formatting › Manage Rules › Delete Rule: the `index`-th format of the sheet (priority order) goes. */
+  deleteConditionalFormat(sheet: string, index: number): void {
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    s.conditionalFormats = s.conditionalFormats.filter((_, i) => i !== index);
+  }
+
   /**
    * A structural change the clerk makes in the grid: recorded for undo, refused on a protected sheet
    * unless its protection allows it, and reported by onChanged with its change type

@@ -108,6 +108,12 @@ export interface LiveChecker<S = SheetReport[]> {
   select(cell: string, sheet?: string): Promise<void>;
   /** mark flagged cells in the sheet, or delete the marks (nothing else is touched) */
   setHighlighting(on: boolean): Promise<LiveResult<S>>;
+  /**
+   * “清除全部标记”: delete every jxmb mark in the workbook (the clerk's formats untouched), without
+   * waiting on a cell edit. They come back with the next check. Resolves to the formats deleted and
+   * what the clerk should know (a sheet whose formats cannot be read keeps its marks).
+   */
+  clearMarks(): Promise<{ removed: number; notices: string[] }>;
   /** store settings in the workbook and re-check */
   updateSettings(settings: WorkbookSettings): Promise<LiveResult<S>>;
   /** insert a rendered block (see insertPlan) and re-check */
@@ -587,6 +593,18 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
         } catch (e) {
           throw clerkError(e);
         }
+      });
+    },
+    async clearMarks() {
+      return command(async () => {
+        if (!caps.marks) return { removed: 0, notices: [] };
+        const r = await ownWrite(() =>
+          validationPass(excel, caps, { analyze: (() => ({ blocks: [], diagnostics: [], sheets: undefined })) as unknown as Analyze<S>, delayForCellEdit: false, memory: memory() }),
+        ).catch((e: unknown) => {
+          throw clerkError(e);
+        });
+        if (lastPass) lastPass = { ...lastPass, memory: r.memory };
+        return { removed: r.markWrites, notices: r.notices };
       });
     },
     async setHighlighting(on) {

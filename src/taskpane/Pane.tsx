@@ -147,6 +147,14 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
   };
 
+  const clearMarks = host.clearMarks?.bind(host);
+  const onClearMarks = clearMarks
+    ? () => {
+        setNotice(null);
+        void run(async () => setNotice(await clearMarks()));
+      }
+    : undefined;
+
   const onLiveChange = (on: boolean) => {
     setLive(on);
     host.setLive(on);
@@ -244,6 +252,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
               onSelect={onSelect}
               onFix={onFix}
               onFixAll={onFixAll}
+              onClearMarks={onClearMarks}
               onGoToTemplates={() => goToTab('templates')}
             />
           )}

@@ -355,3 +355,29 @@ describe('passes converge under random edits (fast-check), both id semantics, bo
     );
   }, 240000);
 });
+
+describe('清除全部标记', () => {
+  test('every mark in the workbook goes in one command, the clerk’s formats stay; it does not wait on a cell edit', async () => {
+    const { createLiveChecker } = await import('../../src/excel/live');
+    const wb = new MemoryWorkbook({ sheets: ['甲', '乙'] });
+    wb.user.setValues('甲', 'A1:A3', [['XXX'], ['a百分比'], ['TODO']]);
+    wb.user.setValues('乙', 'C2', [['XXX']]);
+    await clerkFormat(wb, '甲', 'A1:B3', 'DataBar');
+    const checker = createLiveChecker({ excel: createMemoryExcel(wb), analyze: toyAnalyze, debounceMs: 5 });
+    await checker.start();
+    expect(marksOn(wb, '甲')).toEqual({ error: ['A1'], warning: ['A2'], info: ['A3'] });
+    const clerk = clerkOwn(wb.snapshot());
+    // while the clerk edits a cell the command fails at once (the pane says so), instead of waiting (office-js #806)
+    wb.user.beginCellEdit();
+    await expect(checker.clearMarks()).rejects.toThrow(/编辑单元格/);
+    wb.user.endCellEdit();
+    const out = await checker.clearMarks();
+    expect(out).toEqual({ removed: 4, notices: [] });
+    for (const s of ['甲', '乙']) expect(marksOn(wb, s)).toEqual({ error: [], warning: [], info: [] });
+    expect(wb.snapshot()).toEqual(clerk);
+    // the next check marks again
+    await checker.recheck();
+    expect(marksOn(wb, '乙')).toEqual({ error: ['C2'], warning: [], info: [] });
+    await checker.dispose();
+  });
+});

@@ -49,6 +49,8 @@ export interface PassMemory {
   marks: Map<string, string[]>;
   /** sheets whose conditional formats could not be read (office-js #6827, #6835): read on their own, not with the others */
   unreadable?: Set<string>;
+  /** sheets where a mark could not be deleted through the whole sheet's collection (office-js #5222): deleted through their cells from then on */
+  covered?: Set<string>;
 }
 
 export interface PassResult<S = unknown> extends Analysis<S> {
@@ -334,6 +336,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
     let markWrites = 0;
     let marksPending = false;
     const writes = [...plans.values()].reduce((n, p) => n + p.adds.length + p.deletes.length, 0);
+    const covered = new Set(opts.memory?.covered ?? []);
     /** sheet id → its formats as read after the pass's writes (the ids the next pass may use) */
     const after = new Map<string, XConditionalFormatCollection>();
     if (writes > 0 && !write) marksPending = true;
@@ -343,13 +346,31 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
       const byId = new Map(r.sheets.map((s) => [s.id, s]));
       try {
         try {
+          // a sheet known for #5222: its marks to delete are found in their cells' collections first (one round trip more)
+          const subs = new Map<string, ReturnType<typeof queueSubCollections>>();
+          for (const [id, plan] of plans)
+            if (opts.memory?.covered?.has(id) && plan.deletes.length > 0) {
+              const s = byId.get(id) as Sheet;
+              const gone = new Set(plan.deletes);
+              subs.set(id, queueSubCollections(s.ws, s.marks.filter((m) => gone.has(m.id))));
+            }
+          if (subs.size > 0) await ctx.sync();
           // one round trip (more only past the payload budget: still one undo action with mergeUndoGroup)
           for (const batch of byBudget([...plans], ([, p]) => planBytes(p))) {
-            for (const [id, plan] of batch) after.set(id, queueMarkWrites((byId.get(id) as Sheet).ws, plan));
+            for (const [id, plan] of batch) {
+              const ws = (byId.get(id) as Sheet).ws;
+              const sub = subs.get(id);
+              if (sub) {
+                queueSubDeletes(ws, sub);
+                queueMarkAdds(ws, plan);
+                after.set(id, queueFormatsRead(ws));
+              } else after.set(id, queueMarkWrites(ws, plan));
+            }
             await ctx.sync();
           }
         } catch (e) {
           if (!(isCode(e, 'ItemNotFound') && caps.marks)) throw e;
+          for (const id of plans.keys()) covered.add(id);
           // office-js #5222: a mark another format also covers cannot be deleted through the whole
           // sheet's collection. What the failed batch did is not known (batches are not
           // transactional): read the marks again, and delete each through one of its cells' collection.
@@ -393,6 +414,7 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
       areas: new Map(data.map((d) => [d.id, d.area])),
       marks: new Map([...marks].map(([id, list]) => [id, list.map((m) => m.id)])),
       unreadable: new Set(r.sheets.filter((s) => s.unreadable).map((s) => s.id)),
+      covered,
     };
     return {
       ...analysis,

@@ -255,6 +255,14 @@ describe('the adapter against it', () => {
       expect(wb.snapshot().sheets[0].conditionalFormats[0].formula).toBe(markFormula('error'));
       const again = await pass(wb, r);
       expect(again.markWrites).toBe(0);
+      // from then on that sheet's marks are deleted through their cells at once: 3 round trips, none refused
+      wb.user.setValues('S', 'A1', [['ok']]);
+      const s0 = wb.syncCount;
+      const third = await pass(wb, again);
+      expect([wb.syncCount - s0, failed() - had]).toEqual([3, 1]);
+      expect(marksOn(wb, 'S')).toEqual({ error: [], warning: [], info: [] });
+      expect(clerkOwn(wb.snapshot()).sheets[0].conditionalFormats).toEqual(before.sheets[0].conditionalFormats);
+      expect((await pass(wb, third)).markWrites).toBe(0);
     }
   });
 });

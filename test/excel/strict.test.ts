@@ -11,8 +11,8 @@
 import fc from 'fast-check';
 import { getCapabilities } from '../../src/excel/capabilities';
 import { markFormula } from '../../src/excel/marks';
-import { createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/excel/memory';
-import { unreadableFormats } from '../../src/excel/memory/proxies';
+import { createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/imitation/excel';
+import { unreadableFormats } from '../../src/imitation/excel/proxies';
 import { unreadableNotice, validationPass, type PassResult } from '../../src/excel/pass';
 import { clerkOwn, expectedMarks, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';

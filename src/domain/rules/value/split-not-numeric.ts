@@ -13,6 +13,7 @@ import { splitRows } from '../indicator/rows';
 export const valueSplitNotNumeric = defineRule({
   id: 'value/split-not-numeric',
   severity: 'error',
+  fixable: 'one',
   scope: 'block',
   layouts: ['block'],
   appliesTo: (p) => p.splitValue !== undefined,

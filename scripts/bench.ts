@@ -159,11 +159,12 @@ async function main(): Promise<void> {
     line(`CLI, mixed folder (${m.byFormat.xlsx} .xlsx / ${m.byFormat.xls} .xls / ${m.byFormat.docx} .docx)`, `${(m.wallMs / 1000).toFixed(1)} s wall, peak RSS ${m.peakRssMb} MB, ${m.recognizedBlocks} blocks, ${m.unreadable} unreadable`);
   }
   line('syncs per validation pass, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => validate[k]).join(' / '));
-  line('  (Excel limits on) edit changing a mark', excel.rows.map((r) => r.syncsEditPass).join(' / '));
+  line('  (Excel limits and strict switches on) edit changing a mark', excel.rows.map((r) => r.syncsEditPass).join(' / '));
   line('  nothing changed', excel.rows.map((r) => r.syncsUnchangedPass).join(' / '));
   line('  row inserted above a block', excel.rows.map((r) => r.syncsInsertRowPass).join(' / '));
   line('  indicator values sorted', excel.rows.map((r) => r.syncsSortPass).join(' / '));
   line('  first pass of a session: marks to draw / in the file', excel.rows.map((r) => `${r.syncsFirstPass}/${r.syncsReopenedPass}`).join(' · '));
+  line('  a mark under the clerk’s own rule changed (#5222 recovery)', excel.rows.map((r) => r.syncsClerkRulePass).join(' / '));
   line('  undo actions added by a pass changing marks (1.20)', excel.rows.map((r) => r.undoActionsEditPass).join(' / '));
   line('syncs per insertion, 1 / 50 / 500 blocks', ['1', '50', '500'].map((k) => result.syncs.insert[k]).join(' / '));
   const big = excel.rows[excel.rows.length - 1];

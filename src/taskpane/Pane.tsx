@@ -171,6 +171,14 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
   };
 
+  const clearMarks = host.clearMarks?.bind(host);
+  const onClearMarks = clearMarks
+    ? () => {
+        setNotice(null);
+        void run(async () => setNotice(await clearMarks()));
+      }
+    : undefined;
+
   const onLiveChange = (on: boolean) => {
     setLive(on);
     host.setLive(on);
@@ -286,6 +294,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
               onSelect={onSelect}
               onFix={onFix}
               onFixAll={onFixAll}
+              onClearMarks={onClearMarks}
               onGoToTemplates={() => goToTab('templates')}
             />
           )}

@@ -13,6 +13,7 @@ import { createLiveChecker, type LiveResult } from '../excel/live';
 import { analyzeGrid } from '../excel/analyze';
 import { loadSettings, type WorkbookSettings } from '../excel/settings';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
+import { S } from './strings';
 
 export interface ExcelHostOptions {
   /** wait after the last edit before checking, ms (default 300) */
@@ -133,6 +134,10 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       // notation fixes only, against the last reading: a cell changed since is refused, not overwritten
       const out = await checker.applySafeFixes();
       return out.applied.length;
+    },
+    async clearMarks() {
+      const out = await checker.clearMarks();
+      return [S.clearMarksDone(out.removed), ...out.notices].join(' ');
     },
     async select(ref) {
       await checker.select(ref.cell, ref.sheet);

@@ -129,6 +129,8 @@ export interface PaneHost {
   applyFix(diagnostic: Diagnostic): Promise<void>;
   /** applies the fixes that are safe in bulk; resolves to how many were applied */
   applySafeFixes(): Promise<number>;
+  /** 清除全部标记: deletes every jxmb mark in the workbook; resolves to a zh-CN line saying what was done */
+  clearMarks?(): Promise<string>;
   select(ref: CellRef): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;

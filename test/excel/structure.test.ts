@@ -92,7 +92,7 @@ describe('insert and delete rows, columns and cells', () => {
     expect(() => wb.user.insertCells('S', 'C3:C3', 'Down')).toThrow(/合并单元格/);
     expect(() => wb.user.deleteCells('S', 'D2', 'Left')).toThrow(/合并单元格/);
     wb.user.setValues('S', 'A1048576', [['底']]);
-    await expect(run(wb, (ctx) => ctx.workbook.worksheets.getItem('S').getRange('A5').insert('Down'))).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(run(wb, (ctx) => ctx.workbook.worksheets.getItem('S').getRange('A5').insert('Down'))).rejects.toMatchObject({ code: 'NonBlankCellOffSheet' });
   });
 
   test('a protected sheet refuses insertion unless its protection allows inserting rows', async () => {

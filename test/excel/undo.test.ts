@@ -175,7 +175,7 @@ describe('live passes keep the clerk’s undo history', () => {
     const members = new Set(wb.writeLog.map((w) => w.member));
     expect(members.size).toBeGreaterThan(0);
     expect([...members].filter((m) => UNDO_CLEARING.has(m))).toEqual([]);
-    expect([...members].sort()).toEqual(['ConditionalFormat.delete', 'ConditionalFormatCollection.add', 'ConditionalFormatRule.formula', 'ConditionalRangeFill.color']);
+    expect([...members].sort()).toEqual(['ConditionalFormat.delete', 'ConditionalFormat.priority', 'ConditionalFormatCollection.add', 'ConditionalFormatRule.formula', 'ConditionalRangeFill.color']);
     expect([...wb.settings]).toEqual(settings);
     await checker.dispose();
   });

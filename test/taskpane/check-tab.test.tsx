@@ -212,3 +212,18 @@ describe('CheckTab', () => {
     expect(screen.getByText(/未能确定预算年度/)).toBeInTheDocument();
   });
 });
+
+describe('CheckTab: 清除全部标记', () => {
+  test('a button reached by the keyboard calls onClearMarks; absent when the host cannot mark', async () => {
+    const onClearMarks = jest.fn();
+    const { user } = setup(sample(), { onClearMarks });
+    const button = screen.getByRole('button', { name: /清除全部标记/ });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(onClearMarks).toHaveBeenCalledTimes(1);
+  });
+  test('no button without onClearMarks', () => {
+    setup(sample());
+    expect(screen.queryByRole('button', { name: /清除全部标记/ })).toBeNull();
+  });
+});

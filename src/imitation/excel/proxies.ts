@@ -71,7 +71,7 @@ import {
   type MemoryWorkbook,
   type SheetState,
 } from './state';
-import { cellKeysOf, rectsOf, type ConditionalFormatState } from './conditional';
+import { CONDITIONAL_FORMAT_KINDS, KIND_MEMBER, cellKeysOf, rectsOf, type ConditionalFormatKind, type ConditionalFormatState } from './conditional';
 import { copyCells, deleteCells, insertCells, moveCells, sortRows } from './structure';
 
 /**
@@ -1437,6 +1437,10 @@ export class MemAreas extends ClientObj<RangeTarget> implements XRangeAreas {
 interface CfTarget {
   sheet: SheetState;
   cf: ConditionalFormatState;
+  /** the members of the collection the format was reached through, in priority order, as they are now */
+  list: () => ConditionalFormatState[];
+  /** reached through the whole sheet's collection (`Worksheet.getRange().conditionalFormats`) */
+  whole: boolean;
 }
 
 /** the format must still exist when it is used (one deleted meanwhile is ItemNotFound) */
@@ -1454,6 +1458,37 @@ function overlaps(cf: ConditionalFormatState, t: RangeTarget): boolean {
   return cf.ranges.some((r) => areasOf(t).some((a) => !(r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right)));
 }
 
+function sameCells(a: ConditionalFormatState, b: ConditionalFormatState): boolean {
+  const x = cellKeysOf(a.ranges, MAX_COLS);
+  const y = cellKeysOf(b.ranges, MAX_COLS);
+  return x.size === y.size && [...x].every((k) => y.has(k));
+}
+
+/**
+ * ExcelBehaviour.conditionalFormatReadFaults: the collections whose items' `rule` and `format`
+ * cannot be read — two CellValue formats on the same range (office-js #6827), or a rule duplicated
+ * (Manage Rules › Duplicate Rule: the same kind, rule and range twice; office-js #6835).
+ */
+export function unreadableFormats(list: ConditionalFormatState[]): boolean {
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i];
+      const b = list[j];
+      if (a.type !== b.type || !sameCells(a, b)) continue;
+      if (a.type === 'CellValue') return true;
+      if (a.formula === b.formula && JSON.stringify(a.parts ?? null) === JSON.stringify(b.parts ?? null)) return true;
+    }
+  return false;
+}
+
+/** reading a rule or a format of a format: fails in a collection `unreadableFormats` names (when the switch is on) */
+function readablePart(context: MemoryRequestContext, t: CfTarget): CfTarget {
+  live(t);
+  if (context.wb.behaviour.conditionalFormatReadFaults && unreadableFormats(t.list()))
+    throw new MemoryExcelError('GeneralException', 'An internal error has occurred while reading the conditional format (office-js #6827, #6835).');
+  return t;
+}
+
 export class MemConditionalFormats extends ClientObj<RangeTarget> implements XConditionalFormatCollection {
   protected readonly scalarProps = ['items'] as const;
 
@@ -1468,24 +1503,38 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
   /** the formats of the scope's sheet that overlap it, in priority order */
   private list(): CfTarget[] {
     const t = this.need();
-    return t.sheet.conditionalFormats.filter((cf) => overlaps(cf, t)).map((cf) => ({ sheet: t.sheet, cf }));
+    const members = () => t.sheet.conditionalFormats.filter((cf) => overlaps(cf, t));
+    const whole = t.areas === undefined && t.pos.top === 0 && t.pos.left === 0 && t.pos.bottom === MAX_ROWS - 1 && t.pos.right === MAX_COLS - 1;
+    return members().map((cf) => ({ sheet: t.sheet, cf, list: members, whole }));
+  }
+
+  /** the member an id names: its position when ids are positions (ExcelBehaviour.conditionalFormatIdIsPosition), else its handle */
+  private byId(id: string): CfTarget | undefined {
+    const all = this.list();
+    if (this.context.wb.behaviour.conditionalFormatIdIsPosition) return /^\d+$/.test(id) ? all[Number(id)] : undefined;
+    return all.find((x) => x.cf.id === id);
   }
 
   get items(): XConditionalFormat[] {
     return this.get('items');
   }
 
-  /** “Adds a new conditional format to the collection at the first/top priority.” Only `Custom` is kept here. */
-  add(type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue'): MemConditionalFormat {
+  /**
+   * “Adds a new conditional format to the collection at the first/top priority” (d.ts); at the
+   * bottom when ExcelBehaviour.conditionalFormatAddAt says so. Every kind the ribbon makes.
+   */
+  add(type: ConditionalFormatKind): MemConditionalFormat {
     return new MemConditionalFormat(
       this.context,
       () => {
         const t = this.need();
         guardFormats(t.sheet);
-        if (type !== 'Custom') throw new MemoryExcelError('NotImplemented', `The in-memory Excel keeps Custom conditional formats only (not ${type}).`);
-        const cf: ConditionalFormatState = { id: this.context.wb.nextConditionalFormatId(), type: 'Custom', formula: '', fill: null, stopIfTrue: false, ranges: rectsOf(cellKeysOf(areasOf(t))) };
-        t.sheet.conditionalFormats.unshift(cf);
-        return { sheet: t.sheet, cf };
+        if (!CONDITIONAL_FORMAT_KINDS.includes(type)) throw new MemoryExcelError('InvalidArgument', `未知的条件格式类型：${type}`);
+        const cf: ConditionalFormatState = { id: this.context.wb.nextConditionalFormatId(), type, formula: '', fill: null, stopIfTrue: false, ranges: rectsOf(cellKeysOf(areasOf(t))) };
+        if (type !== 'Custom') cf.parts = {};
+        if (this.context.wb.behaviour.conditionalFormatAddAt === 'bottom') t.sheet.conditionalFormats.push(cf);
+        else t.sheet.conditionalFormats.unshift(cf);
+        return this.list().find((x) => x.cf === cf) as CfTarget;
       },
       payloadBytes(type),
       'ConditionalFormatCollection.add',
@@ -1494,7 +1543,7 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
 
   getItem(id: string): MemConditionalFormat {
     return new MemConditionalFormat(this.context, () => {
-      const hit = this.list().find((x) => x.cf.id === id);
+      const hit = this.byId(id);
       if (!hit) throw new MemoryExcelError('ItemNotFound', `条件格式 ${id} 不存在`);
       return hit;
     }, payloadBytes(id));
@@ -1503,7 +1552,7 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
   /** ExcelApi 1.14 */
   getItemOrNullObject(id: string): MemConditionalFormat {
     if (!this.context.wb.supports(14)) throw apiNotFound('ConditionalFormatCollection.getItemOrNullObject', 14);
-    return new MemConditionalFormat(this.context, () => this.list().find((x) => x.cf.id === id) ?? null, payloadBytes(id));
+    return new MemConditionalFormat(this.context, () => this.byId(id) ?? null, payloadBytes(id));
   }
 
   getItemAt(index: number): MemConditionalFormat {
@@ -1556,10 +1605,14 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
   }
 }
 
+/** the kinds' members (`cellValue`, `cellValueOrNullObject`, …) besides `custom` */
+const KIND_OF_MEMBER = new Map<string, ConditionalFormatKind>(CONDITIONAL_FORMAT_KINDS.filter((k) => k !== 'Custom').map((k) => [KIND_MEMBER[k], k]));
+
 export class MemConditionalFormat extends ClientObj<CfTarget> implements XConditionalFormat {
   protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'] as const;
   private customP?: MemCustomFormat;
   private customOrNullP?: MemCustomFormat;
+  private kindP = new Map<string, MemKindFormat>();
 
   get id(): string {
     return this.get('id');
@@ -1570,8 +1623,29 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
   get priority(): number {
     return this.get('priority');
   }
+  /**
+   * “Changing this also changes other conditional formats' priorities, to allow for a contiguous
+   * priority order. Use a negative priority to begin from the back.” (d.ts). Here: the order of the sheet's formats.
+   */
+  set priority(v: number) {
+    this.queueWrite('ConditionalFormat.priority', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      const rest = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+      const at = v < 0 ? Math.max(0, rest.length + 1 + v) : Math.min(v, rest.length);
+      rest.splice(at, 0, t.cf);
+      t.sheet.conditionalFormats = rest;
+    }, payloadBytes(v));
+  }
   get stopIfTrue(): boolean {
     return this.get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this.queueWrite('ConditionalFormat.stopIfTrue', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.stopIfTrue = v === true;
+    }, payloadBytes(v));
   }
   /** the custom rule's parts; not a Custom format: InvalidArgument */
   get custom(): MemCustomFormat {
@@ -1590,15 +1664,90 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
     });
     return this.customOrNullP;
   }
+  /** `cellValue`, `textComparison`, `topBottom`, `preset`, `colorScale`, `dataBar`, `iconSet` and their `…OrNullObject` */
+  private kind(member: string): MemKindFormat {
+    const orNull = member.endsWith('OrNullObject');
+    const base = orNull ? member.slice(0, -'OrNullObject'.length) : member;
+    const kind = KIND_OF_MEMBER.get(base) as ConditionalFormatKind;
+    let p = this.kindP.get(member);
+    if (!p) {
+      p = new MemKindFormat(this.context, () => {
+        const t = live(this.need());
+        if (t.cf.type === kind) return t;
+        if (orNull) return null;
+        throw new MemoryExcelError('InvalidArgument', `此条件格式不是 ${kind} 类型`);
+      }, kind);
+      this.kindP.set(member, p);
+    }
+    return p;
+  }
+  get cellValue(): MemKindFormat {
+    return this.kind('cellValue');
+  }
+  get cellValueOrNullObject(): MemKindFormat {
+    return this.kind('cellValueOrNullObject');
+  }
+  get textComparison(): MemKindFormat {
+    return this.kind('textComparison');
+  }
+  get textComparisonOrNullObject(): MemKindFormat {
+    return this.kind('textComparisonOrNullObject');
+  }
+  get topBottom(): MemKindFormat {
+    return this.kind('topBottom');
+  }
+  get topBottomOrNullObject(): MemKindFormat {
+    return this.kind('topBottomOrNullObject');
+  }
+  get preset(): MemKindFormat {
+    return this.kind('preset');
+  }
+  get presetOrNullObject(): MemKindFormat {
+    return this.kind('presetOrNullObject');
+  }
+  get colorScale(): MemKindFormat {
+    return this.kind('colorScale');
+  }
+  get colorScaleOrNullObject(): MemKindFormat {
+    return this.kind('colorScaleOrNullObject');
+  }
+  get dataBar(): MemKindFormat {
+    return this.kind('dataBar');
+  }
+  get dataBarOrNullObject(): MemKindFormat {
+    return this.kind('dataBarOrNullObject');
+  }
+  get iconSet(): MemKindFormat {
+    return this.kind('iconSet');
+  }
+  get iconSetOrNullObject(): MemKindFormat {
+    return this.kind('iconSetOrNullObject');
+  }
+  /** loading a kind's parts (`customOrNullObject/rule/formula`, …): ExcelBehaviour.conditionalFormatReadFaults */
+  protected override loadOne(name: string): void {
+    const head = name.split('/')[0];
+    if (name.includes('/') && (head === 'custom' || KIND_OF_MEMBER.has(head.replace(/OrNullObject$/, '').replace(/^customOrNull$/, 'custom')) || head === 'customOrNullObject')) readablePart(this.context, this.need());
+    super.loadOne(name);
+  }
   protected override child(name: string): ClientObj<unknown> | undefined {
     if (name === 'custom') return this.custom as unknown as ClientObj<unknown>;
     if (name === 'customOrNullObject') return this.customOrNullObject as unknown as ClientObj<unknown>;
+    if (KIND_OF_MEMBER.has(name.replace(/OrNullObject$/, ''))) return this.kind(name) as unknown as ClientObj<unknown>;
     return undefined;
   }
+  /**
+   * With ExcelBehaviour.conditionalFormatReadFaults, a format reached through the whole sheet's
+   * collection, on a cell another format also covers, is not found (office-js #5222).
+   */
   delete(): void {
     this.queueWrite('ConditionalFormat.delete', (t) => {
       live(t);
       guardFormats(t.sheet);
+      if (this.context.wb.behaviour.conditionalFormatReadFaults && t.whole) {
+        const mine = cellKeysOf(t.cf.ranges, MAX_COLS);
+        if (t.sheet.conditionalFormats.some((cf) => cf !== t.cf && [...cellKeysOf(cf.ranges, MAX_COLS)].some((k) => mine.has(k))))
+          throw new MemoryExcelError('ItemNotFound', 'Item Not Found. (office-js #5222: a format deleted through the whole sheet’s collection where another format covers its cells)');
+      }
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
     });
   }
@@ -1621,13 +1770,104 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
   }
   protected read(prop: string): unknown {
     const t = live(this.need());
-    if (prop === 'id') return t.cf.id;
+    // d.ts: id is “the priority of the conditional format in the current ConditionalFormatCollection”
+    if (prop === 'id') return this.context.wb.behaviour.conditionalFormatIdIsPosition ? String(t.list().indexOf(t.cf)) : t.cf.id;
     if (prop === 'type') return t.cf.type;
-    if (prop === 'priority') return t.sheet.conditionalFormats.indexOf(t.cf);
+    if (prop === 'priority') return t.list().indexOf(t.cf);
     if (prop === 'stopIfTrue') return t.cf.stopIfTrue;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalFormatLoadOptions): MemConditionalFormat {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+/**
+ * The parts of a format of another kind than Custom (Excel.CellValueConditionalFormat,
+ * TextConditionalFormat, TopBottomConditionalFormat, PresetCriteriaConditionalFormat,
+ * ColorScaleConditionalFormat, DataBarConditionalFormat, IconSetConditionalFormat): each property
+ * set is kept as written and read back as such; `format.fill` where the kind has a format.
+ */
+export class MemKindFormat extends RangePart<CfTarget> {
+  protected readonly scalarProps = ['rule', 'criteria', 'style', 'barDirection', 'showDataBarOnly', 'reverseIconOrder', 'showIconOnly', 'threeColorScale'] as const;
+  private formatP?: MemConditionalRangeFormat;
+  constructor(
+    context: MemoryRequestContext,
+    derive: () => CfTarget | null,
+    readonly kind: ConditionalFormatKind,
+  ) {
+    super(context, derive);
+  }
+  get format(): MemConditionalRangeFormat {
+    this.formatP ??= new MemConditionalRangeFormat(this.context, () => this.need());
+    return this.formatP;
+  }
+  private part(name: string): unknown {
+    return this.get(name);
+  }
+  private setPart(name: string, v: unknown): void {
+    this.queueWrite(`${this.kind}ConditionalFormat.${name}`, (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.parts = { ...t.cf.parts, [name]: JSON.parse(JSON.stringify(v)) as unknown };
+    }, payloadBytes(v));
+  }
+  get rule(): unknown {
+    return this.part('rule');
+  }
+  set rule(v: unknown) {
+    this.setPart('rule', v);
+  }
+  get criteria(): unknown {
+    return this.part('criteria');
+  }
+  set criteria(v: unknown) {
+    this.setPart('criteria', v);
+  }
+  get style(): unknown {
+    return this.part('style');
+  }
+  set style(v: unknown) {
+    this.setPart('style', v);
+  }
+  get barDirection(): unknown {
+    return this.part('barDirection');
+  }
+  set barDirection(v: unknown) {
+    this.setPart('barDirection', v);
+  }
+  get showDataBarOnly(): unknown {
+    return this.part('showDataBarOnly');
+  }
+  set showDataBarOnly(v: unknown) {
+    this.setPart('showDataBarOnly', v);
+  }
+  get reverseIconOrder(): unknown {
+    return this.part('reverseIconOrder');
+  }
+  set reverseIconOrder(v: unknown) {
+    this.setPart('reverseIconOrder', v);
+  }
+  get showIconOnly(): unknown {
+    return this.part('showIconOnly');
+  }
+  set showIconOnly(v: unknown) {
+    this.setPart('showIconOnly', v);
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    if (name === 'format') return this.format as unknown as ClientObj<unknown>;
+    return undefined;
+  }
+  protected read(prop: string): unknown {
+    const t = readablePart(this.context, this.need());
+    if (prop === 'threeColorScale') {
+      const c = t.cf.parts?.criteria as { midpoint?: unknown } | undefined;
+      return c?.midpoint !== undefined && c.midpoint !== null;
+    }
+    return t.cf.parts?.[prop] ?? null;
+  }
+  load(options: object): MemKindFormat {
     this.loadOptions(options);
     return this;
   }
@@ -1673,7 +1913,7 @@ export class MemFormatRule extends RangePart<CfTarget> implements XConditionalFo
     }, payloadBytes(v));
   }
   protected read(prop: string): unknown {
-    if (prop === 'formula') return live(this.need()).cf.formula;
+    if (prop === 'formula') return readablePart(this.context, this.need()).cf.formula;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalFormatRuleLoadOptions): MemFormatRule {
@@ -1721,7 +1961,7 @@ export class MemConditionalFill extends RangePart<CfTarget> implements XConditio
     });
   }
   protected read(prop: string): unknown {
-    if (prop === 'color') return live(this.need()).cf.fill;
+    if (prop === 'color') return readablePart(this.context, this.need()).cf.fill;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalRangeFillLoadOptions): MemConditionalFill {

@@ -82,6 +82,38 @@ export interface ExcelBehaviour {
    * more than 8,192 characters. `null`: no limit.
    */
   rangeAreasLimit: { areas: number; chars: number } | null;
+  /**
+   * `ConditionalFormat.id` is the format's current position in the collection it was reached
+   * through, not a handle: the d.ts says id is “the priority of the conditional format in the
+   * current ConditionalFormatCollection”, and “Apply conditional formatting to Excel ranges” gets
+   * the first rule with `getItemOrNullObject("0")`. A `getItem(id)` is resolved when its queued
+   * command runs, so an add or a delete earlier in the same batch shifts the ids after it.
+   * `false`: ids are handles that stay with their format.
+   */
+  conditionalFormatIdIsPosition: boolean;
+  /**
+   * Reading a format's parts can fail: loading `rule` or `format` (through `custom`,
+   * `customOrNullObject`, `cellValue`, …) of the items of a collection that holds two CellValue
+   * formats on the same range (office-js #6827) or a duplicated rule (office-js #6835) fails the
+   * sync; deleting, through the whole sheet's collection (`Worksheet.getRange().conditionalFormats`),
+   * a format on a cell another format also covers fails with ItemNotFound (office-js #5222).
+   * `false`: every read and delete succeeds.
+   */
+  conditionalFormatReadFaults: boolean;
+  /**
+   * Where `ConditionalFormatCollection.add` puts the new format: “at the first/top priority” (d.ts);
+   * `'bottom'`: last, the variant an add-in must survive as well (its marks may then be drawn under
+   * a clerk's rule).
+   */
+  conditionalFormatAddAt: 'top' | 'bottom';
+  /**
+   * Automatic percent entry: a number typed into a cell formatted as a percentage is taken as a
+   * percentage (“Format numbers as percentages”, support.microsoft.com: with the cells formatted
+   * as a percentage first, “typing 10 or 0.1 both result in 10.00%” — a number of 1 or more is
+   * divided by 100). An add-in writing `Range.values` stores what it writes. `false`: the typed
+   * number is stored as it is.
+   */
+  percentEntry: boolean;
 }
 
 export const DOCUMENTED_EXCEL: ExcelBehaviour = {
@@ -92,6 +124,10 @@ export const DOCUMENTED_EXCEL: ExcelBehaviour = {
   formulaCoercion: true,
   silentEdits: true,
   rangeAreasLimit: { areas: 512, chars: 8192 },
+  conditionalFormatIdIsPosition: true,
+  conditionalFormatReadFaults: true,
+  conditionalFormatAddAt: 'top',
+  percentEntry: true,
 };
 
 /**
@@ -357,15 +393,21 @@ export function evaluateFormula(formula: string): XValue {
  *   values reference, see `ExcelBehaviour.formulaCoercion`). A lone "+" or "-" typed by the clerk
  *   stays text (Excel's own entry of a single sign); written through `values` it is a formula.
  */
-export function writeInput(cell: CellState, value: XValue, opts: { formulaCoercion: boolean; typed: boolean }): void {
+export function writeInput(cell: CellState, value: XValue, opts: { formulaCoercion: boolean; typed: boolean; percentEntry?: boolean }): void {
   delete cell.formula;
+  // automatic percent entry (ExcelBehaviour.percentEntry): typing 10 or 0.1 into a 0.00% cell both give 10.00%
+  const asPercent = (n: number): number => (opts.typed && opts.percentEntry === true && /%/.test(cell.numberFormat.replace(/"[^"]*"/g, '')) && Math.abs(n) >= 1 ? n / 100 : n);
+  if (typeof value === 'number' && cell.numberFormat !== '@') {
+    cell.value = asPercent(value);
+    return;
+  }
   if (typeof value !== 'string' || cell.numberFormat === '@') {
     cell.value = value;
     return;
   }
   const s = value.trim();
   if (NUMBER.test(s)) {
-    cell.value = Number(s);
+    cell.value = asPercent(Number(s));
     return;
   }
   const pct = PERCENT.exec(s);
@@ -427,7 +469,7 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
   /** in priority order; ids left out (they are Excel's, not the workbook's content) */
-  conditionalFormats: { formula: string; fill: string | null; ranges: string[] }[];
+  conditionalFormats: { formula: string; fill: string | null; ranges: string[]; type?: string; stopIfTrue?: true; parts?: Record<string, unknown> }[];
 }
 
 export interface WorkbookSnapshot {
@@ -460,7 +502,7 @@ export class MemoryUser {
     const before = s.peek(r.top, r.left)?.value ?? '';
     for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values[i].length; j++) {
-        writeInput(s.cell(r.top + i, r.left + j), values[i][j], { formulaCoercion: this.wb.behaviour.formulaCoercion, typed: true });
+        writeInput(s.cell(r.top + i, r.left + j), values[i][j], { formulaCoercion: this.wb.behaviour.formulaCoercion, typed: true, percentEntry: this.wb.behaviour.percentEntry });
       }
     }
     if (!fire) return;
@@ -575,6 +617,13 @@ export class MemoryUser {
     this.wb.recordUserAction();
     const ranges = address.split(',').map((a) => parseRange(a.trim()));
     s.conditionalFormats.unshift({ id: this.wb.nextConditionalFormatId(), type: 'Custom', formula, fill: fill.toUpperCase(), stopIfTrue: false, ranges });
+  }
+
+  /** Home › Conditional Formatting › Manage Rules › Delete Rule: the `index`-th format of the sheet (priority order) goes. */
+  deleteConditionalFormat(sheet: string, index: number): void {
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    s.conditionalFormats = s.conditionalFormats.filter((_, i) => i !== index);
   }
 
   /**
@@ -1081,7 +1130,14 @@ export class MemoryWorkbook {
           notes,
           columnWidths,
           rowHeights,
-          conditionalFormats: s.conditionalFormats.map((cf) => ({ formula: cf.formula, fill: cf.fill, ranges: cf.ranges.map(rangeToA1) })),
+          conditionalFormats: s.conditionalFormats.map((cf) => ({
+            formula: cf.formula,
+            fill: cf.fill,
+            ranges: cf.ranges.map(rangeToA1),
+            ...(cf.type !== 'Custom' ? { type: cf.type } : {}),
+            ...(cf.stopIfTrue ? { stopIfTrue: true as const } : {}),
+            ...(cf.parts ? { parts: JSON.parse(JSON.stringify(cf.parts)) as Record<string, unknown> } : {}),
+          })),
         };
       }),
     };

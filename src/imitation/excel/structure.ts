@@ -44,8 +44,9 @@ const rowOf = (k: number) => Math.floor(k / MAX_COLS);
 const colOf = (k: number) => k % MAX_COLS;
 const noteKey = (row: number, col: number) => `${row},${col}`;
 
+/** Excel.ErrorCodes.mergedRangeConflict: “Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.” */
 function mergedError(m: RangePos): MemoryExcelError {
-  return new MemoryExcelError('InvalidOperation', `无法对合并单元格执行此操作（${rangeToA1(m)}）：We can't do that to a merged cell.`);
+  return new MemoryExcelError('MergedRangeConflict', `无法对合并单元格执行此操作（${rangeToA1(m)}）：We can't do that to a merged cell.`);
 }
 
 function blank(c: CellState | undefined): boolean {
@@ -207,7 +208,7 @@ export function insertCells(s: SheetCells, pos: RangePos, shift: InsertShift): v
     const row = rowOf(k);
     const col = colOf(k);
     if (inSpan(row, col) && x.a(row, col) + n >= x.limit && !blank(c))
-      throw new MemoryExcelError('InvalidOperation', '为防止可能的数据丢失，Excel 不能将非空白单元格移出工作表');
+      throw new MemoryExcelError('NonBlankCellOffSheet', '为防止可能的数据丢失，Excel 不能将非空白单元格移出工作表');
   }
   const affected = (row: number, col: number) => inSpan(row, col) && x.a(row, col) >= t;
   const map = (row: number, col: number): [number, number] | null => {
@@ -460,9 +461,9 @@ function put(wb: ConditionalFormatIds, from: SheetCells, s: SheetCells, top: num
     if (from === s && s.conditionalFormats.includes(cf)) target = cf;
     else {
       // to another sheet (or a format gone meanwhile): a copy of the rule there
-      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue);
+      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue && JSON.stringify(c.parts ?? null) === JSON.stringify(cf.parts ?? null));
       if (!target) {
-        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [] };
+        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [], ...(cf.parts ? { parts: { ...cf.parts } } : {}) };
         s.conditionalFormats.unshift(target);
       }
     }

@@ -51,7 +51,17 @@ export interface FieldSpec {
 }
 
 /** What an indicator-table column holds. `remark`: an explanation that is not a basis (说明, 备注). */
-export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'remark';
+export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'remark' | 'weight' | 'direction';
+
+/**
+ * How a format lays its tables out:
+ * - `block`: label-anchored blocks, one per project (DOMAIN §2.1, §2.3–2.5);
+ * - `list`: one row per project, the indicators as text in one cell (§2.2);
+ * - `rows`: one row per indicator, the project's fields (`fields`, as column headers) written on
+ *   its first row — merged down or blank below — and a project starting where 项目名称 is filled
+ *   (§2.8). The header row holds the fields' and the indicator columns' labels, in any order.
+ */
+export type ProfileLayout = 'block' | 'list' | 'rows';
 
 export interface IndicatorColumnSpec {
   role: IndicatorRole;
@@ -130,12 +140,30 @@ export interface BlockTemplate {
   headerText?: Partial<Record<IndicatorRole | 'operator' | 'number' | 'unit', string>>;
 }
 
+/**
+ * How templates write a `rows` table (DOMAIN §2.8): a title line, a money-unit line, the header row
+ * and one row per indicator, the project's fields on its first row.
+ */
+export interface RowsTemplate {
+  /** the title: `{{year}}` the budget year (`    ` when unknown) */
+  title: string;
+  /**
+   * The columns left to right: a field key (`name`, `budget` …), an indicator role (`level1`,
+   * `weight`, `direction` …) or a split-value part (`operator`, `number`, `unit`).
+   */
+  columns: string[];
+  /** column widths in Excel character units, one per column */
+  widths: number[];
+  /** the words written in the direction column (`正向指标`, `反向指标`) */
+  directions?: { positive: string; negative: string };
+}
+
 export interface Profile {
   id: string;
   /** shown to the clerk */
   name: string;
-  /** `block`: label-anchored blocks; `list`: one row per project (disclosure list) */
-  layout: 'block' | 'list';
+  /** see {@link ProfileLayout} */
+  layout: ProfileLayout;
   level1: Level1Spec[];
   /** alias → canonical, compared after removing whitespace */
   aliases: { level1: Record<string, string>; level2: Record<string, string> };
@@ -161,8 +189,16 @@ export interface Profile {
   splitValue?: SplitValueSpec;
   /** rows the system fixes in every table */
   fixedIndicators?: FixedIndicator[];
+  /**
+   * The totals one project's indicator weights (the `weight` column: 权重, 分值) may add up to
+   * (indicator/weights-total): `[100]`, or `[90, 100]` where the province keeps 10 for 预算执行率
+   * outside the table (DOMAIN §2.8). Absent: weights are not checked.
+   */
+  weightTotals?: number[];
   /** how templates write a block (block layout) */
   template?: BlockTemplate;
+  /** how templates write a table (rows layout) */
+  rowsTemplate?: RowsTemplate;
   /** rule switches and re-gradings: `off` or another severity */
   rules: Record<string, Severity | 'off'>;
 }

@@ -3,7 +3,7 @@
  * indicator rule uses. A new province is a new `Profile` object passed to `registerProfile`.
  */
 import { z } from 'zod';
-import { BLOCK_FIELD_KEYS, type BlockTemplate, type FieldSpec, type FixedIndicator, type IndicatorColumnSpec, type Level1Spec, type PlanSpec, type Profile } from './profile';
+import { BLOCK_FIELD_KEYS, type BlockTemplate, type RowsTemplate, type FieldSpec, type FixedIndicator, type IndicatorColumnSpec, type Level1Spec, type PlanSpec, type Profile } from './profile';
 import { SeveritySchema } from './model';
 import { normLabel } from './text';
 
@@ -324,6 +324,52 @@ export const hebeiYthInfo: Profile = {
   },
 };
 
+// ---- one row per indicator (DOMAIN §2.8) -------------------------------------------------------------
+
+/**
+ * Other provinces' 一体化 export: `单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 |
+ * 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性`, one row per indicator, the project's
+ * fields on its first row; amounts in 元; weights total 90 (预算执行率 kept outside) or 100.
+ */
+export const sichuanYthAnnual: Profile = {
+  id: 'sichuan-yth-annual',
+  name: '一体化系统：部门预算项目绩效目标申报表（每行一个指标）',
+  layout: 'rows',
+  ...HEBEI_COMMON,
+  moneyUnit: '元',
+  fields: [
+    { key: 'unitName', caption: '单位名称', labels: ['单位名称', '预算单位', '单位名称及编码', '实施单位'], prompt: '如“820001-某某镇人民政府”' },
+    { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称；只在项目的第一行填写' },
+    {
+      key: 'budget',
+      caption: '预算数',
+      labels: ['预算数', '预算金额', '项目预算数', '资金总额', '项目金额'],
+      money: true,
+      required: '本项目的预算金额',
+      prompt: '单位：{{unit}}，两位小数；只在项目的第一行填写',
+    },
+    { key: 'goal', caption: '年度目标', labels: ['年度目标', '年度绩效目标', '绩效目标', '项目年度目标'], required: '本项目的年度目标' },
+  ],
+  totals: [],
+  indicatorColumns: [
+    { role: 'level1', labels: ['一级指标'] },
+    { role: 'level2', labels: ['二级指标'] },
+    { role: 'level3', labels: ['三级指标', '指标名称'] },
+    { role: 'description', labels: ['指标解释', '指标内容', '绩效指标描述', '指标描述'] },
+    { role: 'remark', labels: ['备注', '说明', '指标说明'] },
+    { role: 'weight', labels: ['权重', '指标权重', '权重分值', '分值'] },
+    { role: 'direction', labels: ['指标方向性', '指标方向', '方向'] },
+  ],
+  splitValue: { operator: ['指标性质', '符号', '运算符号'], number: ['指标值', '目标值', '值'], unit: ['度量单位', '计量单位'] },
+  weightTotals: [90, 100],
+  rowsTemplate: {
+    title: '部门预算项目绩效目标申报表({{year}}年度)',
+    columns: ['unitName', 'name', 'budget', 'goal', 'level1', 'level2', 'level3', 'operator', 'number', 'unit', 'weight', 'direction'],
+    widths: [22, 18, 14, 30, 10, 14, 24, 8, 10, 8, 8, 10],
+    directions: { positive: '正向指标', negative: '反向指标' },
+  },
+};
+
 const RuleSettingSchema = z.union([SeveritySchema, z.literal('off')]);
 const labelList = z.array(z.string().min(1)).min(1);
 
@@ -338,14 +384,14 @@ const TemplateCellSchema = z.strictObject({
   lines: z.number().int().min(1).max(20).optional(),
 });
 
-const ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark'] as const;
+const ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark', 'weight', 'direction'] as const;
 
 /** zod schema of `Profile` (src/domain/profile.ts) plus consistency checks. */
 export const ProfileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '配置编号只能由小写字母、数字和连字符组成'),
     name: z.string().min(1),
-    layout: z.enum(['block', 'list']),
+    layout: z.enum(['block', 'list', 'rows']),
     level1: z
       .array(
         z.object({
@@ -396,6 +442,15 @@ export const ProfileSchema = z
         headerText: z.record(z.string(), z.string().min(1)).optional(),
       })
       .optional(),
+    weightTotals: z.array(z.number().positive().max(1000)).min(1).optional(),
+    rowsTemplate: z
+      .object({
+        title: z.string().min(1),
+        columns: z.array(z.string().min(1)).min(2).max(30),
+        widths: z.array(z.number().positive().max(255)).min(2).max(30),
+        directions: z.object({ positive: z.string().min(1), negative: z.string().min(1) }).optional(),
+      })
+      .optional(),
     rules: z.record(z.string(), RuleSettingSchema),
   })
   .superRefine((p, ctx) => {
@@ -428,7 +483,19 @@ export const ProfileSchema = z
       for (const r of ['level1', 'level2', 'level3', 'value'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
       if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
     }
-    if (p.splitValue && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
+    if (p.layout === 'rows') {
+      const roles = new Set(p.indicatorColumns.map((c) => c.role));
+      for (const r of ['level1', 'level2', 'level3'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
+      if (!roles.has('value') && !p.splitValue) issue('指标表缺少指标值列（value 或 splitValue）');
+      if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
+      const rt = p.rowsTemplate as RowsTemplate | undefined;
+      if (rt) {
+        if (rt.columns.length !== rt.widths.length) issue('模板的列数与列宽数不同');
+        const known = new Set<string>([...keys, ...roles, ...(p.splitValue ? ['operator', 'number', 'unit'] : [])]);
+        for (const c of rt.columns) if (!known.has(c)) issue(`模板引用了不存在的列“${c}”`);
+      }
+    }
+    if (p.splitValue && p.layout === 'block' && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
       issue('拆分的指标值（符号、值、计量单位）需要“指标值”列跨3列');
     }
     const t = p.template as BlockTemplate | undefined;
@@ -447,7 +514,7 @@ export const ProfileSchema = z
 export const blockFieldKeys: readonly string[] = BLOCK_FIELD_KEYS;
 
 /** The registered profiles (the shipped ones first, in this order: recognition prefers the earlier on a tie). */
-export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo];
+export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo, sichuanYthAnnual];
 
 let version = 0;
 

@@ -36,6 +36,24 @@ export interface FileResult {
   blocks: Block[];
   sheets: SheetResult[];
   diagnostics: Diagnostic[];
+  /**
+   * Read, but no project table was recognised in it: why (zh-CN, from the sheets' notes). Such a
+   * file is never reported as passing: it is counted apart as not checked (未检查), like an
+   * unreadable file, and the exit code says not everything was checked.
+   */
+  unchecked?: string;
+}
+
+const NO_TABLE_REASON = '未找到可识别的绩效目标表';
+
+/** Why a file that was read holds nothing checked (no block recognised), or undefined when it holds a project. */
+export function uncheckedReason(r: Pick<FileResult, 'error' | 'blocks' | 'sheets'>, noun = '工作表'): string | undefined {
+  if (r.error !== null || r.blocks.length > 0) return undefined;
+  const notes = r.sheets.map((s) => {
+    const note = (s.note ?? NO_TABLE_REASON).replace(/^[：:；;，,\s]+|[：:；;，,\s]+$/g, '');
+    return r.sheets.length > 1 ? `${noun}“${s.name}”${note}` : note;
+  });
+  return notes.length > 0 ? notes.join('；') : NO_TABLE_REASON;
 }
 
 function oneLine(s: string): string {
@@ -104,6 +122,8 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}, bytes
     result.blocks = rec.blocks;
     result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
     result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
+    const unchecked = uncheckedReason(result, result.format === 'docx' ? '表格' : '工作表');
+    if (unchecked !== undefined) result.unchecked = unchecked;
   } catch (err) {
     result.error = describeError(err, 'check');
     result.blocks = [];

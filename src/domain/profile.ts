@@ -156,6 +156,11 @@ export interface RowsTemplate {
   widths: number[];
   /** the words written in the direction column (`正向指标`, `反向指标`) */
   directions?: { positive: string; negative: string };
+  /**
+   * The weight each 一级 gets, shared out over its rows (`产出指标: 50, 效益指标: 30, 满意度指标: 10`):
+   * the shares total one of the profile's `weightTotals`.
+   */
+  weights?: Record<string, number>;
 }
 
 export interface Profile {

@@ -367,6 +367,8 @@ export const sichuanYthAnnual: Profile = {
     columns: ['unitName', 'name', 'budget', 'goal', 'level1', 'level2', 'level3', 'operator', 'number', 'unit', 'weight', 'direction'],
     widths: [22, 18, 14, 30, 10, 14, 24, 8, 10, 8, 8, 10],
     directions: { positive: '正向指标', negative: '反向指标' },
+    // 90: the other 10 are 预算执行率's, kept outside the table (an Inner Mongolia header: 产出50、效益30、满意度10)
+    weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   },
 };
 
@@ -449,6 +451,7 @@ export const ProfileSchema = z
         columns: z.array(z.string().min(1)).min(2).max(30),
         widths: z.array(z.number().positive().max(255)).min(2).max(30),
         directions: z.object({ positive: z.string().min(1), negative: z.string().min(1) }).optional(),
+        weights: z.record(z.string(), z.number().nonnegative()).optional(),
       })
       .optional(),
     rules: z.record(z.string(), RuleSettingSchema),
@@ -493,6 +496,11 @@ export const ProfileSchema = z
         if (rt.columns.length !== rt.widths.length) issue('模板的列数与列宽数不同');
         const known = new Set<string>([...keys, ...roles, ...(p.splitValue ? ['operator', 'number', 'unit'] : [])]);
         for (const c of rt.columns) if (!known.has(c)) issue(`模板引用了不存在的列“${c}”`);
+        if (rt.weights) {
+          const sum = Object.values(rt.weights).reduce((a, b) => a + b, 0);
+          if (!(p.weightTotals ?? []).some((t) => Math.abs(t - sum) < 1e-6)) issue(`模板的权重合计${sum}不是本配置接受的合计（weightTotals）`);
+          for (const name of Object.keys(rt.weights)) if (!l1.has(normLabel(name))) issue(`模板权重中的“${name}”不是本配置的一级指标`);
+        }
       }
     }
     if (p.splitValue && p.layout === 'block' && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {

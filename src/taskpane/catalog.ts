@@ -25,6 +25,10 @@ function profileOrUndefined(id: string): Profile | undefined {
  */
 export function headerFieldsOf(profile: Profile | undefined): HeaderField[] {
   if (!profile) return FIELDS.filter((f) => f !== 'fiscalUpper' && f !== 'fiscalLocal');
+  if (profile.rowsTemplate) {
+    const columns = new Set<string>(profile.rowsTemplate.columns);
+    return FIELDS.filter((f) => f === 'year' || columns.has(f));
+  }
   if (!profile.template) return ['name', 'budget', 'fiscal', 'other', 'year'];
   const written = new Set(profile.template.rows.flat().map((c) => c.value));
   return FIELDS.filter((f) => f === 'year' || written.has(f));

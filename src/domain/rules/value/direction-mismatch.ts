@@ -7,9 +7,15 @@ import { fieldText, isBlank } from '../block-helpers';
 import { isCostRow, isProjectBlock, valueRows, type ResolvedRow } from '../indicator/rows';
 import { AT_LEAST_NAME } from './cost-direction';
 
-/** `正向指标` (more is better) / `反向指标` (less is better) as written, or undefined (blank, other words). */
-export function directionOf(text: string): 'positive' | 'negative' | undefined {
+/**
+ * `正向指标` (more is better) / `反向指标` (less is better) as written — or the format's own words
+ * (`words`, the profile's `rowsTemplate.directions`) — else undefined (blank, other words).
+ */
+export function directionOf(text: string, words?: { positive: string; negative: string }): 'positive' | 'negative' | undefined {
   const t = normLabel(text);
+  if (t === '') return undefined;
+  if (words && t === normLabel(words.positive)) return 'positive';
+  if (words && t === normLabel(words.negative)) return 'negative';
   if (/^正向/.test(t)) return 'positive';
   if (/^反向/.test(t)) return 'negative';
   return undefined;
@@ -39,11 +45,11 @@ export const valueDirectionMismatch = defineRule({
   description: '指标方向性与指标性质（≥ ≤）不一致',
   messages: {
     positive:
-      '三级指标“{{name}}”的指标方向性为“{{direction}}”（越大越好），而指标性质为“{{operator}}”（{{words}}）：二者应一致——正向指标用“≥”或“>”，反向指标用“≤”或“<”，请核对',
+      '三级指标“{{name}}”的指标方向性为“{{direction}}”（越大越好），而指标性质为“{{operator}}”（{{words}}）：二者应一致——越大越好的指标用“≥”或“>”，越小越好的用“≤”或“<”，请核对',
     negative:
-      '三级指标“{{name}}”的指标方向性为“{{direction}}”（越小越好），而指标性质为“{{operator}}”（{{words}}）：二者应一致——反向指标用“≤”或“<”，正向指标用“≥”或“>”，请核对',
+      '三级指标“{{name}}”的指标方向性为“{{direction}}”（越小越好），而指标性质为“{{operator}}”（{{words}}）：二者应一致——越小越好的指标用“≤”或“<”，越大越好的用“≥”或“>”，请核对',
     costPositive:
-      '成本指标“{{name}}”的指标方向性为“{{direction}}”，而指标性质为“{{operator}}”：成本是支出上限，越小越好，指标方向性应为“反向指标”',
+      '成本指标“{{name}}”的指标方向性为“{{direction}}”，而指标性质为“{{operator}}”：成本是支出上限，越小越好，指标方向性应为“{{negative}}”',
   },
   check(ctx) {
     const block = ctx.block;
@@ -51,11 +57,12 @@ export const valueDirectionMismatch = defineRule({
     for (const r of valueRows(ctx.profile, block)) {
       const d = r.row.direction;
       if (!d || isBlank(d)) continue;
-      const dir = directionOf(fieldText(d));
+      const dir = directionOf(fieldText(d), ctx.profile.rowsTemplate?.directions);
       const op = operatorOf(r);
       if (!dir || !op || op === '=') continue;
       const name = quote(fieldText(r.row.level3) || '（未填名称）', 30);
-      const data = { name, direction: quote(fieldText(d), 12), operator: op, words: OPERATOR_WORDS[op] };
+      const negative = ctx.profile.rowsTemplate?.directions?.negative ?? '反向指标';
+      const data = { name, direction: quote(fieldText(d), 12), operator: op, words: OPERATOR_WORDS[op], negative };
       const related = [r.row.split?.operator.cell ?? r.row.value.cell];
       if (dir === 'positive' && (op === '≤' || op === '<')) {
         ctx.report({ at: d.cell, messageId: isCostRow(r) ? 'costPositive' : 'positive', data, related });

@@ -161,6 +161,10 @@ describe('rules the columns carry', () => {
     );
     const op = diags.find((d) => d.ruleId === 'value/split-operator');
     expect(op?.message).toContain('指标性质“约”');
+    // the format's own names for the three parts
+    expect(diags.find((d) => d.ruleId === 'indicator/missing-value')?.message).toBe(
+      '三级指标“行政村数量”的“指标值”为空：应填写目标数字，如“95”，指标性质和度量单位填在各自的栏；文字目标把指标性质选为“定性”，在“指标值”栏填写，如“提升”',
+    );
   });
 
   test('a cost total above the budget (元 against 万元) is cost-exceeds-budget', () => {

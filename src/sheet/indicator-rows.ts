@@ -282,18 +282,14 @@ function buildProject(sheet: GridSheet, hr: number, h: HeaderMatch, p: Project, 
   };
   const top = p.first;
   const bottom = Math.max(top, ...p.rows);
+  // the header is shared by every project of the table, outside each one's range: no label cells of its own
   const labels: Record<string, string> = {};
   const values = new Map<string, Field>();
   for (const f of profile.fields) {
     const c = col(`field:${f.key}`);
     if (c === undefined) continue;
-    labels[f.key] = cellAddress(sheet, hr, c);
     const field = take(top, c);
     values.set(f.key, f.key === 'name' ? { ...field, text: closeCjkGaps(field.text) } : field);
-  }
-  for (const id of ['weight', 'direction']) {
-    const c = col(id);
-    if (c !== undefined) labels[id] = cellAddress(sheet, hr, c);
   }
 
   const c1 = col('level1') as number;

@@ -1,5 +1,5 @@
 /**
- * Writes the one-row-per-indicator fixtures (DOMAIN §2.8, `sichuan-yth-annual`):
+ * Writes the one-row-per-indicator fixtures (docs/domain.md §2.8, `sichuan-yth-annual`):
  *
  *   test/fixtures/formats/sichuan-2023-matazhen.xlsx  — with ExcelJS, the way the system exports it:
  *     the title with the budget year, `金额单位:元`, the header, a department row with its total,

@@ -4,7 +4,8 @@
  *
  *   jxmb check [--format stylish|json|html] [--output FILE] [--year YYYY] [--profile ID] [--annotate DIR] PATH…
  *
- * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or bad arguments.
+ * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, a file held no recognised table
+ * (not checked), or bad arguments.
  */
 import * as fs from 'fs';
 import * as path from 'path';

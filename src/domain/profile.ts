@@ -1,5 +1,5 @@
 /**
- * A profile is one table format plus its rule settings (DOMAIN.md §2). Profiles are data: a new
+ * A profile is one table format plus its rule settings (docs/domain.md §2). Profiles are data: a new
  * province's profile is a new object of this shape, not new code. The recogniser
  * (src/sheet/recognize.ts) reads a format's labels, fields, indicator columns and money unit from
  * here; the renderer (src/sheet/render.ts) writes a template from its `template`; the rules read
@@ -55,7 +55,7 @@ export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'description' | 'va
 
 /**
  * How a format lays its tables out:
- * - `block`: label-anchored blocks, one per project (DOMAIN §2.1, §2.3–2.5);
+ * - `block`: label-anchored blocks, one per project (docs/domain.md §2.1, §2.3–2.5);
  * - `list`: one row per project, the indicators as text in one cell (§2.2);
  * - `rows`: one row per indicator, the project's fields (`fields`, as column headers) written on
  *   its first row — merged down or blank below — and a project starting where 项目名称 is filled
@@ -73,7 +73,7 @@ export interface IndicatorColumnSpec {
 
 /**
  * The 指标值 split over three sub-columns under its header, as the 一体化 system stores it:
- * 符号 | 值 | 计量单位 (DOMAIN §2.5). The symbols themselves are the value grammar's (src/domain/split-value.ts).
+ * 符号 | 值 | 计量单位 (docs/domain.md §2.5). The symbols themselves are the value grammar's (src/domain/split-value.ts).
  */
 export interface SplitValueSpec {
   operator: string[];
@@ -141,7 +141,7 @@ export interface BlockTemplate {
 }
 
 /**
- * How templates write a `rows` table (DOMAIN §2.8): a title line, a money-unit line, the header row
+ * How templates write a `rows` table (docs/domain.md §2.8): a title line, a money-unit line, the header row
  * and one row per indicator, the project's fields on its first row.
  */
 export interface RowsTemplate {
@@ -197,7 +197,7 @@ export interface Profile {
   /**
    * The totals one project's indicator weights (the `weight` column: 权重, 分值) may add up to
    * (indicator/weights-total): `[100]`, or `[90, 100]` where the province keeps 10 for 预算执行率
-   * outside the table (DOMAIN §2.8). Absent: weights are not checked.
+   * outside the table (docs/domain.md §2.8). Absent: weights are not checked.
    */
   weightTotals?: number[];
   /** how templates write a block (block layout) */

@@ -16,7 +16,7 @@
  * of merging, the new row repeats them too. The cells written are all empty (a new row, or empty
  * cells of the blank row): the 三级 name, the description, and for a split 指标值 the 符号 and
  * 计量单位 of the form; the value is left for the clerk, with an input prompt saying what to write.
- * In a one-row-per-indicator table (DOMAIN §2.8) the row also gets the 指标方向性 its operator implies
+ * In a one-row-per-indicator table (docs/domain.md §2.8) the row also gets the 指标方向性 its operator implies
  * (`≤ <` 反向指标, else 正向指标), its 权重 is left blank with a prompt (the project's weights must be
  * shared out again), and it never goes above the project's first row (which holds the project's fields).
  */
@@ -157,11 +157,11 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
   canons.forEach((c, k) => {
     if (order(c.l1, c.l2) <= mine) after = k;
   });
-  // rows of its 二级 first: right under the last of them (a table may list its rows in any order of 一级, DOMAIN §2.8)
+  // rows of its 二级 first: right under the last of them (a table may list its rows in any order of 一级, docs/domain.md §2.8)
   canons.forEach((c, k) => {
     if (c.l1 === l1 && c.l2 === l2) after = k;
   });
-  // one row per indicator (DOMAIN §2.8): the project's fields are on its first row, so nothing goes above it
+  // one row per indicator (docs/domain.md §2.8): the project's fields are on its first row, so nothing goes above it
   if (profile.layout === 'rows' && after < 0) after = 0;
   const ref = after >= 0 ? rows[after] : rows[0];
   const newRow = after >= 0 ? ref.row + 1 : rows[0].row;
@@ -250,7 +250,7 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
   };
 }
 
-/** What a format with 权重 and 指标方向性 columns (DOMAIN §2.8) needs to fill them. */
+/** What a format with 权重 and 指标方向性 columns (docs/domain.md §2.8) needs to fill them. */
 interface RowExtras {
   /** the words of the direction column */
   directions: { positive: string; negative: string };

@@ -1,5 +1,5 @@
 /**
- * Recognition of `rows` tables (DOMAIN.md §2.8): one row per indicator, the project's fields written
+ * Recognition of `rows` tables (docs/domain.md §2.8): one row per indicator, the project's fields written
  * on its first row (merged down, or blank below), driven by the `rows` profiles' data — their field
  * columns (`fields`), indicator columns (`indicatorColumns`), split 指标值 (`splitValue`) and money
  * unit. No code here asks for a profile by its id.

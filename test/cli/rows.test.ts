@@ -1,5 +1,5 @@
 /**
- * The one-row-per-indicator 申报表 (DOMAIN §2.8) through the CLI, as real workbooks: an .xlsx
+ * The one-row-per-indicator 申报表 (docs/domain.md §2.8) through the CLI, as real workbooks: an .xlsx
  * written with ExcelJS and the same converted to .xls by LibreOffice (scripts/make-rows-fixtures.ts);
  * and a file in which no table is recognised, which is never reported as passing (未检查, exit 2).
  */

@@ -1,5 +1,5 @@
 /**
- * The one-row-per-indicator layout is data too (DOMAIN §2.8): a made-up province's table — its own
+ * The one-row-per-indicator layout is data too (docs/domain.md §2.8): a made-up province's table — its own
  * column names, a plain 指标值 column with no 指标性质, weights that must total 100 only, its own
  * direction words — registered as a `rows` Profile object only, is recognised, checked and rendered
  * by the same code.

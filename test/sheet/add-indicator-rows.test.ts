@@ -1,5 +1,5 @@
 /**
- * 指标库 添加 in a one-row-per-indicator table (DOMAIN §2.8): the new row goes under its 二级 inside
+ * 指标库 添加 in a one-row-per-indicator table (docs/domain.md §2.8): the new row goes under its 二级 inside
  * its project, fills 指标性质 and 度量单位 from the indicator's form and 指标方向性 from its operator,
  * leaves the value and the 权重 for the clerk (the checker asks for them), and never goes above the
  * project's first row, which holds the project's fields.

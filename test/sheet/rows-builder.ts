@@ -1,5 +1,5 @@
 /**
- * One-row-per-indicator tables (DOMAIN §2.8, `sichuan-yth-annual`) written the way the system
+ * One-row-per-indicator tables (docs/domain.md §2.8, `sichuan-yth-annual`) written the way the system
  * exports them: a title with the budget year, a `金额单位:元` line, the header row, a department row
  * (`820-马踏镇部门` and its total), then per project its fields on the first row and one row per
  * indicator. Columns may come in any order, with extra columns (分值, 备注, 指标解释) between them.

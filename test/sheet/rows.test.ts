@@ -1,5 +1,5 @@
 /**
- * One row per indicator (DOMAIN §2.8, `sichuan-yth-annual`): recognised from its header in any
+ * One row per indicator (docs/domain.md §2.8, `sichuan-yth-annual`): recognised from its header in any
  * column order, with extra columns, several departments, units and sheets, the header repeated
  * after a page break; the department row is not a project; the value is 指标性质 + 指标值 + 度量单位;
  * and the rules the columns carry, with indicator/weights-total and value/direction-mismatch.

@@ -1,5 +1,5 @@
 /**
- * Templates of the one-row-per-indicator layout (DOMAIN §2.8, `sichuan-yth-annual`), for every
+ * Templates of the one-row-per-indicator layout (docs/domain.md §2.8, `sichuan-yth-annual`), for every
  * project type that fits it: rendered, applied to a grid, recognised back as one project per type
  * with weights that total what the profile accepts and directions that match the operators; blank,
  * only the rules asking for the blanks fire; filled, nothing fires. And `jxmb template` writes it.

@@ -15,7 +15,7 @@ export function readWeight(f: Field): number | undefined {
 }
 
 /**
- * indicator/weights-total — a table with a 权重 (or 分值) column (DOMAIN §2.8): one project's
+ * indicator/weights-total — a table with a 权重 (or 分值) column (docs/domain.md §2.8): one project's
  * weights do not total a figure the profile accepts (`weightTotals`: 90 or 100 for
  * sichuan-yth-annual, 90 where 预算执行率 is kept outside the table). A blank weight is
  * table/missing-field's; a weight that is not a number is reported here, and the total waits for it.

@@ -46,7 +46,7 @@ export const tableMissingField = defineRule({
       }
     }
 
-    // a table with a 权重 column (DOMAIN §2.8): every named indicator carries its weight
+    // a table with a 权重 column (docs/domain.md §2.8): every named indicator carries its weight
     const totals = ctx.profile.weightTotals ?? [];
     const total = totals.length > 0 ? `（本项目各指标权重合计应为${totals.join('或')}）` : '';
     for (const row of block.indicators) {

@@ -33,7 +33,7 @@ function operatorOf(r: ResolvedRow): Operator | undefined {
 }
 
 /**
- * value/direction-mismatch — a table with 指标方向性 (DOMAIN §2.8): `正向指标` (more is better) with
+ * value/direction-mismatch — a table with 指标方向性 (docs/domain.md §2.8): `正向指标` (more is better) with
  * `≤ <`, or `反向指标` (less is better) with `≥ >`. A 成本指标 written `≥` is value/cost-direction's
  * (one piece of advice per row); a 成本指标 marked 正向 is told that costs are 反向.
  */

@@ -1,7 +1,7 @@
 /**
  * Excel adapter benchmark, through the in-memory Excel with Excel's documented limits switched on
  * (Excel on the web's 5 MB request/response limit, the 5,000,000-cell read limit, 512 merged areas
- * per getMergedAreasOrNullObject, long getRanges addresses — src/excel/memory/state.ts
+ * per getMergedAreasOrNullObject, long getRanges addresses — src/imitation/excel/state.ts
  * DOCUMENTED_EXCEL): syncs per validation pass — after an edit that changes a mark, with nothing
  * changed, after the clerk inserts a row above a block, after they sort a block's indicator values,
  * the first pass of a session (marks to draw, or already in the file) — and per insertion, for
@@ -12,11 +12,11 @@
  *   npx tsc --outDir /tmp/bench-excel -p tsconfig.json && node /tmp/bench-excel/scripts/bench-excel.js
  */
 import type { CellPos } from '../src/domain/address';
-import { parseHeader, type TemplateHeader } from '../src/domain/templates/types';
+import { parseHeader, type TemplateHeader } from '../src/domain/templates';
 import { typesForProfile } from '../src/domain/templates';
 import { createLiveChecker } from '../src/excel/live';
 import { insertPlan } from '../src/excel/insert';
-import { createMemoryExcel, DOCUMENTED_EXCEL, MemoryWorkbook } from '../src/excel/memory';
+import { createMemoryExcel, DOCUMENTED_EXCEL, MemoryWorkbook } from '../src/imitation/excel';
 import type { Grid } from '../src/sheet/grid';
 import { renderBlock, renderWorkbook, workbookToGridSheet } from '../src/sheet/render';
 

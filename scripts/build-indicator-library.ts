@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readWorkbookFile } from '../src/cli/read';
+import { readWorkbookFile } from '../src/files/read';
 import type { Block, IndicatorRow } from '../src/domain/model';
 import { canonicalLevel1, canonicalLevel2, getProfile } from '../src/domain/profiles';
 import { QUALITATIVE, templateForm, valueForm, type ValueForm } from '../src/domain/indicators/form';

@@ -12,6 +12,10 @@
 //
 // Nothing here asserts how long anything takes (CI runs on busy machines): every wait is for a
 // condition, and its limit (HANG_MS) only stops a hung run. Speed is `npm run bench`'s business.
+//
+// Why it is one file: it is one scenario run in order against one page — each step starts where the
+// previous one left the sheet and the pane — and its page helpers serve only these steps; what it
+// shares with other scripts (build, serve, launch) is scripts/preview-harness.js.
 'use strict';
 const fs = require('fs');
 const path = require('path');

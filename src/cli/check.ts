@@ -8,7 +8,7 @@ import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { recognize } from '../sheet/recognize';
 import type { InputFile } from './files';
-import { readSourceBuffer, readSourceFile, WorkbookReadError, type SourceFormat } from './read';
+import { readSourceBuffer, readSourceFile, WorkbookReadError, type SourceFormat } from '../files/read';
 
 export interface CheckOptions {
   /** force a profile id instead of detecting it */

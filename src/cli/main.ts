@@ -14,7 +14,7 @@ import { profiles } from '../domain/profiles';
 import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
-import { readSourceBytes } from './read';
+import { readSourceBytes } from '../files/read';
 import { formatHtml, type HtmlFile } from './html';
 import { collectInputs } from './files';
 import { defaultIO, writeFileAtomically, type CliIO } from './io';

@@ -4,7 +4,7 @@
 import type { Diagnostic, Severity } from '../domain/model';
 import type { Colors } from './ansi';
 import type { FileResult } from './check';
-import { FORMAT_LABEL } from './read';
+import { FORMATS } from '../files/formats';
 import { blockName, type Summary } from './report';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -57,7 +57,7 @@ export function noTableLine(sheet: string, note?: string, noun = '工作表'): s
 
 /** What a sheet of the grid is to the reader: a 工作表, or for a Word document a 表格. */
 export function sheetNoun(r: Pick<FileResult, 'format'>): string {
-  return r.format === 'docx' ? '表格' : '工作表';
+  return r.format ? FORMATS[r.format].sheetNoun : '工作表';
 }
 
 /** The lines for one file (ending with a newline), printed as soon as the file is checked. */
@@ -67,7 +67,7 @@ export function formatFile(r: FileResult, c: Colors): string {
     return `${name}\n  ${c.red('✖')} 无法读取：${r.error}\n\n`;
   }
   const facts = [r.year !== null ? `预算年度 ${r.year}` : '预算年度未识别', `${r.blocks.length} 个项目`];
-  if (r.format && r.format !== 'xlsx') facts.unshift(FORMAT_LABEL[r.format]);
+  if (r.format && !FORMATS[r.format].usual) facts.unshift(FORMATS[r.format].label);
   const noun = sheetNoun(r);
   const out: string[] = [`${name}（${facts.join('，')}）`];
   if (r.year === null && r.blocks.length > 0) out.push(`  ${c.gray('未识别预算年度，年度规则未检查；可用 --year 指定')}`);

@@ -53,6 +53,17 @@ export interface Rule<M extends string = string> {
   severity: Severity;
   /** off unless switched on (plan/behind-schedule) */
   defaultOff?: boolean;
+  /**
+   * a setting that switches the rule on without naming it in `settings.rules` (plan/behind-schedule:
+   * the pane's 序时进度 switch, `planPacing`)
+   */
+  switchedOn?(settings: CheckSettings): boolean;
+  /**
+   * whether its reports may carry a fix: `one` — offered per problem (修复), `bulk` — its fixes only
+   * change how a value is written (notation), never what it says, and are also applied by
+   * 修复全部格式问题; absent — never a fix (the engine drops one)
+   */
+  fixable?: 'one' | 'bulk';
   /** one Chinese line for the settings pane and the docs */
   description: string;
   /**

@@ -12,6 +12,11 @@
  * Values the clerk must supply are written as empty cells (with the right number format and an input
  * prompt naming the kind of value and its unit); only standard targets are pre-filled (see
  * src/domain/templates/types.ts). Numbers are written as numbers.
+ *
+ * Why it is one file: the block and list layouts and the plan's grid application share one private
+ * PlanBuilder (cells, merges, prompts, borders, heights, field positions) and the prompt helpers; a
+ * RenderPlan is built and applied by the same small vocabulary. The list layout (renderListRows,
+ * indicatorText) is the part to move out first if the file grows.
  */
 import type { CellPos, RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';
@@ -21,7 +26,8 @@ import { OPERATOR_SYMBOL, QUALITATIVE_SYMBOL, SPLIT_SYMBOLS } from '../domain/sp
 import { parseValue } from '../domain/value';
 import { indicatorsForProfile, type ProfileIndicator } from '../domain/templates/frame';
 import { fitsText, typeFits } from '../domain/templates/search';
-import type { ProjectType, TemplateHeader, TemplateIndicator } from '../domain/templates/types';
+import { headerAmount, type TemplateHeader } from '../domain/templates/header';
+import type { ProjectType, TemplateIndicator } from '../domain/templates/types';
 import type { GridSheet } from './grid';
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
@@ -215,8 +221,12 @@ export interface BlockOptions {
   titlePrefix?: string;
 }
 
-/** The header's value for a field key (the fields a template header carries). */
-function headerValue(key: string, header: TemplateHeader): CellValue {
+/**
+ * The header's value for a field key: the profile's money fields by their key (whatever the format
+ * calls them), the name, code and unit name, and the 一体化 主管部门 line built from the unit.
+ */
+function headerValue(profile: Profile, key: string, header: TemplateHeader): CellValue {
+  if (fieldSpec(profile, key)?.money) return headerAmount(header, key) ?? null;
   switch (key) {
     case 'code':
       return header.code ?? null;
@@ -226,12 +236,6 @@ function headerValue(key: string, header: TemplateHeader): CellValue {
       return header.unitName ?? null;
     case 'department':
       return header.unitCode || header.unitName ? `${header.unitCode ? `[${header.unitCode}]` : ''}${header.unitName ?? ''}` : null;
-    case 'budget':
-    case 'fiscal':
-    case 'other':
-    case 'fiscalUpper':
-    case 'fiscalLocal':
-      return header[key] ?? null;
     default:
       return null;
   }
@@ -247,10 +251,10 @@ function amountsExample(profile: Profile, header: TemplateHeader, unit: string):
   if (!rel) return '';
   const cap = (k: string) => fieldCaption(profile, k, k);
   const val = (k: string) => {
-    const v = headerValue(k, header);
-    return typeof v === 'number' ? fmtMoney(v) : 'X';
+    const v = headerAmount(header, k);
+    return v !== undefined ? fmtMoney(v) : 'X';
   };
-  const given = header.budget !== undefined;
+  const given = headerAmount(header, rel.total) !== undefined;
   const part = (k: string) => `${cap(k)}${given ? val(k) : 'X'}${unit}`;
   return `${part(rel.total)}，其中：${rel.parts.map(part).join('，')}`;
 }
@@ -337,7 +341,7 @@ function renderTemplateBlock(profile: Profile, type: ProjectType, header: Templa
       } else if (cell.value !== undefined) {
         const key = cell.value;
         const spec = fieldSpec(profile, key);
-        const v = headerValue(key, header);
+        const v = headerValue(profile, key, header);
         const pos = { row: r, col: C(c) };
         b.fields[key] = pos;
         if (spec?.money) {
@@ -583,7 +587,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
   // a unit row is recognised by its code: without one the unit name goes to the sheet title only
   const hasUnitRow = h0?.unitCode !== undefined;
   if (hasUnitRow && h0) {
-    const amounts = items.map((it) => it.header.budget);
+    const amounts = items.map((it) => headerAmount(it.header, 'budget'));
     const total = amounts.every((a): a is number => a !== undefined) ? Math.round(amounts.reduce((s, a) => s + a, 0) * 1e6) / 1e6 : null;
     b.set(r, C(0), h0.unitCode ?? null, { numberFormat: TEXT_FORMAT, align: 'left', valign: 'middle' });
     b.set(r, C(1), h0.unitName ?? null, { align: 'left', valign: 'middle', wrap: true });
@@ -600,7 +604,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
     const top = { valign: 'top' as const, wrap: true, align: 'left' as const };
     b.set(r, C(0), null, { ...top, numberFormat: TEXT_FORMAT });
     b.set(r, C(1), it.header.name ?? null, top);
-    b.set(r, C(2), it.header.budget ?? null, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'top' });
+    b.set(r, C(2), headerAmount(it.header, 'budget') ?? null, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'top' });
     b.set(r, C(3), null, top);
     b.set(r, C(4), text, top);
     if (k === 0) {
@@ -695,7 +699,7 @@ function renderRowsTable(profile: Profile, items: RenderItem[], at: CellPos): Re
     const unitLine = `${it.header.unitCode ? `${it.header.unitCode}-` : ''}${it.header.unitName ?? ''}`;
     put('unitName', top, unitLine === '' ? null : unitLine);
     put('name', top, it.header.name ?? (it.type.indicators.length > 0 ? it.type.name : null));
-    put('budget', top, it.header.budget ?? null, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'middle' });
+    put('budget', top, headerValue(profile, 'budget', it.header), { numberFormat: MONEY_FORMAT, align: 'right', valign: 'middle' });
     put('goal', top, null, cellStyle);
     for (const key of ['unitName', 'name', 'budget', 'goal']) {
       const c = colOf.get(key);

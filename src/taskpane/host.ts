@@ -128,6 +128,8 @@ export interface RuleInfo {
   severity: Severity;
   description: string;
   defaultOff?: boolean;
+  /** the rule's own word on its fixes (`bulk`: notation only, applied by 修复全部格式问题) */
+  fixable?: 'one' | 'bulk';
 }
 
 export interface ProjectTypeInfo {
@@ -138,20 +140,14 @@ export interface ProjectTypeInfo {
   profiles?: string[];
 }
 
-/** The header form as typed (all text; the schema parses it). */
-export interface HeaderInput {
-  name: string;
-  code: string;
-  budget: string;
-  fiscal: string;
-  /** 一体化 申报表: 财政拨款 其中：上级补助 / 本级安排 */
-  fiscalUpper?: string;
-  fiscalLocal?: string;
-  other: string;
-  year: string;
-}
+/**
+ * The header form as typed, by field key (all text; the profile's header schema parses it). The
+ * keys are the profile's header fields (src/domain/templates/header.ts): `name`, `code`, its money
+ * fields (`budget`, `fiscal`, `fiscalUpper` …, or a new format's own) and `year`.
+ */
+export type HeaderInput = Record<string, string>;
 
-export type HeaderField = keyof HeaderInput;
+export type HeaderField = string;
 
 export type HeaderValidation =
   | { ok: true; header: unknown }
@@ -163,10 +159,10 @@ export interface PaneCatalog {
   defaultProfileId: string;
   searchTypes(query: string, profileId: string): ProjectTypeInfo[];
   validateHeader(input: HeaderInput, profileId: string): HeaderValidation;
-  /** which header fields this profile's template has (a disclosure list has no code) */
+  /** the header fields of this profile's template, in the form's order (a disclosure list has no code) */
   headerFields(profileId: string): HeaderField[];
-  /** how this profile names its header fields, with the money unit (`资金总额（元）`); absent = the pane's defaults */
-  headerLabels?(profileId: string): Partial<Record<HeaderField, string>>;
+  /** how this profile names its header fields, with the money unit (`资金总额（元）`) */
+  headerLabels(profileId: string): Partial<Record<HeaderField, string>>;
   /** 指标库 suggestions for a project, grouped by 二级 in the format's order */
   suggest?(query: SuggestQueryInfo): SuggestionGroup[];
   /** the 三级 names a project type's template inserts (marked in the 模板 page's suggestions) */

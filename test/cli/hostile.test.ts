@@ -27,7 +27,7 @@ import {
   zipBomb,
 } from '../helpers/hostile';
 import { fixture } from '../helpers/fixtures';
-import { tameSheetXml, HUGE_RANGE_CELLS } from '../../src/cli/xlsx-tame';
+import { tameSheetXml, HUGE_RANGE_CELLS } from '../../src/files/xlsx-tame';
 import { ReportSchema } from '../../src/cli/report';
 import { run, sha256, tmpDir } from './helpers';
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'url';
 import { chromium, type Browser } from 'playwright-core';
 import { fixture } from '../helpers/fixtures';
 import { gridToDocx } from '../helpers/formats';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { run, tmpDir } from './helpers';
 import { HOSTILE_NAME, hostileWorkbook } from '../helpers/report';
 

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { buildIndicatorLibrary, DATA_MODULE, renderDataModule, sourceDirs } from '../../scripts/build-indicator-library';
 import { seedToGrid } from '../../scripts/lib/seed-text';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { IndicatorLibrarySchema, indicatorKey, indicatorLibrary, templateForm, typesOfProject, valueForm } from '../../src/domain/indicators';
 import { LIBRARY_DATA } from '../../src/domain/indicators/data';
 import type { Block } from '../../src/domain/model';

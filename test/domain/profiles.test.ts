@@ -21,7 +21,7 @@ describe('profiles', () => {
     expect(annual.moneyUnit).toBe('元');
     expect(annual.totals).toEqual([
       { total: 'budget', parts: ['fiscal', 'other'] },
-      { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+      { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'], remainder: 'fiscalLocal' },
     ]);
     expect(hasField(annual, 'code')).toBe(false);
     expect(annual.plan).toBeUndefined();

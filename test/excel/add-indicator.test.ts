@@ -8,7 +8,7 @@ import { indicatorLibrary } from '../../src/domain/indicators';
 import { findType, parseHeader, type ProjectType } from '../../src/domain/templates';
 import { HIGHLIGHT_KEY } from '../../src/excel/legacy';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { renderBlock } from '../../src/sheet/render';
 import { applyAddIndicator } from '../../src/excel/add-indicator';
 import { readWorkbook } from '../../src/excel/read';

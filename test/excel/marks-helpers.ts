@@ -3,7 +3,7 @@ import { rangeToA1 } from '../../src/domain/address';
 import type { Severity } from '../../src/domain/model';
 import { cellKeysOf, rectsOf, SHEET_COLUMNS } from '../../src/excel/cellset';
 import { markOf } from '../../src/excel/marks';
-import type { MemoryWorkbook, WorkbookSnapshot } from '../../src/excel/memory';
+import type { MemoryWorkbook, WorkbookSnapshot } from '../../src/imitation/excel';
 
 export type MarkMap = Record<Severity, string[]>;
 

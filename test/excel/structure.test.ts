@@ -1,10 +1,10 @@
 /**
  * The in-memory Excel inserts, deletes, sorts, cuts and copies cells as Excel does
- * (src/excel/memory/structure.ts cites the references), through the Office.js members and through
+ * (src/imitation/excel/structure.ts cites the references), through the Office.js members and through
  * the clerk's own commands — including what happens to conditional formats and notes — and keeps
  * conditional formats as Office.js exposes them.
  */
-import { createMemoryExcel, MemoryWorkbook, evaluateCondition } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook, evaluateCondition } from '../../src/imitation/excel';
 import type { XRequestContext } from '../../src/excel/api';
 import { recordChanges } from './listen';
 

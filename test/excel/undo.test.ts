@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook, SETTING_WRITES, UNDO_CLEARING, UNDO_LEVELS, UNDO_UNSUPPORTED_APIS } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook, SETTING_WRITES, UNDO_CLEARING, UNDO_LEVELS, UNDO_UNSUPPORTED_APIS } from '../../src/imitation/excel';
 import { expectedMarks, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';
 

@@ -17,7 +17,7 @@ import { parseValue } from '../../src/domain/value';
 import type { GridSheet } from '../../src/sheet/grid';
 import { recognize } from '../../src/sheet/recognize';
 import { applyPlanToGrid, renderBlock, renderWorkbook, workbookToGridSheet } from '../../src/sheet/render';
-import { readSourceFile } from '../../src/cli/read';
+import { readSourceFile } from '../../src/files/read';
 import { run, tmpDir } from '../cli/helpers';
 
 const ID = 'sichuan-yth-annual';

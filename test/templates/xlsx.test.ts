@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { checkBlocks } from '../../src/domain/engine';
 import { findType, parseHeader, projectTypes, type ProjectType, type TemplateHeader } from '../../src/domain/templates';
-import { readWorkbookBuffer } from '../../src/cli/read';
+import { readWorkbookBuffer } from '../../src/files/read';
 import { listFormula, templateXlsxBuffer } from '../../src/cli/template-xlsx';
 import { recognize } from '../../src/sheet/recognize';
 import { renderWorkbook } from '../../src/sheet/render';

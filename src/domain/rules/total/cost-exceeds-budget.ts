@@ -2,7 +2,7 @@ import type { Block, IndicatorRow } from '../../model';
 import { defineRule } from '../../rule';
 import { compact, fieldText, fmtNum, quote, readAmount } from '../block-helpers';
 import { parseValue } from '../../value';
-import { AMOUNT_TOLERANCE } from './funding-mismatch';
+import { AMOUNT_TOLERANCE } from '../../totals';
 
 /** a name or description that states a per-unit amount, not a total */
 const PER_UNIT_NAME = /标准|单价|人均|户均|村均|均价|平均|每|单位成本|定额/;

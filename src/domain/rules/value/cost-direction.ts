@@ -8,6 +8,7 @@ export const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|
 export const valueCostDirection = defineRule({
   id: 'value/cost-direction',
   severity: 'warning',
+  fixable: 'one',
   scope: 'block',
   description: '成本指标使用了“≥”或“>”',
   messages: {

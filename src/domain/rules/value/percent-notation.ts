@@ -8,6 +8,7 @@ const ODD_OPERATORS = new Set(['>=', '=>', '<=', '=<', '≧', '≦', '⩾', '⩽
 export const valuePercentNotation = defineRule({
   id: 'value/percent-notation',
   severity: 'warning',
+  fixable: 'bulk',
   scope: 'block',
   description: '百分号或比较符号写法不规范',
   messages: {

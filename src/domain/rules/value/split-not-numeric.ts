@@ -13,6 +13,7 @@ import { splitCaptions, splitRows } from '../indicator/rows';
 export const valueSplitNotNumeric = defineRule({
   id: 'value/split-not-numeric',
   severity: 'error',
+  fixable: 'one',
   scope: 'block',
   layouts: ['block', 'rows'],
   appliesTo: (p) => p.splitValue !== undefined,

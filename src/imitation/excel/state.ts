@@ -8,19 +8,22 @@
  *
  * Documented Excel behaviour the adapter must survive is imitated here, each with its reference,
  * and can be switched by a test through `MemoryWorkbook.behaviour` (see `ExcelBehaviour`).
+ *
+ * Why it is one file: MemoryWorkbook creates its MemoryUser and coauthor (`new MemoryUser(this)`) and
+ * MemoryUser acts through the workbook's undo history, events and behaviour switches, so apart they
+ * would import each other (a cycle test/excel/imitation-room.test.ts forbids); the cells, the
+ * structural operations, conditional formats and the payload measure are already modules of their own.
  */
 import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type { CellValue } from '../../domain/model';
 import type { Grid } from '../../sheet/grid';
-import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../../excel/api';
+import { MAX_ROWS, MAX_COLS, type FillState, type FontState, type BorderState, type EdgeName, type ValidationState, type CellState, DEFAULT_FONT, NO_FILL, newCell, cloneCell, isDefaultFormat, MemoryExcelError, type NoteState } from './cells';
 import type { ConditionalFormatState } from './conditional';
 import { copyCells, deleteCells, formatLikeNeighbour, insertCells, moveCells, sortRows, type CopyType, type DeleteShift, type InsertShift, type SortKey } from './structure';
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
-/** points, what Excel reports for a row/column nobody resized */
-export const DEFAULT_ROW_HEIGHT = 14.25;
-export const DEFAULT_COLUMN_WIDTH = 48;
+export * from './cells';
+
 
 /**
  * What the in-memory Excel does where documented Excel does something an add-in must be ready for.
@@ -135,116 +138,6 @@ export const UNDO_CLEARING = new Set([...UNDO_UNSUPPORTED_APIS, ...SETTING_WRITE
 /** Excel's undo history holds this many actions (“Undo, redo, or repeat an action”: “By default, Excel … can undo up to 100 actions”). */
 export const UNDO_LEVELS = 100;
 
-export interface FillState {
-  /** null = no fill */
-  color: string | null;
-  pattern: string;
-  patternColor: string | null;
-}
-
-export interface FontState {
-  name: string;
-  size: number;
-  color: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-export interface BorderState {
-  style: string;
-  color: string;
-  weight: string;
-}
-
-export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
-
-export interface ValidationState {
-  list?: { inCellDropDown: boolean; source: string };
-  prompt?: { showPrompt: boolean; title: string; message: string };
-}
-
-export interface CellState {
-  /** what `values` reads: the typed value, or a formula's result */
-  value: XValue;
-  /** the formula (`=…`) when the cell holds one */
-  formula?: string;
-  numberFormat: string;
-  fill: FillState;
-  font: FontState;
-  borders: Partial<Record<EdgeName, BorderState>>;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  /** format.protection.locked: Excel's default for every cell is locked */
-  locked: boolean;
-  validation?: ValidationState;
-}
-
-export const DEFAULT_FONT: FontState = { name: '等线', size: 11, color: '#000000', bold: false, italic: false };
-export const NO_FILL: FillState = { color: null, pattern: 'None', patternColor: null };
-
-export function newCell(): CellState {
-  return {
-    value: '',
-    numberFormat: 'General',
-    fill: { ...NO_FILL },
-    font: { ...DEFAULT_FONT },
-    borders: {},
-    wrapText: false,
-    horizontalAlignment: 'General',
-    verticalAlignment: 'Bottom',
-    locked: true,
-  };
-}
-
-/** A deep copy of a cell. */
-export function cloneCell(c: CellState): CellState {
-  const out: CellState = { ...c, fill: { ...c.fill }, font: { ...c.font }, borders: {} };
-  for (const [e, b] of Object.entries(c.borders) as [EdgeName, BorderState][]) out.borders[e] = { ...b };
-  if (c.validation) out.validation = JSON.parse(JSON.stringify(c.validation)) as ValidationState;
-  return out;
-}
-
-export function isDefaultFormat(c: CellState): boolean {
-  return (
-    c.numberFormat === 'General' &&
-    c.fill.pattern === 'None' &&
-    c.font.name === DEFAULT_FONT.name &&
-    c.font.size === DEFAULT_FONT.size &&
-    c.font.color === DEFAULT_FONT.color &&
-    !c.font.bold &&
-    !c.font.italic &&
-    Object.keys(c.borders).length === 0 &&
-    !c.wrapText &&
-    c.horizontalAlignment === 'General' &&
-    c.verticalAlignment === 'Bottom' &&
-    c.locked &&
-    c.validation === undefined
-  );
-}
-
-/** The error codes Office.js reports (`Excel.ErrorCodes` and the platform's own, see “Error handling with the Excel JavaScript API”). */
-export type MemoryErrorCode =
-  | `${Excel.ErrorCodes}`
-  | 'PropertyNotLoaded'
-  | 'InvalidObjectPath'
-  | 'RequestPayloadSizeLimitExceeded'
-  | 'ResponsePayloadSizeLimitExceeded';
-
-export class MemoryExcelError extends Error {
-  constructor(
-    readonly code: MemoryErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OfficeExtension.Error';
-  }
-}
-
-export interface NoteState {
-  content: string;
-  authorName: string;
-}
 
 /** Worksheet protection: on/off and what it still allows (Excel.WorksheetProtectionOptions). */
 export interface ProtectionState {

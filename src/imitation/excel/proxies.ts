@@ -10,9 +10,16 @@
  * And like documented Excel (switchable through `MemoryWorkbook.behaviour`, see ./state.ts): the
  * payload and cell-count limits, the 512-merged-area limit, No Fill read as #FFFFFF, formula
  * coercion of written strings, sheet protection, and batches held back while the clerk edits a cell.
+ *
+ * Why it is one file: the proxies are one class family — MemRange hands out MemFormat, MemFill,
+ * MemBorders, MemConditionalFormats, MemAreas; MemWorksheet hands out MemRange; each part reads its
+ * range back — over one module-private base (ClientObj, RangePart) and queueing helpers (guard,
+ * targetOf, forCells). Split by class, the files would import one another in a cycle (which
+ * test/excel/imitation-room.test.ts forbids) or export the base the adapter must not reach. The pure
+ * parts are already apart (./cells.ts, ./structure.ts, ./conditional.ts, ./payload.ts).
  */
 import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/address';
-import { jsonBytes } from '../limits';
+import { payloadBytes } from './payload';
 import type {
   XActivatedEventArgs,
   XBorderIndex,
@@ -47,7 +54,7 @@ import type {
   XWorksheet,
   XWorksheetCollection,
   XWorksheetProtection,
-} from '../api';
+} from '../../excel/api';
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
@@ -128,7 +135,7 @@ export class MemoryRequestContext implements XRequestContext, OfficeExtension.Cl
 
   /** internal: a loaded value's share of the response, and how to undo it should the response be refused */
   filledValue(value: unknown, undo: () => void): void {
-    this.responseBytes += jsonBytes(value);
+    this.responseBytes += payloadBytes(value);
     this.filled.push({ undo });
   }
 
@@ -597,7 +604,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         const f = v[row - t.pos.top][col - t.pos.left];
         if (f !== null && f !== undefined) c.numberFormat = f;
       });
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
 
   private checkShape(t: RangeTarget, v: unknown[][]): void {
@@ -620,7 +627,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         writeInput(c, x, { formulaCoercion: kind === 'formulas' || this.context.wb.behaviour.formulaCoercion, typed: false });
       });
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
 
   protected read(prop: string): unknown {
@@ -795,7 +802,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         rows.push(line);
       }
       result.set(rows);
-    }, jsonBytes(cellPropertiesLoadOptions));
+    }, payloadBytes(cellPropertiesLoadOptions));
     return result;
   }
 
@@ -847,7 +854,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         out.push(p);
       }
       result.set(out);
-    }, jsonBytes(options));
+    }, payloadBytes(options));
     return result;
   }
 
@@ -876,7 +883,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
           guardStructure(t, 'sort');
           sortRows(t.sheet, t.pos, fields.map((f) => ({ key: f.key, ascending: f.ascending !== false })), hasHeaders === true, matchCase === true);
           this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
-        }, jsonBytes(fields));
+        }, payloadBytes(fields));
       },
     };
   }
@@ -895,7 +902,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guardStructure(t, whole ? (shift === 'Down' ? 'insertRows' : 'insertColumns') : 'cells');
       insertCells(t.sheet, t.pos, shift);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Down' ? 'RowInserted' : 'ColumnInserted') : 'CellInserted');
-    }, jsonBytes(shift));
+    }, payloadBytes(shift));
     return new MemRange(this.context, () => this.need());
   }
 
@@ -906,7 +913,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guardStructure(t, whole ? (shift === 'Up' ? 'deleteRows' : 'deleteColumns') : 'cells');
       deleteCells(t.sheet, t.pos, shift);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Up' ? 'RowDeleted' : 'ColumnDeleted') : 'CellDeleted');
-    }, jsonBytes(shift));
+    }, payloadBytes(shift));
   }
 
   /** ExcelApi 1.11: cut and paste to `destinationRange` (its top-left cell; another sheet as `Sheet2!A1`) */
@@ -921,7 +928,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       moveCells(this.context.wb, t.sheet, t.pos, dst.sheet, dst.pos.top, dst.pos.left);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
       this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
-    }, typeof destinationRange === 'string' ? jsonBytes(destinationRange) : 0);
+    }, typeof destinationRange === 'string' ? payloadBytes(destinationRange) : 0);
   }
 
   /** ExcelApi 1.9: a copy of `sourceRange` here (All, Formats, Values or Formulas; no skipBlanks, no transpose) */
@@ -935,7 +942,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guard(to, copyType === 'Formats' ? 'formatCells' : 'contents');
       copyCells(this.context.wb, src.sheet, src.pos, t.sheet, t.pos.top, t.pos.left, copyType);
       this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
-    }, typeof sourceRange === 'string' ? jsonBytes(sourceRange) : 0);
+    }, typeof sourceRange === 'string' ? payloadBytes(sourceRange) : 0);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): MemRange {
@@ -1024,7 +1031,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     this.queueWrite(`RangeFormat.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c[k] = v));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get wrapText(): boolean {
     return this.get('wrapText');
@@ -1154,19 +1161,19 @@ export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
   }
   set color(v: string) {
     // setting a colour on a cell with no fill gives a solid fill of that colour (office-js #2349: a white colour is a white fill, not No Fill)
-    this.write('RangeFill.color', (c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), jsonBytes(v));
+    this.write('RangeFill.color', (c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), payloadBytes(v));
   }
   get pattern(): Excel.RangeFill['pattern'] {
     return this.get('pattern');
   }
   set pattern(v: Excel.RangeFill['pattern']) {
-    this.write('RangeFill.pattern', (c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), jsonBytes(v));
+    this.write('RangeFill.pattern', (c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), payloadBytes(v));
   }
   get patternColor(): string {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.write('RangeFill.patternColor', (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), jsonBytes(v));
+    this.write('RangeFill.patternColor', (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), payloadBytes(v));
   }
   /** back to No Fill (office-js #2349: `range.format.fill.clear()` reverts to the default) */
   clear(): void {
@@ -1199,7 +1206,7 @@ export class MemFont extends RangePart<RangeTarget> implements XRangeFont {
     this.queueWrite(`RangeFont.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c.font = { ...c.font, [k]: v }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get bold(): boolean {
     return this.get('bold');
@@ -1297,7 +1304,7 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
         const b = c.borders[e.edge] ?? { style: 'Continuous', color: '#000000', weight: 'Thin' };
         c.borders[e.edge] = { ...b, [k]: k === 'color' ? v.toUpperCase() : v };
       }
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get style(): Excel.RangeBorder['style'] {
     return this.get('style');
@@ -1350,7 +1357,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
         throw new MemoryExcelError('NotImplemented', '内存 Excel 只保存列表型数据验证（source 为文本）；适配器也只写这种');
       const list = { inCellDropDown: v.list.inCellDropDown, source: v.list.source };
       forCells(t, (c) => (c.validation = { ...c.validation, list: { ...list } }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get prompt(): Excel.DataValidationPrompt {
     return this.get('prompt');
@@ -1360,7 +1367,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
       guard(t, 'structure');
       if (v.title.length > 32 || v.message.length > 255) throw new MemoryExcelError('InvalidArgument', '输入信息的标题不超过 32 个字符、内容不超过 255 个字符');
       forCells(t, (c) => (c.validation = { ...c.validation, prompt: { showPrompt: v.showPrompt, title: v.title, message: v.message } }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get type(): Excel.DataValidation['type'] {
     return this.get('type');
@@ -1480,7 +1487,7 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
         t.sheet.conditionalFormats.unshift(cf);
         return { sheet: t.sheet, cf };
       },
-      jsonBytes(type),
+      payloadBytes(type),
       'ConditionalFormatCollection.add',
     );
   }
@@ -1490,13 +1497,13 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
       const hit = this.list().find((x) => x.cf.id === id);
       if (!hit) throw new MemoryExcelError('ItemNotFound', `条件格式 ${id} 不存在`);
       return hit;
-    }, jsonBytes(id));
+    }, payloadBytes(id));
   }
 
   /** ExcelApi 1.14 */
   getItemOrNullObject(id: string): MemConditionalFormat {
     if (!this.context.wb.supports(14)) throw apiNotFound('ConditionalFormatCollection.getItemOrNullObject', 14);
-    return new MemConditionalFormat(this.context, () => this.list().find((x) => x.cf.id === id) ?? null, jsonBytes(id));
+    return new MemConditionalFormat(this.context, () => this.list().find((x) => x.cf.id === id) ?? null, payloadBytes(id));
   }
 
   getItemAt(index: number): MemConditionalFormat {
@@ -1663,7 +1670,7 @@ export class MemFormatRule extends RangePart<CfTarget> implements XConditionalFo
       guardFormats(t.sheet);
       if (typeof v !== 'string' || !v.startsWith('=')) throw new MemoryExcelError('InvalidArgument', `条件格式公式应以“=”开头：${v}`);
       t.cf.formula = v;
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   protected read(prop: string): unknown {
     if (prop === 'formula') return live(this.need()).cf.formula;
@@ -1704,7 +1711,7 @@ export class MemConditionalFill extends RangePart<CfTarget> implements XConditio
       live(t);
       guardFormats(t.sheet);
       t.cf.fill = v.toUpperCase();
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   clear(): void {
     this.queueWrite('ConditionalRangeFill.clear', (t) => {
@@ -1771,7 +1778,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
         checkBounds(pos);
         return { sheet, pos };
       },
-      jsonBytes(address ?? ''),
+      payloadBytes(address ?? ''),
     );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
@@ -1798,7 +1805,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
         throw new MemoryExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${list.length} areas, ${address.length} characters)`);
       list.forEach(checkBounds);
       return { sheet, pos: list[0], areas: list };
-    }, jsonBytes(address ?? ''));
+    }, payloadBytes(address ?? ''));
   }
   getUsedRange(valuesOnly = false): MemRange {
     return new MemRange(this.context, () => {
@@ -1940,7 +1947,7 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
       const n = t.sheet.notes.get(noteKey(t));
       if (!n) throw new MemoryExcelError('ItemNotFound', '批注不存在');
       n.content = v;
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   delete(): void {
     this.queueWrite('Note.delete', (t) => {
@@ -2004,7 +2011,7 @@ export class MemNotes extends ClientObj<NoteScope> implements XNoteCollection {
       if (t.sheet.notes.has(noteKey(t))) throw new MemoryExcelError('InvalidArgument', `单元格${rangeToA1({ top: t.row, left: t.col, bottom: t.row, right: t.col })}已有批注`);
       t.sheet.notes.set(noteKey(t), { content: String(content), authorName: 'jxmb' });
       return t;
-    }, jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0), 'NoteCollection.add');
+    }, payloadBytes(content) + (typeof cellAddress === 'string' ? payloadBytes(cellAddress) : 0), 'NoteCollection.add');
   }
   getItemOrNullObject(key: string): MemNote {
     return new MemNote(this.context, () => {
@@ -2045,7 +2052,7 @@ export class MemSetting extends ClientObj<{ key: string }> implements XSetting {
     return this.get('value');
   }
   set value(v: unknown) {
-    this.queueWrite('Setting.value', (t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), jsonBytes(v));
+    this.queueWrite('Setting.value', (t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), payloadBytes(v));
   }
   delete(): void {
     this.queueWrite('Setting.delete', (t) => this.context.wb.settings.delete(t.key));
@@ -2071,7 +2078,7 @@ class MemSettings implements XSettingCollection {
         this.context.wb.settings.set(key, JSON.parse(JSON.stringify(value)));
         return { key };
       },
-      jsonBytes(key) + jsonBytes(value),
+      payloadBytes(key) + payloadBytes(value),
       'SettingCollection.add',
     );
   }

@@ -25,7 +25,7 @@ export interface ConditionalFormatState {
   ranges: RangePos[];
 }
 
-export { cellKeysOf, rectsOf, type CellKey } from '../cellset';
+export { cellKeysOf, rectsOf, type CellKey } from '../../excel/cellset';
 
 /**
  * Whether a custom rule's formula holds, for the little the imitation evaluates: `TRUE`, `FALSE`,

@@ -134,7 +134,7 @@ function summaryTable(files: HtmlFile[]): string {
     const problems =
       worst.length === 0
         ? f.blocks.length === 0
-          ? '<span class="muted">未找到可识别的绩效目标表</span>'
+          ? `<span class="unreadable">未检查：${escapeHtml(f.unchecked ?? '未找到可识别的绩效目标表')}</span>`
           : '<span class="ok">未发现问题</span>'
         : `<ul class="worst">${worst
             .map((w) => `<li>${badge(w.severity)} ${escapeHtml(w.description)}${w.count > 1 ? ` ×${w.count}` : ''} <span class="rule">${escapeHtml(w.ruleId)}</span></li>`)
@@ -180,13 +180,14 @@ function fileSection(f: HtmlFile, i: number): string {
     parts.push('<p class="ok">✔ 未发现问题</p>');
   }
   if (f.noTables.length > 0) parts.push(`<ul class="muted">${f.noTables.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
-  if (f.blocks.length === 0 && f.noTables.length === 0) parts.push('<p class="muted">未找到可识别的绩效目标表</p>');
+  if (f.blocks.length === 0) parts.push(`<p class="unreadable">未检查：${escapeHtml(f.unchecked ?? '未找到可识别的绩效目标表')}。本文件没有识别出项目绩效目标表，不算通过。</p>`);
   return `<section class="file">${parts.join('\n')}</section>`;
 }
 
 /** The whole page. */
 export function formatHtml(files: HtmlFile[], summary: Summary, meta: HtmlMeta): string {
   const unreadable = files.filter((f) => f.error !== null).length;
+  const unchecked = files.filter((f) => f.error === null && f.blocks.length === 0).length;
   const options = [meta.year !== undefined ? `预算年度 ${meta.year}` : '', meta.profile ? `表格格式 ${meta.profile}` : ''].filter(Boolean);
   const totals = [
     `<li><b>${summary.files}</b>个文件</li>`,
@@ -194,6 +195,7 @@ export function formatHtml(files: HtmlFile[], summary: Summary, meta: HtmlMeta):
     `<li>${badge('warning')} <b>${summary.warnings}</b>个警告</li>`,
     `<li>${badge('info')} <b>${summary.infos}</b>个提示</li>`,
     unreadable > 0 ? `<li class="unreadable"><b>${unreadable}</b>个文件无法读取</li>` : '',
+    unchecked > 0 ? `<li class="unreadable"><b>${unchecked}</b>个文件未检查（未识别出项目绩效目标表）</li>` : '',
   ].join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">

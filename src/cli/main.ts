@@ -4,7 +4,8 @@
  *
  *   jxmb check [--format stylish|json|html] [--output FILE] [--year YYYY] [--profile ID] [--annotate DIR] PATH…
  *
- * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or bad arguments.
+ * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, a file held no recognised table
+ * (not checked), or bad arguments.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -206,7 +207,8 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
     io.stdout.write(`报告已写入 ${path.relative(io.cwd, outputFile) || outputFile}\n`);
     io.stdout.write(formatSummary(summary, unreadable, plain));
   }
-  if (unreadable > 0 || failed) return EXIT_FAILURE;
+  // a file read but holding no recognised table was not checked: not everything was (as for an unreadable file)
+  if (unreadable > 0 || failed || (summary.unchecked ?? 0) > 0) return EXIT_FAILURE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -224,7 +226,7 @@ export function checkCommand(ctx: CommandContext): Command {
       'after',
       [
         '',
-        '退出码：0 没有错误；1 发现错误；2 有文件无法读取或参数有误。',
+        '退出码：0 没有错误；1 发现错误；2 有文件无法读取、有文件未识别出绩效目标表（未检查）或参数有误。',
         '',
         '示例：',
         '  jxmb check 2025年绩效目标表.xlsx',

@@ -108,6 +108,7 @@ export function formatFile(r: FileResult, c: Colors): string {
   const n = counts(r.diagnostics);
   if (r.blocks.length === 0) {
     if (r.sheets.length === 0) out.push(`  ${c.gray('未找到可识别的绩效目标表')}`);
+    out.push(`  ${c.red('✖')} 未检查：没有识别出项目绩效目标表，本文件不算通过`);
   } else if (r.diagnostics.length === 0) {
     out.push(`  ${c.green('✔')} 未发现问题`);
   } else {
@@ -117,7 +118,9 @@ export function formatFile(r: FileResult, c: Colors): string {
 }
 
 export function formatSummary(s: Summary, unreadable: number, c: Colors): string {
-  const symbol = s.errors > 0 || unreadable > 0 ? c.red('✖') : s.warnings > 0 ? c.yellow('⚠') : c.green('✔');
-  const tail = unreadable > 0 ? `；${unreadable} 个文件无法读取` : '';
+  const unchecked = s.unchecked ?? 0;
+  const symbol = s.errors > 0 || unreadable > 0 || unchecked > 0 ? c.red('✖') : s.warnings > 0 ? c.yellow('⚠') : c.green('✔');
+  let tail = unreadable > 0 ? `；${unreadable} 个文件无法读取` : '';
+  if (unchecked > 0) tail += `；${unchecked} 个文件未检查（未识别出项目绩效目标表）`;
   return `${symbol} ${c.bold(`${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示${tail}`)}\n`;
 }

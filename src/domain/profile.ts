@@ -58,7 +58,7 @@ export const FieldSpecSchema = z.object({
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
 /** What an indicator-table column holds. `remark`: an explanation that is not a basis (说明, 备注). */
-export const IndicatorRoleSchema = z.enum(['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark']);
+export const IndicatorRoleSchema = z.enum(['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark', 'weight', 'direction']);
 export type IndicatorRole = z.infer<typeof IndicatorRoleSchema>;
 
 export const IndicatorColumnSpecSchema = z.object({
@@ -127,6 +127,34 @@ export const TemplateCellSchema = z.strictObject({
 });
 export type TemplateCell = z.infer<typeof TemplateCellSchema>;
 
+/**
+ * How a format lays its tables out:
+ * - `block`: label-anchored blocks, one per project (docs/domain.md §2.1, §2.3–2.5);
+ * - `list`: one row per project, the indicators as text in one cell (§2.2);
+ * - `rows`: one row per indicator, the project's fields (`fields`, as column headers) written on
+ *   its first row — merged down or blank below — and a project starting where 项目名称 is filled
+ *   (§2.8). The header row holds the fields' and the indicator columns' labels, in any order.
+ */
+export type ProfileLayout = 'block' | 'list' | 'rows';
+
+/**
+ * How templates write a `rows` table (docs/domain.md §2.8): a title line, a money-unit line, the
+ * header row and one row per indicator, the project's fields on its first row.
+ */
+export const RowsTemplateSchema = z.object({
+  /** the title: `{{year}}` the budget year (`    ` when unknown) */
+  title: z.string().min(1),
+  /** the columns left to right: a field key, an indicator role or a split-value part (`operator`, `number`, `unit`) */
+  columns: z.array(z.string().min(1)).min(2).max(30),
+  /** column widths in Excel character units, one per column */
+  widths: z.array(z.number().positive().max(255)).min(2).max(30),
+  /** the words written in the direction column (`正向指标`, `反向指标`) */
+  directions: z.object({ positive: z.string().min(1), negative: z.string().min(1) }).optional(),
+  /** the weight each 一级 gets, shared out over its rows; the shares total one of the profile's `weightTotals` */
+  weights: z.record(z.string(), z.number().nonnegative()).optional(),
+});
+export type RowsTemplate = z.infer<typeof RowsTemplateSchema>;
+
 /** How templates write a block of the format (block layout). */
 export const BlockTemplateSchema = z.object({
   /** column widths in Excel character units; their count is the block's width */
@@ -156,7 +184,8 @@ export const ProfileSchema = z
     /** shown to the clerk */
     name: z.string().min(1),
     /** `block`: label-anchored blocks; `list`: one row per project (disclosure list) */
-    layout: z.enum(['block', 'list']),
+    /** see {@link ProfileLayout} */
+    layout: z.enum(['block', 'list', 'rows']),
     level1: z.array(Level1SpecSchema).min(1),
     /** alias → canonical, compared after removing whitespace */
     aliases: z.object({
@@ -188,6 +217,14 @@ export const ProfileSchema = z
     /** how templates write a block (block layout) */
     template: BlockTemplateSchema.optional(),
     /** rule switches and re-gradings: `off` or another severity */
+    /**
+     * The totals one project's indicator weights (the `weight` column: 权重, 分值) may add up to
+     * (indicator/weights-total): `[100]`, or `[90, 100]` where the province keeps 10 for 预算执行率
+     * outside the table (docs/domain.md §2.8). Absent: weights are not checked.
+     */
+    weightTotals: z.array(z.number().positive().max(1000)).min(1).optional(),
+    /** how templates write a table (rows layout) */
+    rowsTemplate: RowsTemplateSchema.optional(),
     rules: z.record(z.string(), RuleSettingSchema),
   })
   .superRefine((p, ctx) => {
@@ -221,7 +258,25 @@ export const ProfileSchema = z
       for (const r of ['level1', 'level2', 'level3', 'value'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
       if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
     }
-    if (p.splitValue && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
+    if (p.layout === 'rows') {
+      const roles = new Set(p.indicatorColumns.map((c) => c.role));
+      for (const r of ['level1', 'level2', 'level3'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
+      if (!roles.has('value') && !p.splitValue) issue('指标表缺少指标值列（value 或 splitValue）');
+      if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
+      const rt = p.rowsTemplate;
+      if (rt) {
+        if (rt.columns.length !== rt.widths.length) issue('模板的列数与列宽数不同');
+        const known = new Set<string>([...p.fields.map((f) => f.key), ...roles, ...(p.splitValue ? ['operator', 'number', 'unit'] : [])]);
+        for (const c of rt.columns) if (!known.has(c)) issue(`模板引用了不存在的列“${c}”`);
+        if (rt.weights) {
+          const sum = Object.values(rt.weights).reduce((a, b) => a + b, 0);
+          if (!(p.weightTotals ?? []).some((t) => Math.abs(t - sum) < 1e-6)) issue(`模板的权重合计${sum}不是本配置接受的合计（weightTotals）`);
+          const l1names = new Set(p.level1.map((x) => normLabel(x.name)));
+          for (const name of Object.keys(rt.weights)) if (!l1names.has(normLabel(name))) issue(`模板权重中的“${name}”不是本配置的一级指标`);
+        }
+      }
+    }
+    if (p.splitValue && p.layout === 'block' && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
       issue('拆分的指标值（符号、值、计量单位）需要“指标值”列跨3列');
     }
     if (p.template) {

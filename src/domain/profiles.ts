@@ -322,13 +322,61 @@ export const hebeiYthInfo: Profile = {
   },
 };
 
+// ---- one row per indicator (docs/domain.md §2.8) -------------------------------------------------------------
+
+/**
+ * Other provinces' 一体化 export: `单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 |
+ * 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性`, one row per indicator, the project's
+ * fields on its first row; amounts in 元; weights total 90 (预算执行率 kept outside) or 100.
+ */
+export const sichuanYthAnnual: Profile = {
+  id: 'sichuan-yth-annual',
+  name: '一体化系统：部门预算项目绩效目标申报表（每行一个指标）',
+  layout: 'rows',
+  ...HEBEI_COMMON,
+  moneyUnit: '元',
+  fields: [
+    { key: 'unitName', caption: '单位名称', labels: ['单位名称', '预算单位', '单位名称及编码', '实施单位'], prompt: '如“820001-某某镇人民政府”' },
+    { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称；只在项目的第一行填写' },
+    {
+      key: 'budget',
+      caption: '预算数',
+      labels: ['预算数', '预算金额', '项目预算数', '资金总额', '项目金额'],
+      money: true,
+      required: '本项目的预算金额',
+      prompt: '单位：{{unit}}，两位小数；只在项目的第一行填写',
+    },
+    { key: 'goal', caption: '年度目标', labels: ['年度目标', '年度绩效目标', '绩效目标', '项目年度目标'], required: '本项目的年度目标' },
+  ],
+  totals: [],
+  indicatorColumns: [
+    { role: 'level1', labels: ['一级指标'] },
+    { role: 'level2', labels: ['二级指标'] },
+    { role: 'level3', labels: ['三级指标', '指标名称'] },
+    { role: 'description', labels: ['指标解释', '指标内容', '绩效指标描述', '指标描述'] },
+    { role: 'remark', labels: ['备注', '说明', '指标说明'] },
+    { role: 'weight', labels: ['权重', '指标权重', '权重分值', '分值'] },
+    { role: 'direction', labels: ['指标方向性', '指标方向', '方向'] },
+  ],
+  splitValue: { operator: ['指标性质', '符号', '运算符号'], number: ['指标值', '目标值', '值'], unit: ['度量单位', '计量单位'] },
+  weightTotals: [90, 100],
+  rowsTemplate: {
+    title: '部门预算项目绩效目标申报表({{year}}年度)',
+    columns: ['unitName', 'name', 'budget', 'goal', 'level1', 'level2', 'level3', 'operator', 'number', 'unit', 'weight', 'direction'],
+    widths: [22, 18, 14, 30, 10, 14, 24, 8, 10, 8, 8, 10],
+    directions: { positive: '正向指标', negative: '反向指标' },
+    // 90: the other 10 are 预算执行率's, kept outside the table (an Inner Mongolia header: 产出50、效益30、满意度10)
+    weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
+  },
+};
+
 export { ProfileSchema };
 
 /** Field keys that are Block properties (the others go to `block.extra`). */
 export const blockFieldKeys: readonly string[] = BLOCK_FIELD_KEYS;
 
 /** The registered profiles (the shipped ones first, in this order: recognition prefers the earlier on a tie). */
-export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo];
+export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo, sichuanYthAnnual];
 
 let version = 0;
 

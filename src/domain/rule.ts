@@ -72,7 +72,7 @@ export interface Rule<M extends string = string> {
    */
   scope: 'block' | 'workbook' | 'file';
   /** profile layouts the rule applies to; absent = all */
-  layouts?: ('block' | 'list')[];
+  layouts?: Profile['layout'][];
   /** whether the format has what the rule checks (a plan, a code, a split 指标值 …); absent = always */
   appliesTo?(profile: Profile): boolean;
   messages: Record<M, string>;

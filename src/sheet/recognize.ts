@@ -31,6 +31,7 @@ import { BLOCK_FIELD_KEYS, type Profile } from '../domain/profile';
 import { canonicalLevel1, getProfile, profiles } from '../domain/profiles';
 import { readSplitValue } from '../domain/split-value';
 import { parseIndicatorText } from './disclosure-text';
+import { findRowsTables } from './indicator-rows';
 import { cellAddress, displayText, makeField } from './display';
 import type { Grid, GridSheet } from './grid';
 import {
@@ -1157,6 +1158,7 @@ interface SheetResult {
 interface Forced {
   block?: Profile;
   list?: Profile;
+  rows?: Profile;
 }
 
 function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
@@ -1165,6 +1167,11 @@ function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
   const built: BuiltBlock[] = [];
   const spans: { from: number; to: number }[] = [];
   const inSpan = (row: number) => spans.some((s) => row >= s.from && row < s.to);
+
+  // one row per indicator (docs/domain.md §2.8): src/sheet/indicator-rows.ts, from the rows that hold a header's words
+  const rowsTables = findRowsTables(sheet, rowsTableCandidates(ctx), forced.rows);
+  built.push(...rowsTables.built);
+  spans.push(...rowsTables.spans);
 
   // disclosure lists: from the first header row to the next block label (or the end)
   const listProfile = forced.list ?? profiles.find((p) => p.layout === 'list');
@@ -1233,8 +1240,16 @@ function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
     else if (budgetTitle || (typeof sheet.name === 'string' && isBudgetTitle(sheet.name))) note = NOTE_BUDGET;
     else note = NOTE_NO_TABLE;
   }
+  if (rowsTables.notes.length > 0) note = note ? `${note}；${rowsTables.notes.join('；')}` : rowsTables.notes.join('；');
   if (sheet.hidden) note = note ? `隐藏的工作表；${note}` : '隐藏的工作表';
   return { built, summaries: summaries.map((s) => s.table), titleYear: year, note };
+}
+
+/** The rows a `rows` table's header may be on: a list or 汇总 header, or a 一级指标 label. */
+function rowsTableCandidates(ctx: SheetCtx): number[] {
+  const rows = [...ctx.listHeaders.keys(), ...ctx.summaryHeaders.keys()];
+  for (const h of ctx.hits) if (h.field === INDICATORS_SLOT) rows.push(h.row);
+  return rows;
 }
 
 /** The profile a recognition is forced to, by layout. */
@@ -1242,7 +1257,7 @@ function forcedProfiles(id: string | undefined): Forced {
   if (!id) return {};
   const p = profiles.find((x) => x.id === id);
   if (!p) return {};
-  return p.layout === 'list' ? { list: p } : { block: p };
+  return p.layout === 'list' ? { list: p } : p.layout === 'rows' ? { rows: p } : { block: p };
 }
 
 /** Recognise every block of a workbook grid. Never throws. */

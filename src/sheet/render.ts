@@ -270,11 +270,11 @@ export function splitCells(ind: TemplateIndicator | undefined): [CellValue, Cell
   return [OPERATOR_SYMBOL[ind.operator ?? '≥'], null, ind.valueKind === 'percent' ? '%' : (ind.unit ?? null)];
 }
 
-export function splitPrompt(ind: TemplateIndicator): string {
+export function splitPrompt(ind: TemplateIndicator, captions = { op: '符号', num: '值', unit: '计量单位' }): string {
   const kind = ind.valueKind === 'qualitative' || ind.valueKind === 'date';
   let s = kind
-    ? '符号为“定性”：在“值”栏填写文字目标，如“提升”“有效保障”，计量单位留空'
-    : `只填数字（如“95”）；符号在“符号”栏（${SPLIT_SYMBOLS.join(' ')}），单位在“计量单位”栏`;
+    ? `${captions.op}为“定性”：在“${captions.num}”栏填写文字目标，如“提升”“有效保障”，${captions.unit}留空`
+    : `只填数字（如“95”）；符号在“${captions.op}”栏（${SPLIT_SYMBOLS.join(' ')}），单位在“${captions.unit}”栏`;
   if (ind.hint) s += `；${ind.hint}`;
   if (ind.value !== undefined) s = `已预填标准目标“${ind.value}”，可按实际调整。${s}`;
   return s;
@@ -630,6 +630,143 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 }
 
 // ---------------------------------------------------------------------------------------------
+// rows layout (docs/domain.md §2.8): one row per indicator, the project's fields on its first row
+
+/** Integer weights shared out over `n` rows totalling `total` (the first rows take the remainder). */
+function shareOut(total: number, n: number): number[] {
+  if (n <= 0) return [];
+  const base = Math.floor(total / n);
+  const rest = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+/** The direction word a value's operator implies: `≤ <` less is better, anything else more. */
+export function directionFor(symbol: CellValue, words: { positive: string; negative: string }): string | null {
+  if (typeof symbol !== 'string' || symbol === '') return null;
+  return /^[≤<＜]$/.test(symbol) ? words.negative : words.positive;
+}
+
+/**
+ * A `rows` table: the title with the budget year, the money-unit line, the header and per item its
+ * rows — the fields on the first row merged down, then one row per indicator (split 指标值, weights
+ * shared out per 一级 as the profile's `rowsTemplate.weights` says, directions from the operators).
+ */
+function renderRowsTable(profile: Profile, items: RenderItem[], at: CellPos): RenderPlan {
+  const t = profile.rowsTemplate;
+  if (!t) throw new Error(`“${profile.name}”没有模板，无法插入`);
+  const b = new PlanBuilder();
+  const C = (i: number) => at.col + i;
+  const width = t.columns.length;
+  const colOf = new Map(t.columns.map((k, i) => [k, i]));
+  const h0 = items[0]?.header;
+  const unit = h0?.moneyUnit ?? profile.moneyUnit;
+  const year = h0?.year;
+  const words = t.directions ?? { positive: '正向指标', negative: '反向指标' };
+  const sv = profile.splitValue;
+  const captionOf = (key: string): string => {
+    const f = fieldSpec(profile, key);
+    if (f) return f.labels[0];
+    if (sv && (key === 'operator' || key === 'number' || key === 'unit')) return sv[key][0];
+    return profile.indicatorColumns.find((c) => c.role === key)?.labels[0] ?? key;
+  };
+  let r = at.row;
+  b.set(r, C(0), fillText(t.title, { year: year === undefined ? '    ' : String(year) }), { bold: true, fontSize: 16, align: 'center', valign: 'middle' });
+  b.merge(rng(r, C(0), r, C(width - 1)));
+  b.height(r, 30);
+  b.fields.title = { row: r, col: C(0) };
+  r++;
+  b.set(r, C(0), `金额单位:${unit}`, { align: 'left', valign: 'middle' });
+  b.fields.moneyUnit = { row: r, col: C(0) };
+  r++;
+  const head = { bold: true, fill: HEADER_FILL, align: 'center' as const, valign: 'middle' as const, wrap: true };
+  t.columns.forEach((k, i) => b.set(r, C(i), captionOf(k), head));
+  b.height(r, 30);
+  b.fields.header = { row: r, col: C(0) };
+  const headerRow = r;
+  r++;
+  const first = r;
+  const cellStyle = { wrap: true, align: 'left' as const, valign: 'middle' as const };
+  const center = { ...cellStyle, align: 'center' as const };
+  const put = (key: string, row: number, value: CellValue, style: Omit<RenderCell, 'row' | 'col' | 'value'> = cellStyle) => {
+    const c = colOf.get(key);
+    if (c !== undefined) b.set(row, C(c), value, style);
+  };
+  const totals = profile.weightTotals ?? [];
+  items.forEach((it, k) => {
+    const rows = indicatorsForProfile(it.type, profile);
+    const top = r;
+    const bottom = r + Math.max(rows.length, 1) - 1;
+    const unitLine = `${it.header.unitCode ? `${it.header.unitCode}-` : ''}${it.header.unitName ?? ''}`;
+    put('unitName', top, unitLine === '' ? null : unitLine);
+    put('name', top, it.header.name ?? (it.type.indicators.length > 0 ? it.type.name : null));
+    put('budget', top, headerValue(profile, 'budget', it.header), { numberFormat: MONEY_FORMAT, align: 'right', valign: 'middle' });
+    put('goal', top, null, cellStyle);
+    for (const key of ['unitName', 'name', 'budget', 'goal']) {
+      const c = colOf.get(key);
+      if (c !== undefined) b.merge(rng(top, C(c), bottom, C(c)));
+    }
+    if (k === 0) {
+      for (const key of ['unitName', 'name', 'budget', 'goal']) {
+        const c = colOf.get(key);
+        if (c !== undefined) b.fields[key] = { row: top, col: C(c) };
+      }
+      b.fields.indicators = { row: top, col: C(colOf.get('level1') ?? 0) };
+      t.columns.forEach((key, i) => (b.fields[`column:${key}`] = { row: top, col: C(i) }));
+    }
+    const name = colOf.get('name');
+    if (name !== undefined) b.prompt(rng(top, C(name)), '项目名称', fillText(fieldSpec(profile, 'name')?.prompt ?? '填写项目名称', { unit }));
+    const budget = colOf.get('budget');
+    if (budget !== undefined) b.prompt(rng(top, C(budget)), '预算数', fillText(fieldSpec(profile, 'budget')?.prompt ?? '单位：{{unit}}', { unit }));
+    const goal = colOf.get('goal');
+    if (goal !== undefined) b.prompt(rng(top, C(goal)), fieldCaption(profile, 'goal', '年度目标'), `写明用这笔钱做什么、做多少、达到什么效果。${it.type.goalHint ?? ''}`);
+    // weights: each 一级's share over its rows
+    const weights = new Map<number, number>();
+    if (t.weights) {
+      for (const [l1, share] of Object.entries(t.weights)) {
+        const idx = rows.map((pi, i) => (pi.level1 === l1 ? i : -1)).filter((i) => i >= 0);
+        shareOut(share, idx.length).forEach((w, j) => weights.set(idx[j], w));
+      }
+    }
+    rows.forEach((pi, i) => {
+      const row = r + i;
+      const ind = pi.indicator;
+      put('level1', row, pi.level1, center);
+      put('level2', row, pi.level2, center);
+      put('level3', row, ind?.level3 ?? null);
+      put('description', row, ind?.description || null);
+      const [symbol, number, unitText] = sv ? splitCells(ind) : [null, ind?.value ?? null, null];
+      put('operator', row, symbol, center);
+      put('number', row, number, center);
+      put('unit', row, unitText, center);
+      put('value', row, ind?.value ?? null, { ...center, numberFormat: TEXT_FORMAT });
+      put('weight', row, weights.get(i) ?? null, center);
+      put('direction', row, directionFor(symbol, words), center);
+      const num = colOf.get('number');
+      if (ind && num !== undefined && sv) b.prompt(rng(row, C(num)), ind.level3, splitPrompt(ind, { op: sv.operator[0], num: sv.number[0], unit: sv.unit[0] }));
+      const l3 = colOf.get('level3');
+      if (!ind && l3 !== undefined) b.prompt(rng(row, C(l3)), pi.level2, `填写“${pi.level2}”下的三级指标名称，再填写指标值；不需要的行可删除（删除后请调整权重）`);
+      const w = colOf.get('weight');
+      if (w !== undefined && totals.length > 0) b.prompt(rng(row, C(w)), '权重', `本项目各指标的权重合计应为${totals.join('或')}`);
+      b.height(row, heightFor(wrappedLines(ind?.level3 ?? '', t.widths[colOf.get('level3') ?? 0] ?? 20), 22));
+    });
+    r = bottom + 1;
+  });
+  const last = r - 1;
+  if (last >= first) {
+    const list = (key: string, values: string[]) => {
+      const c = colOf.get(key);
+      if (c !== undefined) b.validations.push({ range: rng(first, C(c), last, C(c)), list: values });
+    };
+    list('level1', profile.level1.map((l) => l.name));
+    list('level2', [...new Set(profile.level1.flatMap((l) => l.level2.map((x) => x.name)))]);
+    if (sv) list('operator', [...SPLIT_SYMBOLS]);
+    list('direction', [words.positive, words.negative]);
+  }
+  b.borders.push(rng(headerRow, C(0), Math.max(last, headerRow), C(width - 1)));
+  return b.build(rng(at.row, C(0), Math.max(last, headerRow), C(width - 1)), t.widths);
+}
+
+// ---------------------------------------------------------------------------------------------
 // public API
 
 /**
@@ -648,6 +785,7 @@ export function renderBlock(
     throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${fitsText(type)}）`);
   }
   if (profile.layout === 'list') return renderListRows(profile, [{ type, header }], at);
+  if (profile.layout === 'rows') return renderRowsTable(profile, [{ type, header }], at);
   return renderTemplateBlock(profile, type, header, at, opts);
 }
 
@@ -667,6 +805,10 @@ export function renderWorkbook(profileId: string | Profile, items: RenderItem[],
     if (!typeFits(it.type, profile.id)) {
       throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${fitsText(it.type)}）`);
     }
+  }
+  if (profile.layout === 'rows') {
+    // the table carries its own title (with the budget year) and unit line
+    return { sheetName: opts.sheetName ?? '绩效目标申报表', profile: profile.id, plans: [renderRowsTable(profile, items, { row: 0, col: 0 })] };
   }
   const h0 = items[0]?.header;
   const year = h0?.year;

@@ -228,7 +228,7 @@ describe('the fixtures', () => {
       }
     }
     const count = (sev: string): number => report.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
-    expect(report.summary).toEqual({ files: 3, errors: count('error'), warnings: count('warning'), infos: count('info') });
+    expect(report.summary).toEqual({ files: 3, errors: count('error'), warnings: count('warning'), infos: count('info'), unchecked: 0 });
   });
 
   test('json: the exit code follows the errors found', () => {

@@ -308,7 +308,7 @@ describe('no code branches on a profile id', () => {
   walk(root);
 
   it('profile ids appear only in the data that declares the formats (profiles, the template library’s type list)', () => {
-    const ids = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'];
+    const ids = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info', 'sichuan-yth-annual'];
     const uses: string[] = [];
     for (const f of files) {
       const code = fs

@@ -25,7 +25,7 @@ describe('value rules on a correct block', () => {
     expect(valueRules.map((r) => `${r.id}:${r.severity}`)).toEqual([
       'value/percent-notation:warning', 'value/percent-out-of-range:error', 'value/quantity-not-count:error',
       'value/missing-unit:warning', 'value/rate-without-percent:warning', 'value/cost-direction:warning', 'value/cost-not-quantified:warning',
-      'value/satisfaction:error', 'value/year-mismatch:error',
+      'value/satisfaction:error', 'value/year-mismatch:error', 'value/direction-mismatch:warning',
       'value/split-operator:error', 'value/split-not-numeric:error', 'value/split-missing-unit:error',
     ]);
   });

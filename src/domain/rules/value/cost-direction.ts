@@ -3,7 +3,7 @@ import { costIsQuantified } from './cost-not-quantified';
 import { fieldText, isCostRow, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** control/compliance rates under 成本指标 are rightly "at least" */
-const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|完成率/;
+export const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|完成率/;
 
 /** value/cost-direction — a 成本指标 value uses ≥ or >. No fix: the clerk must decide. */
 export const valueCostDirection = defineRule({

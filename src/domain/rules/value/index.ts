@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import { valueCostDirection } from './cost-direction';
 import { valueCostNotQuantified } from './cost-not-quantified';
+import { valueDirectionMismatch } from './direction-mismatch';
 import { valueMissingUnit } from './missing-unit';
 import { valuePercentNotation } from './percent-notation';
 import { valuePercentOutOfRange } from './percent-out-of-range';
@@ -15,6 +16,7 @@ import { valueYearMismatch } from './year-mismatch';
 export {
   valueCostDirection,
   valueCostNotQuantified,
+  valueDirectionMismatch,
   valueMissingUnit,
   valuePercentNotation,
   valuePercentOutOfRange,
@@ -38,6 +40,7 @@ export const valueRules: Rule[] = [
   valueCostNotQuantified,
   valueSatisfaction,
   valueYearMismatch,
+  valueDirectionMismatch,
   valueSplitOperator,
   valueSplitNotNumeric,
   valueSplitMissingUnit,

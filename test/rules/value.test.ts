@@ -111,6 +111,17 @@ describe('value/missing-unit', () => {
     const out = runRule(valueMissingUnit, [rows(['产出指标', '数量指标', name, value, '计划'])]);
     expect(out).toHaveLength(1);
     expect(out[0].message).toBe(`指标值“${value}”只有数字，没有计量单位：应写明单位，如“${example}”`);
+    // the name names the unit: the fix writes the example the message gives, into the value cell
+    expect(out[0].fix).toEqual({ cell: 'F10', value: example, label: `改为“${example}”` });
+  });
+  it('no fix where the unit is a guess (no clue in the name, an amount per something, a cost)', () => {
+    const out = runRule(valueMissingUnit, [rows(
+      ['产出指标', '数量指标', '制作横幅', '10', '计划'],
+      ['产出指标', '数量指标', '取暖费收费标准', '4.5/平方米', '计划'],
+      ['产出指标', '成本指标', '总成本', '≤20', '预算'],
+    )]);
+    expect(out).toHaveLength(3);
+    expect(out.map((d) => d.fix)).toEqual([undefined, undefined, undefined]);
   });
   it('a satisfaction value and a rate are not told to take a unit (their own rules ask for a percentage)', () => {
     expect(cells(valueMissingUnit,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { fieldText, isCostRow, isProjectBlock, isSatisfactionRow, valueCell, valueRows } from '../indicator/rows';
+import { canFixCell, fieldText, isCostRow, isProjectBlock, isSatisfactionRow, valueCell, valueRows } from '../indicator/rows';
 import { isRateRow } from './rate-without-percent';
 
 /** names whose value is legitimately a bare number: rates, shares, indices, scores, ratios */
@@ -34,6 +34,7 @@ export function unitFromName(name: string): string | undefined {
 export const valueMissingUnit = defineRule({
   id: 'value/missing-unit',
   severity: 'warning',
+  fixable: 'one',
   scope: 'block',
   description: '指标值缺少计量单位',
   messages: {
@@ -53,12 +54,18 @@ export const valueMissingUnit = defineRule({
       const value = fieldText(r.row.value) || p.raw;
       const at = valueCell(r.row, 'unit');
       // `4.5/平方米` is an amount per something: money; a cost: 万元; else the unit the name names
-      const unit = per ? '元' : isCostRow(r) ? '万元' : unitFromName(r.name);
+      const named = per || isCostRow(r) ? undefined : unitFromName(r.name);
+      const unit = per ? '元' : isCostRow(r) ? '万元' : named;
       if (unit === undefined) {
         ctx.report({ at, messageId: 'missingNoExample', data: { value } });
         continue;
       }
-      ctx.report({ at, messageId: 'missing', data: { value, example: `${op}${n}${unit}${per}` } });
+      const example = `${op}${n}${unit}${per}`;
+      // a fix only where the name names the unit (保洁员人数 12 → 12人); a guessed 元/万元 is the clerk's call,
+      // a split 指标值's unit cell is value/split-missing-unit's, and an odd operator spelling (`>=12`) is
+      // value/percent-notation's fix first (one fix per cell; the unit's fix follows on the next check)
+      const fixable = named !== undefined && !r.row.split && p.notation.operator === undefined && canFixCell(ctx.profile);
+      ctx.report({ at, messageId: 'missing', data: { value, example }, fix: fixable ? { cell: at, value: example, label: `改为“${example}”` } : undefined });
     }
   },
 });

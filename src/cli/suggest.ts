@@ -76,7 +76,7 @@ export function suggestCommand(ctx: CommandContext): Command {
     .requiredOption('-n, --name <项目名称>', '项目名称（必填）')
     .option('-u, --usage <资金用途>', '资金用途')
     .option('-g, --goal <绩效目标>', '绩效目标')
-    .option('-T, --type <类型>', '项目类型（编号或名称，如 garbage-collection 或 垃圾清运；none 为不限类型）；不给则按项目名称等识别')
+    .option('-T, --type <类型>', '项目类型（名称或编号，如 垃圾清运；none 为不限类型）；不给则按项目名称等识别')
     .option('-t, --top <条数>', '推荐条数（默认 10）')
     .option('-p, --profile <格式>', `表格格式（一级/二级按其指标体系）：${profiles.map((p) => p.id).join('、')}`)
     .option('-f, --format <格式>', '输出格式：text（默认）或 json')

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { collectInputs } from '../../src/cli/files';
 import { ReportSchema, type Report } from '../../src/cli/report';
 import { writeHebeiWorkbook } from '../../scripts/bench-cli';
+import { profiles } from '../../src/domain/profiles';
 import { fixture } from '../helpers/fixtures';
 import { encryptedXlsxBytes, noteOf, run, sha256, tmpDir } from './helpers';
 
@@ -69,9 +70,9 @@ describe('arguments', () => {
       expect(r.code).toBe(0);
       // what is left in Latin letters is an option, a format id, a file type or a command name
       const words = r.stdout
-        .replace(/(hebei|central|disclosure)-[a-z0-9-]+/g, '')
+        .replace(new RegExp(profiles.map((p) => p.id).join('|'), 'g'), '')
         .replace(/--?[a-z][a-z-]*/g, '')
-        .replace(/\.(xlsx|xlsm|xls|et|ods|docx)\b|\b(jxmb|check|rules|suggest|template|help|stylish|json|html|text|all|XML|Excel|WPS|Word|OpenDocument)\b/g, '')
+        .replace(/\.(xlsx|xlsm|xls|et|ods|docx)\b|\b(jxmb|check|rules|suggest|template|help|stylish|json|html|text|all|none|XML|Excel|WPS|Word|OpenDocument)\b/g, '')
         .match(/[A-Za-z]{2,}/g);
       expect({ args, words }).toEqual({ args, words: null });
       expect(r.stdout).not.toMatch(/\[options\]|\[command\]|default:|Usage:|Options:/);

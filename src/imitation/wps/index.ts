@@ -123,7 +123,7 @@ export class WpsImitation implements WApp {
   active = 0;
   activeCell = { row: 0, col: 0 };
   name: string;
-  private listeners: Listener[] = [];
+  private readonly listeners: Listener[] = [];
   private queue: (() => void)[] = [];
   private flushing: Promise<void> | undefined;
   /** calls through the API that wrote something (for "nothing was written" assertions) */
@@ -182,31 +182,31 @@ export class WpsImitation implements WApp {
     return new ImWorksheet(this.sheets[this.active]);
   }
   get ActiveWorkbook(): WWorkbook {
-    const book = this;
+    const { sheets: list, name } = this;
     const sheets: WSheets = {
       get Count() {
-        return book.sheets.length;
+        return list.length;
       },
       Item(i: number | string) {
-        const s = typeof i === 'number' ? book.sheets[i - 1] : book.sheets.find((x) => x.name === i);
+        const s = typeof i === 'number' ? list[i - 1] : list.find((x) => x.name === i);
         if (!s) throw new Error(`下标越界：${String(i)}`);
         return new ImWorksheet(s);
       },
     };
-    return { Name: book.name, Worksheets: sheets };
+    return { Name: name, Worksheets: sheets };
   }
   get ActiveCell(): WRange {
     const { row, col } = this.activeCell;
     return new ImRange(this.sheets[this.active], [{ top: row, left: col, bottom: row, right: col }]);
   }
   get ApiEvent(): WApiEvent {
-    const book = this;
+    const { listeners } = this;
     return {
       AddApiEventListener(name: Listener['name'], fn: unknown) {
-        book.listeners.push({ name, fn } as Listener);
+        listeners.push({ name, fn } as Listener);
       },
       RemoveApiEventListener(name: Listener['name'], fn?: unknown) {
-        book.listeners = book.listeners.filter((l) => !(l.name === name && (fn === undefined || l.fn === fn)));
+        for (let i = listeners.length - 1; i >= 0; i--) if (listeners[i].name === name && (fn === undefined || listeners[i].fn === fn)) listeners.splice(i, 1);
       },
     } as WApiEvent;
   }
@@ -224,14 +224,14 @@ export class WpsImitation implements WApp {
     },
     setValues: (sheet: string, a1: string, rows: (ImValue | undefined)[][]) => {
       const s = this.sheet(sheet);
-      const p = parseA1(a1);
+      const p = parseA1(a1.split(':')[0]);
       rows.forEach((line, i) => line.forEach((v, j) => (s.cell(p.row + i, p.col + j).value = v)));
       this.changed(s, [{ top: p.row, left: p.col, bottom: p.row + rows.length - 1, right: p.col + Math.max(...rows.map((l) => l.length)) - 1 }]);
     },
     /** a paste: no SheetChange (strictest reading), the pasted cells are left selected */
     paste: (sheet: string, a1: string, rows: (ImValue | undefined)[][]) => {
       const s = this.sheet(sheet);
-      const p = parseA1(a1);
+      const p = parseA1(a1.split(':')[0]);
       rows.forEach((line, i) => line.forEach((v, j) => (s.cell(p.row + i, p.col + j).value = v)));
       this.selected(s, [{ top: p.row, left: p.col, bottom: p.row + rows.length - 1, right: p.col + Math.max(...rows.map((l) => l.length)) - 1 }]);
     },
@@ -351,20 +351,20 @@ class ImRange implements WRange {
     /** Worksheet.Cells: the whole sheet */
     readonly whole = false,
   ) {}
-  private get first(): RangePos {
+  get first(): RangePos {
     return this.areas[0];
   }
-  private each(f: (c: ImCell, r: number, col: number) => void): void {
+  each(f: (c: ImCell, r: number, col: number) => void): void {
     for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) f(this.s.cell(r, c), r, c);
   }
-  private write(what: string, f: () => void, report = true): void {
+  write(what: string, f: () => void, report = true): void {
     this.s.guard();
     f();
     this.s.book.writeLog.push(`${this.s.name}!${this.Address(false, false)} ${what}`);
     if (report) this.s.book.changed(this.s, this.areas);
   }
   /** one value for all cells, or null when they differ (VBA) */
-  private uniform<T>(get: (c: ImCell | undefined) => T): T | null {
+  uniform<T>(get: (c: ImCell | undefined) => T): T | null {
     let out: T | undefined;
     let set = false;
     for (const a of this.areas)
@@ -434,7 +434,7 @@ class ImRange implements WRange {
           if (this.s.merges.some((m) => meets(m, a))) throw new Error('不能对合并单元格作部分更改');
           this.s.merges.push({ ...a });
           // VBA: only the upper-left value is kept
-          for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) this.s.peek(r, c) && (this.s.cell(r, c).value = undefined);
+          for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if ((r !== a.top || c !== a.left) && this.s.peek(r, c)) this.s.cell(r, c).value = undefined;
         }
       },
       false,
@@ -521,50 +521,13 @@ class ImRange implements WRange {
     };
   }
   get Interior(): WInterior {
-    const r = this;
-    return {
-      get Color() {
-        return r.uniform((c) => c?.fill ?? WHITE);
-      },
-      set Color(v: unknown) {
-        r.write('Interior.Color', () => r.each((c) => (c.fill = Number(v))), false);
-      },
-    };
+    return interiorOf(this);
   }
   get Font(): WFont {
-    const r = this;
-    return {
-      get Bold() {
-        return r.uniform((c) => c?.bold ?? false) === true;
-      },
-      set Bold(v: boolean) {
-        r.write('Font.Bold', () => r.each((c) => (c.bold = v)), false);
-      },
-      get Size() {
-        return Number(r.uniform((c) => c?.size ?? 11));
-      },
-      set Size(v: number) {
-        r.write('Font.Size', () => r.each((c) => (c.size = v)), false);
-      },
-    };
+    return fontOf(this);
   }
   get Borders(): WBorders {
-    const r = this;
-    const get = () => r.uniform((c) => c?.border?.lineStyle ?? -4142);
-    return {
-      get LineStyle() {
-        return get() as number;
-      },
-      set LineStyle(v: number | boolean) {
-        r.write('Borders.LineStyle', () => r.each((c) => (c.border = { lineStyle: v, weight: c.border?.weight ?? 2 })), false);
-      },
-      get Weight() {
-        return Number(r.uniform((c) => c?.border?.weight ?? 2));
-      },
-      set Weight(v: number) {
-        r.write('Borders.Weight', () => r.each((c) => (c.border = { lineStyle: c.border?.lineStyle ?? 1, weight: v })), false);
-      },
-    };
+    return bordersOf(this);
   }
   get HorizontalAlignment() {
     return this.uniform((c) => c?.hAlign ?? 1) as number;
@@ -601,55 +564,7 @@ class ImRange implements WRange {
     }, false);
   }
   get Validation(): WValidation {
-    const r = this;
-    const first = () => r.s.peek(r.first.top, r.first.left)?.validation;
-    const need = () => {
-      const v = first();
-      if (!v) throw new Error('该区域没有数据有效性');
-      return v;
-    };
-    const setAll = (f: (v: ImValidation) => void) =>
-      r.write('Validation', () =>
-        r.each((c) => {
-          if (!c.validation) throw new Error('该区域没有数据有效性');
-          f(c.validation);
-        }), false);
-    return {
-      Add(type: number, _alert?: number, _op?: number, formula1?: string) {
-        r.write('Validation.Add', () =>
-          r.each((c) => {
-            if (c.validation) throw new Error('该区域已有数据有效性：请先删除');
-            c.validation = { type, formula1, inCellDropdown: true, inputTitle: '', inputMessage: '', showInput: true };
-          }), false);
-      },
-      Delete() {
-        r.write('Validation.Delete', () => r.each((c) => (c.validation = undefined)), false);
-      },
-      get InCellDropdown() {
-        return need().inCellDropdown;
-      },
-      set InCellDropdown(v: boolean) {
-        setAll((x) => (x.inCellDropdown = v));
-      },
-      get InputTitle() {
-        return need().inputTitle;
-      },
-      set InputTitle(v: string) {
-        setAll((x) => (x.inputTitle = v));
-      },
-      get InputMessage() {
-        return need().inputMessage;
-      },
-      set InputMessage(v: string) {
-        setAll((x) => (x.inputMessage = v));
-      },
-      get ShowInput() {
-        return need().showInput;
-      },
-      set ShowInput(v: boolean) {
-        setAll((x) => (x.showInput = v));
-      },
-    };
+    return validationOf(this);
   }
   Insert(shift?: number): unknown {
     if (shift !== -4121) throw new Error('imitation: only xlShiftDown');
@@ -675,6 +590,103 @@ class ImRange implements WRange {
     this.s.book.selected(this.s, this.areas);
     return true;
   }
+}
+
+function interiorOf(r: ImRange): WInterior {
+  return {
+    get Color() {
+      return r.uniform((c) => c?.fill ?? WHITE);
+    },
+    set Color(v: unknown) {
+      r.write('Interior.Color', () => r.each((c) => (c.fill = Number(v))), false);
+    },
+  };
+}
+
+function fontOf(r: ImRange): WFont {
+  return {
+    get Bold() {
+      return r.uniform((c) => c?.bold ?? false) === true;
+    },
+    set Bold(v: boolean) {
+      r.write('Font.Bold', () => r.each((c) => (c.bold = v)), false);
+    },
+    get Size() {
+      return Number(r.uniform((c) => c?.size ?? 11));
+    },
+    set Size(v: number) {
+      r.write('Font.Size', () => r.each((c) => (c.size = v)), false);
+    },
+  };
+}
+
+function bordersOf(r: ImRange): WBorders {
+  const get = () => r.uniform((c) => c?.border?.lineStyle ?? -4142);
+  return {
+    get LineStyle() {
+      return get() as number;
+    },
+    set LineStyle(v: number | boolean) {
+      r.write('Borders.LineStyle', () => r.each((c) => (c.border = { lineStyle: v, weight: c.border?.weight ?? 2 })), false);
+    },
+    get Weight() {
+      return Number(r.uniform((c) => c?.border?.weight ?? 2));
+    },
+    set Weight(v: number) {
+      r.write('Borders.Weight', () => r.each((c) => (c.border = { lineStyle: c.border?.lineStyle ?? 1, weight: v })), false);
+    },
+  };
+}
+
+function validationOf(r: ImRange): WValidation {
+  const first = () => r.s.peek(r.first.top, r.first.left)?.validation;
+  const need = () => {
+    const v = first();
+    if (!v) throw new Error('该区域没有数据有效性');
+    return v;
+  };
+  const setAll = (f: (v: ImValidation) => void) =>
+    r.write('Validation', () =>
+      r.each((c) => {
+        if (!c.validation) throw new Error('该区域没有数据有效性');
+        f(c.validation);
+      }), false);
+  return {
+    Add(type: number, _alert?: number, _op?: number, formula1?: string) {
+      r.write('Validation.Add', () =>
+        r.each((c) => {
+          if (c.validation) throw new Error('该区域已有数据有效性：请先删除');
+          c.validation = { type, formula1, inCellDropdown: true, inputTitle: '', inputMessage: '', showInput: true };
+        }), false);
+    },
+    Delete() {
+      r.write('Validation.Delete', () => r.each((c) => (c.validation = undefined)), false);
+    },
+    get InCellDropdown() {
+      return need().inCellDropdown;
+    },
+    set InCellDropdown(v: boolean) {
+      setAll((x) => (x.inCellDropdown = v));
+    },
+    get InputTitle() {
+      return need().inputTitle;
+    },
+    set InputTitle(v: string) {
+      setAll((x) => (x.inputTitle = v));
+    },
+    get InputMessage() {
+      return need().inputMessage;
+    },
+    set InputMessage(v: string) {
+      setAll((x) => (x.inputMessage = v));
+    },
+    get ShowInput() {
+      return need().showInput;
+    },
+    set ShowInput(v: boolean) {
+      setAll((x) => (x.showInput = v));
+    },
+  };
 }
 
 /** A1 range text of areas (for test assertions). */

@@ -10,9 +10,11 @@
  *   leaves what it changed selected, the same debounced pass runs: it re-reads the workbook and
  *   compares it with the last check's grid, and only when something differs checks and marks;
  * - `WorkbookBeforeSave`: a pending check runs at once, so the marks saved with the file are current.
- * Our own writes (marks, fixes, insertions) are reported by WPS like the clerk's (strictest reading):
- * events arriving while we write, and `suppressMs` after, are ignored — and should one slip through,
- * the pass it causes finds the marks right and writes nothing, so nothing loops.
+ * Every scheduled pass first reads the workbook and compares it with the grid of the last check
+ * (values, number formats, merged areas — all that recognition and the checks read): only when it
+ * differs does it check and mark. So our own writes, which WPS may report like the clerk's
+ * (strictest reading), cost one read and nothing more — the marks are not in the grid — and no
+ * timing window decides whether a clerk's edit counts.
  *
  * Settings (profile, year, rules, marks on/off) travel with the file: a custom property
  * `jxmb.settings` (JSON) of the workbook's first worksheet (`Worksheet.CustomProperties`, declared
@@ -39,8 +41,6 @@ import { addIndicatorRow, applyFixes, insertBlock } from './write';
 export interface WpsHostOptions {
   /** wait after the last edit before checking, ms (default 300) */
   debounceMs?: number;
-  /** events this long after our own writes are ignored (default 500 ms) */
-  suppressMs?: number;
   /** recognition + checking (default: src/excel/analyze.ts) */
   analyze?: Analyze<unknown>;
 }
@@ -90,7 +90,6 @@ function sameGrid(a: Grid, b: Grid): boolean {
 
 export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
   const debounceMs = opts.debounceMs ?? 300;
-  const suppressMs = opts.suppressMs ?? 500;
   const analyze = opts.analyze ?? (analyzeGrid as Analyze<unknown>);
   const results = new Set<(r: CheckResult) => void>();
   const selections = new Set<(r: CellRef) => void>();
@@ -101,11 +100,8 @@ export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
   let listening = false;
   let started = false;
   let writing = 0;
-  let suppressUntil = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stale: string | null = null;
-  /** the scheduled pass only verifies (checks nothing when the grid is as last checked) */
-  let pendingVerify = true;
 
   const setStatus = (s: string | null) => {
     if (s === stale) return;
@@ -114,14 +110,13 @@ export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
   };
   const fail = (what: string, e: unknown) => errors.forEach((l) => l(`${what}：${errorText(e)}`));
 
-  /** our own writes: events during them and shortly after are ours */
+  /** our own writes: events delivered during them are ours */
   function own<T>(f: () => T): T {
     writing++;
     try {
       return f();
     } finally {
       writing--;
-      suppressUntil = Date.now() + suppressMs;
     }
   }
 
@@ -179,24 +174,18 @@ export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
     }
   }
 
-  function schedule(onlyIfChanged: boolean): void {
-    let verify = onlyIfChanged;
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      verify = verify && pendingVerify;
-    }
-    pendingVerify = verify;
+  /** a pass after `debounceMs` of quiet; it checks only when the grid differs from the last check's */
+  function schedule(): void {
+    if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      safePass(pendingVerify);
+      safePass(true);
     }, debounceMs);
   }
 
   const onChange: SheetChangeListener = () => {
     if (!listening || writing > 0) return;
-    // just after our own writes the event may be theirs echoed: verify (the grid holds no marks, so
-    // an echo finds it unchanged and checks nothing) — a clerk's edit in that moment still counts
-    schedule(Date.now() < suppressUntil);
+    schedule();
   };
   const onSelect: SelectionListener = (_sheet, target) => {
     if (!listening) return;
@@ -207,14 +196,14 @@ export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
       fail('读取选区失败', e);
     }
     if (writing > 0) return;
-    // an edit WPS did not report is in what the clerk just did: verify (cheap when nothing changed)
-    schedule(true);
+    // an edit WPS did not report is in what the clerk just did: verify (nothing checked when nothing changed)
+    schedule();
   };
   const onBeforeSave: BeforeSaveListener = () => {
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
-    safePass(pendingVerify);
+    safePass(true);
   };
 
   function listen(on: boolean): void {
@@ -287,7 +276,7 @@ export function createWpsHost(app: WApp, opts: WpsHostOptions = {}): WpsHost {
       if (!started) return;
       listen(on);
       setStatus(on ? null : '边填边检查已关闭：结果可能不是最新的，修改后请点击“重新检查”');
-      if (on) schedule(true);
+      if (on) schedule();
     },
     async recheck() {
       if (timer !== undefined) clearTimeout(timer);

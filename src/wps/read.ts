@@ -1,7 +1,7 @@
 /**
  * Reading a WPS 表格 workbook as the host-agnostic grid (src/sheet/grid.ts): the values (`Value2`:
- * numbers and dates as numbers, as Office.js `values` gives them), each non-empty cell's number
- * format (so src/sheet/display.ts shows the value as the clerk sees it — `Range.Text` is not used: it
+ * numbers and dates as numbers, as Office.js `values` gives them), the cells' number formats (one
+ * read per row when the row's are all the same) (so src/sheet/display.ts shows the value as the clerk sees it — `Range.Text` is not used: it
  * depends on the column width, `###` where the number does not fit) and the merged areas.
  *
  * WPS's model is synchronous: a read is a call, no batching. A block's `Value2` is rows of values
@@ -85,7 +85,9 @@ function mergesIn(sheet: WSheet, used: WRange, r: RangePos): RangePos[] {
   if (used.MergeCells === false) return [];
   const out: RangePos[] = [];
   const inside = (row: number, col: number) => out.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
-  for (let row = r.top; row <= r.bottom; row++)
+  for (let row = r.top; row <= r.bottom; row++) {
+    // a row with no merged cell answers false at once (a mixed row: null, VBA)
+    if (sheet.Range(address({ top: row, left: r.left, bottom: row, right: r.right })).MergeCells === false) continue;
     for (let col = r.left; col <= r.right; col++) {
       if (inside(row, col)) continue;
       const cell = sheet.Range(address({ top: row, left: col, bottom: row, right: col }));
@@ -93,6 +95,21 @@ function mergesIn(sheet: WSheet, used: WRange, r: RangePos): RangePos[] {
       const m = rectOf(cell.MergeArea.Address(false, false));
       if (m.top !== m.bottom || m.left !== m.right) out.push(m);
     }
+  }
+  return out;
+}
+
+const GENERAL = new Set(['General', 'G/通用格式']);
+
+/** a row's number formats: one read when the row is uniform (VBA: null when its cells differ), else cell by cell */
+function rowFormats(sheet: WSheet, row: number, left: number, right: number): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  const whole = sheet.Range(address({ top: row, left, bottom: row, right })).NumberFormat;
+  if (typeof whole === 'string' && GENERAL.has(whole)) return out;
+  for (let col = left; col <= right; col++) {
+    const f = typeof whole === 'string' ? whole : sheet.Range(address({ top: row, left: col, bottom: row, right: col })).NumberFormat;
+    if (typeof f === 'string' && !GENERAL.has(f)) out[col] = f;
+  }
   return out;
 }
 
@@ -108,17 +125,16 @@ export function readSheet(sheet: WSheet): GridSheet {
   raw.forEach((line, i) => {
     const row = top + i;
     values[row] = [];
-    formats[row] = [];
     line.forEach((v, j) => {
       const cv = toCell(v);
-      if (cv === undefined) return;
-      const col = left + j;
-      values[row][col] = cv;
-      const f = sheet.Range(address({ top: row, left: col, bottom: row, right: col })).NumberFormat;
-      if (typeof f === 'string' && f !== 'General' && f !== 'G/通用格式') formats[row][col] = f;
+      if (cv !== undefined) values[row][left + j] = cv;
     });
+    formats[row] = rowFormats(sheet, row, left, r.right);
   });
-  for (let i = 0; i < top; i++) values[i] ??= [];
+  for (let i = 0; i < top; i++) {
+    values[i] ??= [];
+    formats[i] ??= [];
+  }
   return { name: sheet.Name, values, formats, merges: mergesIn(sheet, used, r) };
 }
 

@@ -68,7 +68,7 @@ function code21(seed: number, year: number, i: number): string {
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Writes a workbook of canonical hebei-project blocks (DOMAIN.md §2.1) that pass every rule unless a fault is planted. */
+/** Writes a workbook of canonical hebei-project blocks (docs/domain.md §2.1) that pass every rule unless a fault is planted. */
 export async function writeHebeiWorkbook(file: string, spec: WorkbookSpec): Promise<void> {
   const seed = spec.seed ?? 1;
   const town = spec.town ?? `第${seed}镇`;

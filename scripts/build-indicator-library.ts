@@ -4,12 +4,12 @@
  *   npm run build:indicators            # writes src/domain/indicators/data.ts
  *   npm run build:indicators -- --check # exits 1 when the committed file is not what this produces
  *
- * Sources: the seed documents (../shared/seeds/*.txt, text renderings of 部门预算 documents, read
- * into a grid by scripts/lib/seed-text.ts), the fixture workbooks (../shared/fixtures/*.xlsx, read by
+ * Sources: the seed documents (data/seeds/*.txt, text renderings of 部门预算 documents, read
+ * into a grid by scripts/lib/seed-text.ts), the fixture workbooks (test/fixtures/workbooks/*.xlsx, read by
  * the CLI's reader) — both recognised by src/sheet/recognize.ts — and the template library
  * (src/domain/templates/library.ts). Values are reduced to their form by the value parser
- * (src/domain/indicators/form.ts): no number of a source reaches the library. `JXMB_SHARED` names the
- * shared folder when the checkout does not sit beside it (`JXMB_FIXTURES` the fixture folder).
+ * (src/domain/indicators/form.ts): no number of a source reaches the library. Both folders are in
+ * the repository, so a clone with nothing beside it builds the same library.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -29,19 +29,16 @@ import { seedToGrid } from './lib/seed-text';
 const ROOT = path.resolve(__dirname, '..');
 export const DATA_MODULE = path.join(ROOT, 'src/domain/indicators/data.ts');
 
-export interface SharedDirs {
+export interface SourceDirs {
   seeds: string;
   fixtures: string;
 }
 
-/** The shared folder: $JXMB_SHARED, else `shared/` beside the checkout or one level up (a worktree). */
-export function sharedDirs(): SharedDirs {
-  const fromEnv = process.env.JXMB_SHARED;
-  const candidates = fromEnv ? [path.resolve(fromEnv)] : [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../shared')];
-  const shared = candidates.find((d) => fs.existsSync(path.join(d, 'seeds'))) ?? candidates[0];
+/** The library's sources in the repository: data/seeds and the test fixture workbooks. */
+export function sourceDirs(): SourceDirs {
   return {
-    seeds: path.join(shared, 'seeds'),
-    fixtures: process.env.JXMB_FIXTURES ? path.resolve(process.env.JXMB_FIXTURES) : path.join(shared, 'fixtures'),
+    seeds: path.join(ROOT, 'data/seeds'),
+    fixtures: path.join(ROOT, 'test/fixtures/workbooks'),
   };
 }
 
@@ -75,7 +72,7 @@ function titleOf(blocks: Block[], year: number | undefined, fallback: string): s
 }
 
 function readSeeds(dir: string): ReadSource[] {
-  if (!fs.existsSync(dir)) throw new Error(`找不到种子文档目录 ${dir}（可用 JXMB_SHARED 指定 shared 目录）`);
+  if (!fs.existsSync(dir)) throw new Error(`找不到种子文档目录 ${dir}`);
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -89,7 +86,7 @@ function readSeeds(dir: string): ReadSource[] {
 }
 
 async function readFixtures(dir: string): Promise<ReadSource[]> {
-  if (!fs.existsSync(dir)) throw new Error(`找不到样例工作簿目录 ${dir}（可用 JXMB_FIXTURES 指定）`);
+  if (!fs.existsSync(dir)) throw new Error(`找不到样例工作簿目录 ${dir}`);
   const out: ReadSource[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort()) {
     const grid: Grid = await readWorkbookFile(path.join(dir, file));
@@ -215,7 +212,7 @@ export interface BuildResult {
   skipped: string[];
 }
 
-export async function buildIndicatorLibrary(dirs: SharedDirs = sharedDirs()): Promise<BuildResult> {
+export async function buildIndicatorLibrary(dirs: SourceDirs = sourceDirs()): Promise<BuildResult> {
   const b = new Builder();
   const skipped: string[] = [];
   for (const s of readSeeds(dirs.seeds)) addBlocks(b, s, skipped);

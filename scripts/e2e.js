@@ -5,7 +5,9 @@
 // the marks and the list update, click a diagnostic and land on its cell, apply a fix and see it
 // cleared, insert a row above the marked block and sort a range (the sheet's 插入行 and 排序) and
 // see the marks sit on the flagged cells, switch a setting; the same again with the keyboard only;
-// axe-core on every tab in light and dark. Screenshots go to test-output/screenshots/. Prints
+// axe-core on every tab in light and dark. Screenshots go to test-output/screenshots/, and the ones
+// the 用户手册 shows (DOC_SHOTS) also to docs/images/, so each run keeps the manual's pictures
+// current (commit them when they change). Prints
 // `N passed, M failed` and exits non-zero on failure. `--no-build` reuses an existing dist-preview.
 //
 // Nothing here asserts how long anything takes (CI runs on busy machines): every wait is for a
@@ -16,6 +18,19 @@ const path = require('path');
 const { ROOT, buildPreview, servePreview, chromiumMissing, launchChromium, waitForReady } = require('./preview-harness');
 
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+/** the screenshots docs/用户手册.md shows: e2e name → file in docs/images/ */
+const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
+const DOC_SHOTS = {
+  '01-check-sample': 'check-sample.png',
+  '02-selection': 'check-selection.png',
+  '04-template-form-error': 'template-form-error.png',
+  '05-template-inserted': 'template-inserted.png',
+  '08-before-fix': 'fix-before.png',
+  '09-after-fix': 'fix-after.png',
+  '10-settings': 'settings.png',
+  '12-indicators': 'indicators.png',
+  '13-indicator-added': 'indicator-added.png',
+};
 /** stops a hung wait; generous, as a busy machine may be many times slower than an idle one */
 const HANG_MS = Number(process.env.JXMB_E2E_HANG_MS || 120_000);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,7 +56,9 @@ const pane = (page) => page.locator('[data-testid="taskpane"]');
 const items = (page) => pane(page).locator('[aria-label="问题列表"] li');
 
 async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (DOC_SHOTS[name]) fs.copyFileSync(file, path.join(DOC_IMAGES, DOC_SHOTS[name]));
 }
 
 async function openTab(page, name) {
@@ -195,7 +212,7 @@ function below(addr) {
 // accessibility: axe-core in the page
 
 /**
- * Violations that stay, each listed in the README (Accessibility) with why. Matched per node, so a
+ * Violations that stay, each listed in docs/accessibility.md with why. Matched per node, so a
  * new node of the same rule still fails.
  */
 const AXE_EXCEPTIONS = [
@@ -225,7 +242,7 @@ async function axeCheck(page, label) {
     const nodes = except ? v.nodes.filter((n) => !except.node(n.html)) : v.nodes;
     if (nodes.length) left.push({ ...v, nodes });
   }
-  // serious and critical fail; so do moderate and minor ones, none being listed in the README
+  // serious and critical fail; so do moderate and minor ones, none being listed in docs/accessibility.md
   assert(
     left.length === 0,
     `axe (${label}): ${left.map((v) => `${v.impact} ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => `${n.target} ${n.html.slice(0, 120)}`).join(' | ')}`).join('\n')}`,
@@ -419,6 +436,7 @@ async function main() {
   const missing = chromiumMissing();
   if (missing) throw new Error(`the browser end-to-end test needs Chromium: ${missing}`);
   fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(DOC_IMAGES, { recursive: true });
   buildPreview({ reuse: process.argv.includes('--no-build') });
   const { server, base } = await servePreview();
   const browser = await launchChromium();
@@ -896,7 +914,7 @@ async function main() {
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  console.log(`screenshots: ${path.relative(ROOT, SHOTS)}/`);
+  console.log(`screenshots: ${path.relative(ROOT, SHOTS)}/ (the 用户手册's in ${path.relative(ROOT, DOC_IMAGES)}/)`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -1,5 +1,5 @@
 /**
- * The seed documents (../shared/seeds/*.txt) are text renderings of real 部门预算 documents. This
+ * The seed documents (data/seeds/*.txt) are text renderings of real 部门预算 documents. This
  * turns one into a {@link Grid} so that the project's own recogniser reads it, the way it reads a
  * workbook. Two renderings occur:
  *

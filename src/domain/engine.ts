@@ -1,6 +1,6 @@
 /**
  * The checker engine: runs every rule that applies to a block's profile and turns the rules'
- * reports into diagnostics (DOMAIN.md §7). Pure; never applies fixes.
+ * reports into diagnostics (docs/domain.md §7). Pure; never applies fixes.
  */
 import { parseA1 } from './address';
 import type { Block, Diagnostic, Severity, SummaryTable } from './model';

@@ -1,5 +1,5 @@
 /**
- * The model of a 绩效目标表 block and of a diagnostic (DOMAIN.md §2, §7).
+ * The model of a 绩效目标表 block and of a diagnostic (docs/domain.md §2, §7).
  *
  * Every field remembers the cell it came from (an A1 address on the block's sheet), so a
  * diagnostic can point at the exact cell the clerk has to change.
@@ -40,7 +40,7 @@ export const IndicatorRowSchema = z.object({
   /** The raw source line for indicators parsed from disclosure-list text. */
   sourceLine: z.string().optional(),
   /**
-   * The 指标值 as the 一体化 system stores it, over three cells (DOMAIN §2.5): 符号 | 值 | 计量单位.
+   * The 指标值 as the 一体化 system stores it, over three cells (docs/domain.md §2.5): 符号 | 值 | 计量单位.
    * `value` then holds what the three say together (`≥95%`), at the 值 cell.
    */
   split: z.object({ operator: FieldSchema, number: FieldSchema, unit: FieldSchema }).optional(),
@@ -97,7 +97,7 @@ export const BlockSchema = z.object({
 });
 export type Block = z.infer<typeof BlockSchema>;
 
-/** One project row of a 汇总 table (DOMAIN §2.6). */
+/** One project row of a 汇总 table (docs/domain.md §2.6). */
 export const SummaryRowSchema = z.object({
   /** 0-based sheet row */
   row: z.number().int(),

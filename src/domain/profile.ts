@@ -1,5 +1,5 @@
 /**
- * A profile is one table format plus its rule settings (DOMAIN.md §2). Profiles are data: a new
+ * A profile is one table format plus its rule settings (docs/domain.md §2). Profiles are data: a new
  * province's profile is a new object of this shape, not new code. The recogniser
  * (src/sheet/recognize.ts) reads a format's labels, fields, indicator columns and money unit from
  * here; the renderer (src/sheet/render.ts) writes a template from its `template`; the rules read
@@ -63,7 +63,7 @@ export interface IndicatorColumnSpec {
 
 /**
  * The 指标值 split over three sub-columns under its header, as the 一体化 system stores it:
- * 符号 | 值 | 计量单位 (DOMAIN §2.5). The symbols themselves are the value grammar's (src/domain/split-value.ts).
+ * 符号 | 值 | 计量单位 (docs/domain.md §2.5). The symbols themselves are the value grammar's (src/domain/split-value.ts).
  */
 export interface SplitValueSpec {
   operator: string[];

@@ -1,5 +1,5 @@
 /**
- * The shipped profiles (DOMAIN.md §2, §3) as data, a registry, and the name lookups every
+ * The shipped profiles (docs/domain.md §2, §3) as data, a registry, and the name lookups every
  * indicator rule uses. A new province is a new `Profile` object passed to `registerProfile`.
  */
 import { z } from 'zod';
@@ -72,7 +72,7 @@ const HEBEI_COMMON = {
   rules: { 'plan/behind-schedule': 'off' },
 } satisfies Partial<Profile>;
 
-// ---- block labels and columns (DOMAIN §2.1): compared after normLabel (no whitespace, half-width punctuation) ----
+// ---- block labels and columns (docs/domain.md §2.1): compared after normLabel (no whitespace, half-width punctuation) ----
 
 const HEBEI_FIELDS: FieldSpec[] = [
   {
@@ -123,7 +123,7 @@ const HEBEI_COLUMNS: IndicatorColumnSpec[] = [
   { role: 'basis', labels: ['指标值确定依据', '确定依据', '指标值设定依据', '设定依据', '指标确定依据'] },
 ];
 
-/** The canonical 7-column block of DOMAIN §2.1 (A–G), as templates insert it. */
+/** The canonical 7-column block of docs/domain.md §2.1 (A–G), as templates insert it. */
 const HEBEI_TEMPLATE: BlockTemplate = {
   widths: [12, 14, 24, 16, 16, 16, 22],
   title: '{{prefix}}{{name}}绩效目标表',
@@ -187,7 +187,7 @@ export const disclosureList: Profile = {
   layout: 'list',
   ...HEBEI_COMMON,
   moneyUnit: '万元',
-  // the columns, in the order templates write them (DOMAIN §2.2)
+  // the columns, in the order templates write them (docs/domain.md §2.2)
   fields: [
     { key: 'code', caption: '单位编码', labels: ['单位编码', '单位代码', '编码'] },
     {
@@ -210,7 +210,7 @@ export const disclosureList: Profile = {
   indicatorColumns: [],
 };
 
-// ---- 一体化 exports (DOMAIN §2.4, §2.5) -------------------------------------------------------------
+// ---- 一体化 exports (docs/domain.md §2.4, §2.5) -------------------------------------------------------------
 
 /** The system fixes this row under 成本指标 in every table (`项目或定额成本控制率 ＝ 100 %`). */
 const YTH_FIXED: FixedIndicator[] = [{ level1: '产出指标', level2: '成本指标', level3: '项目或定额成本控制率', value: '＝100%' }];

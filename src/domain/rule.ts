@@ -39,7 +39,7 @@ export interface RuleContext {
   block?: Block;
   /** all blocks of the workbook (of every profile) */
   blocks: Block[];
-  /** the workbook's 汇总 tables (not blocks; DOMAIN §2.6) */
+  /** the workbook's 汇总 tables (not blocks; docs/domain.md §2.6) */
   summaries: SummaryTable[];
   profile: Profile;
   settings: CheckSettings;

@@ -1,5 +1,5 @@
 /**
- * The 指标值 split over three cells, as the 一体化 system stores it (DOMAIN §2.5): 符号 | 值 | 计量单位.
+ * The 指标值 split over three cells, as the 一体化 system stores it (docs/domain.md §2.5): 符号 | 值 | 计量单位.
  *
  * 符号 is one of the system's six (`≥ ＞ ＝ ＜ ≤ 定性`; the half-width `> = <` a clerk types by hand
  * mean the same). With 定性 the 值 is text and the unit blank; otherwise 值 is a plain number and

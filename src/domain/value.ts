@@ -1,5 +1,5 @@
 /**
- * THE 指标值 parser (DOMAIN.md §4): `[operator] number [unit]`, a date/period, or qualitative text.
+ * THE 指标值 parser (docs/domain.md §4): `[operator] number [unit]`, a date/period, or qualitative text.
  *
  * Every consumer (rules, recogniser, templates, UI) reads values through `parseValue`, so all agree
  * on what `≥90百分比`, `$\geq 95\%$`, `≤10.56万元/年` or `每月31日之前` mean. Never throws.
@@ -90,7 +90,7 @@ const SUFFIX_OPERATORS: [string, Operator][] = [
 
 const CANONICAL_OPS = new Set<string>(['≥', '≤', '>', '<', '=']);
 
-/** Unit words of counts (DOMAIN §4), incl. spans of time. Single CJK characters are accepted too. */
+/** Unit words of counts (docs/domain.md §4), incl. spans of time. Single CJK characters are accepted too. */
 const COUNT_UNITS = new Set<string>([
   '个', '人', '人次', '次', '户', '户次', '村', '份', '场', '场次', '期', '项', '名', '批', '批次', '天', '日',
   '月', '年', '周', '小时', '工作日', '季度', '平方米', '平米', '立方米', '米', '公里', '千米', '条', '块', '册',

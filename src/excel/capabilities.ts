@@ -40,7 +40,7 @@ export type Capabilities = { [K in Capability]: boolean } & {
 /** what only the add-in's own housekeeping needs: nothing the clerk would miss */
 type Internal = 'notes';
 
-/** zh-CN: what the clerk loses without each capability (shown in the pane, listed in the README) */
+/** zh-CN: what the clerk loses without each capability (shown in the pane, listed in docs/excel.md) */
 export const DEGRADED: Record<Exclude<Capability, Internal>, string> = {
   liveEvents: '此版本 Excel 不支持工作表更改事件（需要 ExcelApi 1.9）：编辑后不会自动检查，请点击“重新检查”。',
   triggerSource: '此版本 Excel 无法区分加载项自己的写入（需要 ExcelApi 1.14）：写入后短时间内的更改事件将被忽略，如有遗漏请点击“重新检查”。',

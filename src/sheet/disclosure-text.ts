@@ -1,5 +1,5 @@
 /**
- * The 绩效指标 text of a disclosure list row (DOMAIN.md §2.2), parsed into indicator items:
+ * The 绩效指标 text of a disclosure list row (docs/domain.md §2.2), parsed into indicator items:
  *
  * ```
  * 一、产出指标                       ← 一级 heading

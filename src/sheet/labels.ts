@@ -1,5 +1,5 @@
 /**
- * Label normalisation and the label vocabulary of the block and list formats (DOMAIN.md §2), read
+ * Label normalisation and the label vocabulary of the block and list formats (docs/domain.md §2), read
  * from the registered profiles (src/domain/profiles.ts): a new format's labels are data.
  *
  * Labels are compared after removing every kind of whitespace (inner spaces, line breaks,

@@ -1,5 +1,5 @@
 /**
- * Recognition: a {@link Grid} (any host) → the {@link Block}s it holds (DOMAIN.md §2), read through
+ * Recognition: a {@link Grid} (any host) → the {@link Block}s it holds (docs/domain.md §2), read through
  * the registered profiles (src/domain/profiles.ts): their labels, fields, indicator columns, split
  * 指标值 and money units are data, and no code here asks for a profile by its id.
  *
@@ -11,7 +11,7 @@
  *   (a 汇总 table's `项目名称 | 预算数 | 财政资金 | 其他资金`) is not a block. Each block's profile is
  *   the one whose own labels, indicator header and 一级 names it matches best (the earlier
  *   registered on a tie).
- * - Tables that are not project tables (DOMAIN §2.6) never become blocks: a 汇总 table is read into
+ * - Tables that are not project tables (docs/domain.md §2.6) never become blocks: a 汇总 table is read into
  *   a {@link SummaryTable} (checked by total/summary-mismatch), a 部门整体绩效目标表 is recognised
  *   by its own labels and title, budget tables and notes have no block structure.
  * - List profiles (disclosure-list: 单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标) give one block
@@ -568,7 +568,7 @@ function hasValueBeside(ctx: SheetCtx, h: Hit): boolean {
 }
 
 /**
- * Whether a group of labels is a project block (DOMAIN §2.6): labels with values beside them on
+ * Whether a group of labels is a project block (docs/domain.md §2.6): labels with values beside them on
  * two rows or more, or one with the indicator table below — and not inside a 部门整体 table
  * (its title, 年度主要任务, 部门名称 above or among the labels).
  */

@@ -1,10 +1,10 @@
 /**
- * Rendering a template into cell edits (DOMAIN.md §2, §8). A `RenderPlan` is host-agnostic: the CLI
+ * Rendering a template into cell edits (docs/domain.md §2, §8). A `RenderPlan` is host-agnostic: the CLI
  * writes it with ExcelJS, the add-in applies it through Office.js, tests apply it to a `GridSheet`.
  *
  * Layouts:
  * - block: the profile's `template` (data: the header rows, their spans and labels, the indicator
- *   columns, a split 指标值) — the canonical 7-column block of DOMAIN §2.1, the 一体化 layouts of
+ *   columns, a split 指标值) — the canonical 7-column block of docs/domain.md §2.1, the 一体化 layouts of
  *   §2.4/§2.5, or a new format's — anchored at any top-left cell; indicator rows follow the
  *   profile's frame and order, with the rows the system fixes (the 成本控制率 row);
  * - list: header row + unit row + one row per project, the columns of the list profile.
@@ -208,7 +208,7 @@ export function valuePrompt(ind: TemplateIndicator, year?: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// block layout: the profile's template (DOMAIN §2.1 hebei, §2.4/§2.5 一体化, or a new format's)
+// block layout: the profile's template (docs/domain.md §2.1 hebei, §2.4/§2.5 一体化, or a new format's)
 
 export interface BlockOptions {
   /** text before the title, e.g. `1.` when numbering blocks of a workbook */
@@ -535,7 +535,7 @@ function listHeaders(profile: Profile, unit: string): string[] {
 const CN_NUMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
- * The 绩效指标 text of a disclosure-list row (DOMAIN §2.2): headings per 一级/二级 and one numbered
+ * The 绩效指标 text of a disclosure-list row (docs/domain.md §2.2): headings per 一级/二级 and one numbered
  * line per 三级, `name value`; a blank value leaves the line as `name：` for the clerk to end,
  * an empty row (generic type) leaves its 二级 heading with no line under it.
  */

@@ -1,5 +1,5 @@
 /**
- * Tables that are not project tables (DOMAIN §2.6), as data: the header words of a 汇总 table,
+ * Tables that are not project tables (docs/domain.md §2.6), as data: the header words of a 汇总 table,
  * the words that mark a 部门整体绩效目标表, and the titles of budget tables. The recogniser never
  * makes a block of them; a 汇总 table is read so total/summary-mismatch can check it.
  */

@@ -1,6 +1,6 @@
 /**
  * Every format a reviewer receives gives the findings of the same tables as .xlsx: the three real
- * workbooks are written as Word .docx (the way the 部门预算 documents in ../shared/seeds carry
+ * workbooks are written as Word .docx (the way the 部门预算 documents in data/seeds carry
  * them), XML Spreadsheet 2003 named .xls (the 一体化 export), Excel 97–2003 .xls, WPS .et,
  * OpenDocument .ods — and, written by LibreOffice rather than by us, test/fixtures/formats/*.
  * One folder holds them all; the format is told from the content, whatever the name says.
@@ -24,7 +24,7 @@ const SEEDS: Record<string, string> = {
   'disclosure-2023-haomen': '004_6042772d099d8031.txt',
 };
 const SHIPPED = path.resolve(__dirname, '../fixtures/formats');
-const SEEDS_DIR = path.resolve(path.dirname(fixture('x')), '../seeds');
+const SEEDS_DIR = path.resolve(__dirname, '../../data/seeds');
 
 /** A file name → what it is made from and which format its content is (the name may say otherwise). */
 const made = new Map<string, { base: string; format: SourceFormat }>();

@@ -2,7 +2,7 @@
  * The CLI with the 一体化 layouts: `jxmb template --profile hebei-yth-annual|hebei-yth-info` writes a
  * form that `jxmb check` reads back as that layout; a workbook with a 汇总 sheet reports the 汇总's
  * problems at the 汇总's cells with `"block": null` (a workbook-level diagnostic), in the JSON shape
- * the README documents, in the stylish report and in the annotated copy.
+ * docs/审核指南.md documents, in the stylish report and in the annotated copy.
  */
 import * as fs from 'fs';
 import * as path from 'path';

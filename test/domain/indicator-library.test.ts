@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { buildIndicatorLibrary, DATA_MODULE, renderDataModule, sharedDirs } from '../../scripts/build-indicator-library';
+import { buildIndicatorLibrary, DATA_MODULE, renderDataModule, sourceDirs } from '../../scripts/build-indicator-library';
 import { seedToGrid } from '../../scripts/lib/seed-text';
 import { readWorkbookFile } from '../../src/cli/read';
 import { IndicatorLibrarySchema, indicatorKey, indicatorLibrary, templateForm, typesOfProject, valueForm } from '../../src/domain/indicators';
@@ -17,7 +17,7 @@ import { projectTypes } from '../../src/domain/templates';
 import { recognize } from '../../src/sheet/recognize';
 
 const lib = indicatorLibrary();
-const dirs = sharedDirs();
+const dirs = sourceDirs();
 const DIGIT = /[0-9０-９]/;
 
 /** every (一级, 二级, 三级 name, value) a source's blocks hold, levels canonical */

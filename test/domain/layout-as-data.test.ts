@@ -1,5 +1,5 @@
 /**
- * A layout is data (DOMAIN §2): a made-up province's table — its own labels, its own field names
+ * A layout is data (docs/domain.md §2): a made-up province's table — its own labels, its own field names
  * and totals, money in 元, its indicator columns in its own order (三级 first), a plan of two
  * checkpoints, a rule switch — registered as a Profile object only, is recognised, checked and
  * rendered by the same code; and no code in src/ asks for a profile by its id.

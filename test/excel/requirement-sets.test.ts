@@ -5,7 +5,7 @@
  * `[Api set: ExcelApi 1.x]`. Each use must be at or below what manifest.xml requires, or sit
  * behind the capability check for that set (src/excel/capabilities.ts: `if (caps.x) …`,
  * `caps.x && …`, `caps.x ? … : …`, an early `if (!caps.x) return`, or a function marked
- * `@requires caps.x` whose every call is itself behind that check). The README's list of what
+ * `@requires caps.x` whose every call is itself behind that check). docs/excel.md's list of what
  * degrades on older Excel is checked against the same data.
  */
 import * as fs from 'fs';
@@ -14,7 +14,14 @@ import * as ts from 'typescript';
 import { CAPABILITY_SETS, DEGRADED, type Capability } from '../../src/excel/capabilities';
 
 const root = path.resolve(__dirname, '../..');
-const officeTypes = path.join(root, 'node_modules/@types/office-js/index.d.ts');
+// the real path: TypeScript resolves a symlinked node_modules (a worktree's) to where it points
+const officeTypes = fs.realpathSync(path.join(root, 'node_modules/@types/office-js/index.d.ts'));
+const realPaths = new Map<string, string>();
+const realPath = (f: string): string => {
+  let r = realPaths.get(f);
+  if (r === undefined) realPaths.set(f, (r = fs.existsSync(f) ? fs.realpathSync(f) : path.resolve(f)));
+  return r;
+};
 
 function adapterFiles(dir: string): string[] {
   const out: string[] = [];
@@ -86,7 +93,7 @@ function analyse(files: string[]) {
   const requiresCalls: { where: string; fn: string; need: Capability[]; guards: Set<Capability> }[] = [];
   const officeDecl = (s: ts.Symbol | undefined): ts.Declaration | undefined => {
     const d = s?.declarations?.[0];
-    return d && path.resolve(d.getSourceFile().fileName) === officeTypes ? d : undefined;
+    return d && realPath(d.getSourceFile().fileName) === officeTypes ? d : undefined;
   };
 
   const isCapsAccess = (e: ts.Expression): Capability | undefined => {
@@ -273,10 +280,10 @@ describe('requirement sets (manifest.xml: ExcelApi 1.8)', () => {
     }
   });
 
-  test('the pane’s messages and the README’s list of what degrades on older Excel match the capabilities', () => {
+  test('the pane’s messages and docs/excel.md’s list of what degrades on older Excel match the capabilities', () => {
     for (const [cap, message] of Object.entries(DEGRADED)) expect([cap, message.includes(`ExcelApi 1.${CAPABILITY_SETS[cap as Capability]}`)]).toEqual([cap, true]);
-    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- requirement-sets -->'), readme.indexOf('<!-- /requirement-sets -->'));
+    const doc = fs.readFileSync(path.join(root, 'docs/excel.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('<!-- requirement-sets -->'), doc.indexOf('<!-- /requirement-sets -->'));
     expect(section.length).toBeGreaterThan(100);
     expect(section).toContain(`ExcelApi 1.${min}`);
     const rows = [...section.matchAll(/^\|\s*`(\w+)`[^|]*\|\s*ExcelApi 1\.(\d+)\s*\|/gm)].map((m) => [m[1], Number(m[2])]);

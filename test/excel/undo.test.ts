@@ -138,7 +138,7 @@ describe('live passes keep the clerk’s undo history', () => {
     await checker.dispose();
   });
 
-  test('ExcelApi 1.19: Excel keeps no undo of add-ins — a pass that changes a mark clears the history (what the README says the clerk gets)', async () => {
+  test('ExcelApi 1.19: Excel keeps no undo of add-ins — a pass that changes a mark clears the history (what docs/excel.md says the clerk gets)', async () => {
     const { wb, checker } = setup(19);
     expect(checker.capabilities.messages.join('\n')).toMatch(/撤消.*1\.20/);
     wb.user.setValues('S', 'A1', [['好']]);
@@ -183,7 +183,8 @@ describe('live passes keep the clerk’s undo history', () => {
 
 describe('the adapter’s source: nothing from the undo page’s table, no setting written by a pass', () => {
   const root = path.resolve(__dirname, '../..');
-  const officeTypes = path.join(root, 'node_modules/@types/office-js/index.d.ts');
+  // real paths: TypeScript resolves a symlinked node_modules (a worktree's) to where it points
+  const officeTypes = fs.realpathSync(path.join(root, 'node_modules/@types/office-js/index.d.ts'));
 
   /** uses of the listed members: calls of methods, assignments to properties (reading a property is not a change) */
   function misuses(files: string[], listed: Set<string>): string[] {
@@ -195,7 +196,7 @@ describe('the adapter’s source: nothing from the undo page’s table, no setti
     const visit = (n: ts.Node): void => {
       if (ts.isPropertyAccessExpression(n)) {
         const decl = checker.getSymbolAtLocation(n.name)?.declarations?.[0];
-        if (decl && path.resolve(decl.getSourceFile().fileName) === officeTypes && decl.parent && ts.isClassDeclaration(decl.parent) && decl.parent.name) {
+        if (decl && fs.realpathSync(path.resolve(decl.getSourceFile().fileName)) === officeTypes && decl.parent && ts.isClassDeclaration(decl.parent) && decl.parent.name) {
           const member = `${decl.parent.name.text}.${n.name.text}`;
           const called = ts.isCallExpression(n.parent) && n.parent.expression === n;
           const assigned = ts.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;

@@ -1,5 +1,5 @@
 /**
- * The three real workbooks, end to end (read → recognise → check), with the findings DOMAIN.md
+ * The three real workbooks, end to end (read → recognise → check), with the findings docs/domain.md
  * leads us to expect asserted block by block. Every error listed here is a real problem of that
  * table (the reason is noted); anything else that fires — or anything listed that stops firing —
  * fails the test. Entries are `ruleId@cell`; a trailing `!` marks an error.

@@ -1,5 +1,5 @@
 /**
- * A township's 2024 workbook in the 一体化 formats, built as the system writes them (DOMAIN §2.4–2.6):
+ * A township's 2024 workbook in the 一体化 formats, built as the system writes them (docs/domain.md §2.4–2.6):
  * a 汇总 sheet, two 项目支出绩效目标申报表, a 预算项目绩效信息表, a 部门整体绩效目标表. Its problems are
  * the kinds the county sends back — parts that do not add up, odd notation, a low satisfaction
  * target, a split 指标值 filled the wrong way, a 汇总 amount that is not the project's.

@@ -1,6 +1,6 @@
 /**
  * Builders of schema-valid `Block`s for rule tests, laid out like the canonical hebei block
- * (DOMAIN.md §2.1) so every field has a realistic A1 address.
+ * (docs/domain.md §2.1) so every field has a realistic A1 address.
  *
  *   hebeiBlock()                                   // a complete, correct 村级办公经费 block at A1
  *   hebeiBlock({ startRow: 23, index: 1, name: '农机人员补贴', budget: 7.69,

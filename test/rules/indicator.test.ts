@@ -37,7 +37,7 @@ describe('indicator rules on a correct block', () => {
     });
     expect(runRule(rule, [hebeiBlock(), other], { year: 2021 })).toEqual([]);
   });
-  it('ids and severities match DOMAIN §6', () => {
+  it('ids and severities match docs/domain.md §6', () => {
     expect(indicatorRules.map((r) => `${r.id}:${r.severity}`)).toEqual([
       'indicator/unknown-level1:error', 'indicator/unknown-level2:error', 'indicator/alias-name:warning',
       'indicator/missing-level1:error', 'indicator/missing-level2:error', 'indicator/empty-level2:warning',

@@ -20,7 +20,7 @@ describe('value rules on a correct block', () => {
   it.each(valueRules.map((r) => [r.id, r]))('%s stays silent', (_id, rule) => {
     expect(runRule(rule, [hebeiBlock()], { year: 2021 })).toEqual([]);
   });
-  it('ids and severities match DOMAIN §6', () => {
+  it('ids and severities match docs/domain.md §6', () => {
     expect(valueRules.map((r) => `${r.id}:${r.severity}`)).toEqual([
       'value/percent-notation:warning', 'value/percent-out-of-range:error', 'value/quantity-not-count:error',
       'value/missing-unit:warning', 'value/cost-direction:warning', 'value/cost-not-quantified:warning',

@@ -78,7 +78,7 @@ export const STANDARD_INDICATORS: Cell[][] = [
 ];
 
 /**
- * Write a canonical 7-column block (DOMAIN §2.1) into the builder; returns the row after it.
+ * Write a canonical 7-column block (docs/domain.md §2.1) into the builder; returns the row after it.
  */
 export function writeBlock(b: SheetBuilder, spec: BlockSpec = {}): number {
   let r = spec.row ?? 0;

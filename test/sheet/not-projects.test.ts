@@ -1,5 +1,5 @@
 /**
- * Tables that are not project tables (DOMAIN §2.6) never become blocks and never get project
+ * Tables that are not project tables (docs/domain.md §2.6) never become blocks and never get project
  * diagnostics — a 汇总 table, a 部门整体绩效目标表, the budget tables, notes — on their own sheet,
  * on a sheet beside the real blocks, and on the same sheet above or below them.
  */

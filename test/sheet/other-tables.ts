@@ -1,5 +1,5 @@
 /**
- * Tables a township workbook holds beside its project tables (DOMAIN §2.6), written as they look in
+ * Tables a township workbook holds beside its project tables (docs/domain.md §2.6), written as they look in
  * real documents: a 汇总 of the projects, a 部门整体绩效目标表 (the text of seeds 000/001 as the
  * national 部门整体支出绩效目标申报表 lays it out), the budget tables 收支总表 and 一般公共预算支出表,
  * and notes. Each writer returns the row after what it wrote.

@@ -1,5 +1,5 @@
 /**
- * The two 一体化 exports as a clerk gets them (DOMAIN §2.4, §2.5), built cell by cell: merged
+ * The two 一体化 exports as a clerk gets them (docs/domain.md §2.4, §2.5), built cell by cell: merged
  * titles, amounts in 元 with the system's zero-shown-blank number format, labels with leading
  * spaces, the 指标值 split over 符号 | 值 | 计量单位, the fixed 成本控制率 row, the footnote.
  */

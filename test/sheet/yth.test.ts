@@ -1,5 +1,5 @@
 /**
- * The 一体化 exports (DOMAIN §2.4, §2.5) built as the system writes them: recognised with their
+ * The 一体化 exports (docs/domain.md §2.4, §2.5) built as the system writes them: recognised with their
  * own profile, read (amounts in 元 with zero-shown-blank formats, the year from `（2024年度）`, labels
  * with leading spaces, the split 指标值, the fixed 成本控制率 row, the footnote) and checked with the
  * rules that apply — the split 指标值 read as one value, each problem at the part that is wrong.

@@ -12,7 +12,7 @@ const nonGeneric = projectTypes.filter((t) => t.indicators.length > 0);
 const pairs: [ProjectType, string][] = projectTypes.flatMap((t) => t.profiles.map((p): [ProjectType, string] => [t, p]));
 
 describe('the template library', () => {
-  test('has the fourteen standard types of DOMAIN §8 plus one generic type', () => {
+  test('has the fourteen standard types of docs/domain.md §8 plus one generic type', () => {
     const names = projectTypes.map((t) => t.name);
     for (const n of [
       '村干部补贴/工资',

@@ -40,7 +40,7 @@ function grid(plan: RenderPlan): GridSheet {
 describe('renderBlock — hebei-project', () => {
   const plan = renderBlock('hebei-project', type('rural-cleaners'), FULL, { row: 0, col: 0 });
 
-  test('the canonical labels and header values sit where DOMAIN §2.1 puts them', () => {
+  test('the canonical labels and header values sit where docs/domain.md §2.1 puts them', () => {
     expect(at(plan, 'A1')?.value).toBe('2025年农村保洁员经费绩效目标表');
     expect(at(plan, 'A2')?.value).toBe('813001昌黎县安山镇人民政府本级');
     expect(at(plan, 'F2')?.value).toBe('单位：万元');

@@ -10,7 +10,7 @@ import { valueRules } from './value';
 
 export { tableRules, idRules, indicatorRules, valueRules, planRules, totalRules, textRules };
 
-/** In DOMAIN.md §6 order: block structure, indicators, values, plan, totals, disclosure text. */
+/** In docs/domain.md §6 order: block structure, indicators, values, plan, totals, disclosure text. */
 export const allRules: Rule[] = [
   ...tableRules,
   ...idRules,

@@ -1,5 +1,5 @@
 /**
- * The library of standard project types (DOMAIN.md §8), learned from real township tables (the
+ * The library of standard project types (docs/domain.md §8), learned from real township tables (the
  * seeds: 昌黎县安山镇 2021, 魏县张二庄镇 2025, 门源县浩门镇 2023). Adding a type = adding an object
  * here; the list is validated with zod when the module loads.
  *

@@ -1,5 +1,5 @@
 /**
- * The template library's data shapes (DOMAIN.md §8) and the header a clerk fills before a block is
+ * The template library's data shapes (docs/domain.md §8) and the header a clerk fills before a block is
  * rendered. Everything here is zod, so adding a project type is a data change that is validated
  * when the library loads.
  *

@@ -1,4 +1,4 @@
-/** Reading a 项目编码 (DOMAIN §5): 6-digit region, 2-digit library year, 13 more of [0-9A-Z]. */
+/** Reading a 项目编码 (docs/domain.md §5): 6-digit region, 2-digit library year, 13 more of [0-9A-Z]. */
 import type { Field } from '../../model';
 import { fieldText, findPlaceholder } from '../block-helpers';
 

@@ -25,7 +25,7 @@ export {
   indicatorUnknownLevel2,
 };
 
-/** The indicator/* rules (DOMAIN.md §6 Indicators). */
+/** The indicator/* rules (docs/domain.md §6 Indicators). */
 export const indicatorRules: Rule[] = [
   indicatorUnknownLevel1,
   indicatorUnknownLevel2,

@@ -3,5 +3,5 @@ import { textUnparsedIndicator } from './unparsed-indicator';
 
 export { textUnparsedIndicator };
 
-/** The text/* rules (DOMAIN.md §6 Disclosure-list text). */
+/** The text/* rules (docs/domain.md §6 Disclosure-list text). */
 export const textRules: Rule[] = [textUnparsedIndicator];

@@ -25,7 +25,7 @@ export {
   valueYearMismatch,
 };
 
-/** The value/* rules (DOMAIN.md §6 Values, then Split values). */
+/** The value/* rules (docs/domain.md §6 Values, then Split values). */
 export const valueRules: Rule[] = [
   valuePercentNotation,
   valuePercentOutOfRange,

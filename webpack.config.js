@@ -83,6 +83,9 @@ async function paneConfig(env, options, dev) {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
+      // the 指标库 (data + MiniSearch) is its own chunk, `indicators.*.js`, loaded when first used
+      // (src/taskpane/indicators.ts): a script tag from the same origin, no eval — the CSP allows it
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {

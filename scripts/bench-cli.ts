@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { readWorkbookFile } from '../src/cli/read';
+import { readWorkbookFile } from '../src/files/read';
 // the writers of the other formats live with the tests that use them
 import { gridToDocx, gridToXls } from '../test/helpers/formats';
 

@@ -12,6 +12,10 @@
 //
 // Nothing here asserts how long anything takes (CI runs on busy machines): every wait is for a
 // condition, and its limit (HANG_MS) only stops a hung run. Speed is `npm run bench`'s business.
+//
+// Why it is one file: it is one scenario run in order against one page — each step starts where the
+// previous one left the sheet and the pane — and its page helpers serve only these steps; what it
+// shares with other scripts (build, serve, launch) is scripts/preview-harness.js.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -78,7 +82,8 @@ async function ruleCells(page, rule) {
 /** the cell of the first diagnostic of `rule` whose message matches */
 async function diagnosticWith(page, rule, message) {
   const hits = await items(page).evaluateAll(
-    (els, [r, src]) => els.filter((e) => e.dataset.rule === r && new RegExp(src).test(e.textContent)).map((e) => e.dataset.cell),
+    // the message only (the line under it is the rule's title, which may name other fields)
+    (els, [r, src]) => els.filter((e) => e.dataset.rule === r && new RegExp(src).test(e.querySelector('[data-message]')?.textContent ?? '')).map((e) => e.dataset.cell),
     [rule, message.source],
   );
   return hits.length ? hits[0].split('!').pop() : undefined;
@@ -581,6 +586,51 @@ async function main() {
       await shot(page, '07-typed-values');
     });
 
+    await step('one piece of advice per cell: a bare rate, a bare satisfaction value and a date typed into the sheet', async () => {
+      const addrOf = async (text) => page.locator('.grid td', { hasText: new RegExp(`^${text}$`) }).first().getAttribute('data-addr');
+      const valueCol = (await addrOf('指标值')).replace(/\d+/g, '');
+      const valueCellOf = async (name) => `${valueCol}${(await addrOf(name)).replace(/[A-Z]+/g, '')}`;
+      const adviceAt = (cell) =>
+        items(page).evaluateAll((els, c) => els.filter((e) => e.dataset.cell.endsWith(`!${c}`)).map((e) => ({ rule: e.dataset.rule, text: e.textContent })), cell);
+      const rate = await valueCellOf('村庄保洁覆盖率');
+      const sat = await valueCellOf('村民满意度');
+      const count = await valueCellOf('保洁员人数');
+      await typeInto(page, rate, '95');
+      await typeInto(page, sat, '95');
+      await typeInto(page, count, '2024年11月30日');
+      await page.waitForFunction(
+        ([a, b]) => ['value/rate-without-percent', 'value/satisfaction'].every((r, i) => [...document.querySelectorAll('[aria-label="问题列表"] li')].some((e) => e.dataset.rule === r && e.dataset.cell.endsWith(`!${[a, b][i]}`))),
+        [rate, sat],
+      );
+      const atRate = await adviceAt(rate);
+      assert(atRate.length === 1 && atRate[0].rule === 'value/rate-without-percent' && /如“95%”/.test(atRate[0].text), `the bare rate gets one piece of advice, “95%”: ${JSON.stringify(atRate)}`);
+      assert(/修复：改为“95%”/.test(atRate[0].text), 'the bare rate offers the fix “95%”');
+      assert(/比率指标的指标值缺少百分号/.test(atRate[0].text), 'the second line is the rule’s Chinese title');
+      const atSat = await adviceAt(sat);
+      assert(atSat.length === 1 && atSat[0].rule === 'value/satisfaction' && /应写作百分比/.test(atSat[0].text) && !/个/.test(atSat[0].text), `the bare satisfaction value is told only to be a percentage: ${JSON.stringify(atSat)}`);
+      const atCount = await adviceAt(count);
+      assert(!atCount.some((d) => /只有数字/.test(d.text)), `a date is not told it is only a number: ${JSON.stringify(atCount)}`);
+      await shot(page, '07b-one-advice-per-cell');
+      // leave the sheet as the next steps expect it: the three values blank again
+      for (const c of [rate, sat, count]) await typeInto(page, c, '');
+      await waitGone(page, 'value/rate-without-percent', rate);
+      await waitGone(page, 'value/satisfaction', sat);
+    });
+
+    await step('the tab bar stays on one line at 320 px and at the narrowest Mac pane (270 px)', async () => {
+      for (const w of [320, 270]) {
+        await pane(page).evaluate((el, px) => (el.style.width = `${px}px`), w);
+        const o = await pane(page).getByRole('tablist').evaluate((el) => ({
+          tops: [...el.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top)),
+          sw: el.scrollWidth,
+          cw: el.clientWidth,
+        }));
+        assert(new Set(o.tops).size === 1, `at ${w} px the tabs wrap: tops ${o.tops}`);
+        assert(o.sw <= o.cw + 1, `at ${w} px the tab bar overflows: ${o.sw} > ${o.cw}`);
+      }
+      await pane(page).evaluate((el) => (el.style.width = '320px'));
+    });
+
     await step('clicking a diagnostic lands on its cell; its fix clears it', async () => {
       const cells = await ruleCells(page, 'plan/blank-checkpoint');
       assert(cells.length > 0, 'blank checkpoints are reported');
@@ -696,7 +746,8 @@ async function main() {
       const nameCell = page.locator('.grid td', { has: page.locator('.cell-text', { hasText: /^镇街改革补贴项目$/ }) }).first();
       await nameCell.click();
       await openTab(page, '指标库');
-      await pane(page).getByText('为“镇街改革补贴项目”推荐', { exact: false }).waitFor({ timeout: 5000 });
+      // the 指标库 is its own chunk, fetched (and indexed) when the tab first opens
+      await pane(page).getByText('为“镇街改革补贴项目”推荐', { exact: false }).waitFor({ timeout: 20000 });
       assert((await pane(page).getByRole('heading', { level: 3, name: '产出指标 › 数量指标' }).count()) === 1, 'suggestions are grouped by 二级');
       const forms = await pane(page).getByText(/^指标值：/).allInnerTexts();
       assert(forms.length >= 10 && forms.every((t) => !/\d/.test(t)), 'every suggestion shows a value form without numbers');

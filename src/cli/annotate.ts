@@ -12,9 +12,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { excelJs } from './exceljs';
+import { excelJs } from '../files/exceljs';
 import JSZip from 'jszip';
-import { tameHugeRanges } from './xlsx-tame';
+import { tameHugeRanges } from '../files/xlsx-tame';
 import type { CellValue, Diagnostic, Severity } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { displayWidth } from './ansi';
@@ -22,8 +22,8 @@ import type { FileResult } from './check';
 import type { InputFile } from './files';
 import { writeFileAtomically } from './io';
 import { blockName } from './report';
-import { FORMAT_LABEL } from './read';
-import { safeSheetName } from './sheet-name';
+import { FORMATS } from '../files/formats';
+import { safeSheetName } from '../files/sheet-name';
 import { noTableLine, SEVERITY_LABEL } from './stylish';
 
 export const RESULT_SHEET = '检查结果';
@@ -358,7 +358,7 @@ export async function annotateWorkbook(result: FileResult, outputPath: string): 
   let wb: ExcelJS.Workbook;
   let sheetName: SheetNames = SAME;
   let footnote: string | undefined;
-  if (result.format === undefined || result.format === 'xlsx') {
+  if (result.format === undefined || FORMATS[result.format].annotatesOriginal) {
     wb = new (excelJs().Workbook)();
     // whole-column validations or merges would make ExcelJS expand millions of cells: clip them first
     const { buffer } = await tameHugeRanges(await fs.readFile(result.input.path));
@@ -370,9 +370,9 @@ export async function annotateWorkbook(result: FileResult, outputPath: string): 
     sheetName = (name) => made.names.get(name) ?? name;
     const source = path.basename(result.input.path);
     footnote =
-      result.format === 'docx'
-        ? `本副本由 Word 文档“${source}”中的表格生成（每个表格一个工作表，表格前的段落作为标题行），原文件未改动`
-        : `本副本由${FORMAT_LABEL[result.format]}“${source}”读取的内容生成（数值、数字格式和合并单元格），原文件未改动`;
+      FORMATS[result.format].sheetNoun === '表格'
+        ? `本副本由 ${FORMATS[result.format].label}“${source}”中的表格生成（每个表格一个工作表，表格前的段落作为标题行），原文件未改动`
+        : `本副本由${FORMATS[result.format].label}“${source}”读取的内容生成（数值、数字格式和合并单元格），原文件未改动`;
   }
   markCells(wb, result.diagnostics, sheetName);
   const ws = addResultSheet(wb, result, sheetName, footnote);

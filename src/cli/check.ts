@@ -2,13 +2,15 @@
  * Checks one file: read it into a grid (read.ts, any supported format) → recognise blocks → run the engine.
  * Every failure is caught and turned into a one-line Chinese reason on the file's result.
  */
+import { projectView } from '../domain/projects';
 import { parseA1 } from '../domain/address';
 import { checkBlocks } from '../domain/engine';
 import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
 import { recognize } from '../sheet/recognize';
 import type { InputFile } from './files';
-import { readSourceBuffer, readSourceFile, WorkbookReadError, type SourceFormat } from './read';
+import { readSourceBuffer, readSourceFile, WorkbookReadError, type SourceFormat } from '../files/read';
+import { fileFormat } from '../files/formats';
 
 export interface CheckOptions {
   /** force a profile id instead of detecting it */
@@ -36,6 +38,24 @@ export interface FileResult {
   blocks: Block[];
   sheets: SheetResult[];
   diagnostics: Diagnostic[];
+  /**
+   * Read, but no project table was recognised in it: why (zh-CN, from the sheets' notes). Such a
+   * file is never reported as passing: it is counted apart as not checked (未检查), like an
+   * unreadable file, and the exit code says not everything was checked.
+   */
+  unchecked?: string;
+}
+
+const NO_TABLE_REASON = '未找到可识别的绩效目标表';
+
+/** Why a file that was read holds nothing checked (no block recognised), or undefined when it holds a project. */
+export function uncheckedReason(r: Pick<FileResult, 'error' | 'blocks' | 'sheets'>, noun = '工作表'): string | undefined {
+  if (r.error !== null || r.blocks.length > 0) return undefined;
+  const notes = r.sheets.map((s) => {
+    const note = (s.note ?? NO_TABLE_REASON).replace(/^[：:；;，,\s]+|[：:；;，,\s]+$/g, '');
+    return r.sheets.length > 1 ? `${noun}“${s.name}”${note}` : note;
+  });
+  return notes.length > 0 ? notes.join('；') : NO_TABLE_REASON;
 }
 
 function oneLine(s: string): string {
@@ -101,9 +121,13 @@ export async function checkFile(input: InputFile, opts: CheckOptions = {}, bytes
     const rec = recognize(grid, { profile: opts.profile, year: opts.year });
     const year = opts.year ?? rec.year;
     result.year = year ?? null;
-    result.blocks = rec.blocks;
-    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: s.blocks, note: s.note }));
-    result.diagnostics = sortDiagnostics(checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
+    // a 公开表's department and unit rows are checked (their totals) but are no projects: not listed, not counted
+    const view = projectView(rec.blocks, checkBlocks(rec.blocks, year !== undefined ? { year } : {}, undefined, { summaries: rec.summaries }));
+    result.blocks = view.blocks;
+    result.sheets = rec.sheets.map((s) => ({ name: s.name, blockCount: view.blocks.filter((b) => b.sheet === s.name).length, note: s.note }));
+    result.diagnostics = sortDiagnostics(view.diagnostics);
+    const unchecked = uncheckedReason(result, result.format !== undefined ? fileFormat(result.format).sheetNoun : undefined);
+    if (unchecked !== undefined) result.unchecked = unchecked;
   } catch (err) {
     result.error = describeError(err, 'check');
     result.blocks = [];

@@ -7,7 +7,8 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isSpreadsheetMl } from './read';
+import { COLLECTED_EXTENSIONS, SNIFFED_EXTENSIONS } from '../files/formats';
+import { isSpreadsheetMl } from '../files/read';
 
 export interface InputFile {
   /** absolute path */
@@ -22,8 +23,8 @@ export interface InputFile {
   error?: string;
 }
 
-/** Extensions collected from folders (the content decides how a file is read). */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.docx'];
+/** Extensions collected from folders (the formats' records; the content decides how a file is read). */
+export const WORKBOOK_EXTENSIONS = COLLECTED_EXTENSIONS;
 
 export function isWorkbookName(name: string): boolean {
   if (name.startsWith('~$') || name.startsWith('.~')) return false;
@@ -82,7 +83,7 @@ async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void
       await walk(p, seen, out);
     } else if (isFile && isWorkbookName(e.name)) {
       out.push(p);
-    } else if (isFile && /\.xml$/i.test(e.name) && !e.name.startsWith('~$') && (await isSpreadsheetXmlFile(p))) {
+    } else if (isFile && SNIFFED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$') && (await isSpreadsheetXmlFile(p))) {
       out.push(p);
     }
   }

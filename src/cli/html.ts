@@ -11,7 +11,7 @@
  */
 import type { Severity } from '../domain/model';
 import { allRules } from '../domain/rules';
-import { FORMAT_LABEL, type SourceFormat } from './read';
+import { FORMATS, type SourceFormat } from '../files/formats';
 import type { ReportFile, Summary } from './report';
 import { SEVERITY_LABEL } from './stylish';
 
@@ -134,12 +134,12 @@ function summaryTable(files: HtmlFile[]): string {
     const problems =
       worst.length === 0
         ? f.blocks.length === 0
-          ? '<span class="muted">未找到可识别的绩效目标表</span>'
+          ? `<span class="unreadable">未检查：${escapeHtml(f.unchecked ?? '未找到可识别的绩效目标表')}</span>`
           : '<span class="ok">未发现问题</span>'
         : `<ul class="worst">${worst
             .map((w) => `<li>${badge(w.severity)} ${escapeHtml(w.description)}${w.count > 1 ? ` ×${w.count}` : ''} <span class="rule">${escapeHtml(w.ruleId)}</span></li>`)
             .join('')}</ul>`;
-    return `<tr><td class="num">${i + 1}</td><td class="file">${link}<div class="muted">${escapeHtml(f.format ? FORMAT_LABEL[f.format] : '')}</div></td><td>${f.year ?? '未识别'}</td><td class="num">${f.blocks.length}</td>${countCell(n.error, 'error')}${countCell(n.warning, 'warning')}${countCell(n.info, 'info')}<td class="num">${f.diagnostics.filter((d) => d.fix).length}</td><td>${problems}</td></tr>`;
+    return `<tr><td class="num">${i + 1}</td><td class="file">${link}<div class="muted">${escapeHtml(f.format ? FORMATS[f.format].label : '')}</div></td><td>${f.year ?? '未识别'}</td><td class="num">${f.blocks.length}</td>${countCell(n.error, 'error')}${countCell(n.warning, 'warning')}${countCell(n.info, 'info')}<td class="num">${f.diagnostics.filter((d) => d.fix).length}</td><td>${problems}</td></tr>`;
   });
   return `<table class="summary"><thead><tr><th>#</th><th>文件</th><th>预算年度</th><th>项目数</th><th>错误</th><th>警告</th><th>提示</th><th>可修复</th><th>主要问题</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -158,13 +158,13 @@ function fileSection(f: HtmlFile, i: number): string {
   const id = `f${i + 1}`;
   const head = `<h2 id="${id}">${i + 1}. ${escapeHtml(f.file)}</h2>`;
   if (f.error !== null) return `<section class="file">${head}<p class="unreadable">无法读取：${escapeHtml(f.error)}</p></section>`;
-  const noun = f.format === 'docx' ? '表格' : '工作表';
+  const noun = f.format ? FORMATS[f.format].sheetNoun : '工作表';
   const n = counts(f);
-  const facts = [f.format ? FORMAT_LABEL[f.format] : '', f.year !== null ? `预算年度 ${f.year}` : '预算年度未识别', `${f.blocks.length} 个项目`, `${n.error} 个错误，${n.warning} 个警告，${n.info} 个提示`].filter(Boolean);
+  const facts = [f.format ? FORMATS[f.format].label : '', f.year !== null ? `预算年度 ${f.year}` : '预算年度未识别', `${f.blocks.length} 个项目`, `${n.error} 个错误，${n.warning} 个警告，${n.info} 个提示`].filter(Boolean);
   const parts: string[] = [head, `<p class="meta">${escapeHtml(facts.join('　·　'))}</p>`];
   if (f.year === null && f.blocks.length > 0) parts.push('<p class="muted">未识别预算年度，年度规则未检查；可用 --year 指定。</p>');
   const workbookLevel = f.diagnostics.filter((d) => d.block === null);
-  if (workbookLevel.length > 0) parts.push(`<h3>整个${f.format === 'docx' ? '文档' : '工作簿'}</h3>`, problemTable(workbookLevel, true, noun));
+  if (workbookLevel.length > 0) parts.push(`<h3>整个${f.format ? FORMATS[f.format].fileNoun : '工作簿'}</h3>`, problemTable(workbookLevel, true, noun));
   f.blocks.forEach((b) => {
     const list = f.diagnostics.filter((d) => d.block === b.index);
     if (list.length === 0) return;
@@ -180,13 +180,14 @@ function fileSection(f: HtmlFile, i: number): string {
     parts.push('<p class="ok">✔ 未发现问题</p>');
   }
   if (f.noTables.length > 0) parts.push(`<ul class="muted">${f.noTables.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
-  if (f.blocks.length === 0 && f.noTables.length === 0) parts.push('<p class="muted">未找到可识别的绩效目标表</p>');
+  if (f.blocks.length === 0) parts.push(`<p class="unreadable">未检查：${escapeHtml(f.unchecked ?? '未找到可识别的绩效目标表')}。本文件没有识别出项目绩效目标表，不算通过。</p>`);
   return `<section class="file">${parts.join('\n')}</section>`;
 }
 
 /** The whole page. */
 export function formatHtml(files: HtmlFile[], summary: Summary, meta: HtmlMeta): string {
   const unreadable = files.filter((f) => f.error !== null).length;
+  const unchecked = files.filter((f) => f.error === null && f.blocks.length === 0).length;
   const options = [meta.year !== undefined ? `预算年度 ${meta.year}` : '', meta.profile ? `表格格式 ${meta.profile}` : ''].filter(Boolean);
   const totals = [
     `<li><b>${summary.files}</b>个文件</li>`,
@@ -194,6 +195,7 @@ export function formatHtml(files: HtmlFile[], summary: Summary, meta: HtmlMeta):
     `<li>${badge('warning')} <b>${summary.warnings}</b>个警告</li>`,
     `<li>${badge('info')} <b>${summary.infos}</b>个提示</li>`,
     unreadable > 0 ? `<li class="unreadable"><b>${unreadable}</b>个文件无法读取</li>` : '',
+    unchecked > 0 ? `<li class="unreadable"><b>${unchecked}</b>个文件未检查（未识别出项目绩效目标表）</li>` : '',
   ].join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -216,7 +218,7 @@ export function formatHtml(files: HtmlFile[], summary: Summary, meta: HtmlMeta):
 ${summaryTable(files)}
 ${files.map((f, i) => fileSection(f, i)).join('\n')}
 </main>
-<footer>由 jxmb ${escapeHtml(meta.version)} 生成。单元格地址指原文件中的位置${files.some((f) => f.format === 'docx') ? '（Word 文档按表格编号：每个表格一个工作表，标题行为第 1 行）' : ''}；“可修复”的问题可在 Excel 加载项中一键修复。</footer>
+<footer>由 jxmb ${escapeHtml(meta.version)} 生成。单元格地址指原文件中的位置${files.some((f) => f.format && FORMATS[f.format].sheetNoun === '表格') ? '（Word 文档按表格编号：每个表格一个工作表，标题行为第 1 行）' : ''}；“可修复”的问题可在 Excel 加载项中一键修复。</footer>
 </body>
 </html>
 `;

@@ -4,16 +4,17 @@
  *
  *   jxmb check [--format stylish|json|html] [--output FILE] [--year YYYY] [--profile ID] [--annotate DIR] PATH…
  *
- * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, or bad arguments.
+ * Exit codes: 0 no errors; 1 errors found; 2 a file could not be read, a file held no recognised table
+ * (not checked), or bad arguments.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import { profiles } from '../domain/profiles';
 import { displayWidth, makeColors, shouldColor } from './ansi';
 import { annotateWorkbook, planAnnotateTargets } from './annotate';
 import { checkFile, type CheckOptions, type FileResult } from './check';
-import { readSourceBytes } from './read';
+import { readSourceBytes } from '../files/read';
 import { formatHtml, type HtmlFile } from './html';
 import { collectInputs } from './files';
 import { defaultIO, writeFileAtomically, type CliIO } from './io';
@@ -206,7 +207,8 @@ export async function runCheck(paths: string[], raw: CheckCliOptions, io: CliIO)
     io.stdout.write(`报告已写入 ${path.relative(io.cwd, outputFile) || outputFile}\n`);
     io.stdout.write(formatSummary(summary, unreadable, plain));
   }
-  if (unreadable > 0 || failed) return EXIT_FAILURE;
+  // a file read but holding no recognised table was not checked: not everything was (as for an unreadable file)
+  if (unreadable > 0 || failed || (summary.unchecked ?? 0) > 0) return EXIT_FAILURE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -224,7 +226,7 @@ export function checkCommand(ctx: CommandContext): Command {
       'after',
       [
         '',
-        '退出码：0 没有错误；1 发现错误；2 有文件无法读取或参数有误。',
+        '退出码：0 没有错误；1 发现错误；2 有文件无法读取、有文件未识别出绩效目标表（未检查）或参数有误。',
         '',
         '示例：',
         '  jxmb check 2025年绩效目标表.xlsx',
@@ -246,6 +248,14 @@ const TITLES: Record<string, string> = {
   'Global Options:': '全局选项：',
 };
 
+/** commander's English pieces (`[options]`, `(default: "x")`, `choices:`) in Chinese. */
+export function zhHelp(text: string): string {
+  return text
+    .replace(/\[options\]/g, '[选项]')
+    .replace(/\[command\]/g, '[命令]')
+    .replace(/ \(((?:default|choices|preset|env): [^()]*)\)$/, (_m, inner: string) => `（${inner.replace(/default: /g, '默认：').replace(/choices: /g, '可选：').replace(/preset: /g, '预设：').replace(/env: /g, '环境变量：').replace(/, /g, '，')}）`);
+}
+
 /** Chinese help, output through `io`, errors thrown instead of process.exit — for every subcommand. */
 function applyHouseStyle(cmd: Command, io: CliIO): void {
   cmd.exitOverride();
@@ -256,7 +266,15 @@ function applyHouseStyle(cmd: Command, io: CliIO): void {
     getErrHelpWidth: () => io.stderr.columns ?? 100,
     outputError: () => undefined, // printed in Chinese by main()
   });
-  cmd.configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, displayWidth });
+  cmd.configureHelp({
+    styleTitle: (t: string) => TITLES[t] ?? t,
+    displayWidth,
+    // commander's own words in a usage line and after a description, in Chinese
+    commandUsage: (c: Command) => zhHelp(Help.prototype.commandUsage.call(new Help(), c)),
+    subcommandTerm: (c: Command) => zhHelp(Help.prototype.subcommandTerm.call(new Help(), c)),
+    optionDescription: (o: Option) => zhHelp(Help.prototype.optionDescription.call(new Help(), o)),
+    argumentDescription: (a: Argument) => zhHelp(Help.prototype.argumentDescription.call(new Help(), a)),
+  });
   cmd.helpOption('-h, --help', '显示帮助');
   for (const sub of cmd.commands) applyHouseStyle(sub, io);
 }

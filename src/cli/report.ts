@@ -1,9 +1,12 @@
 /**
  * The JSON report of `jxmb check --format json` and its zod schema (the public shape):
  *
- *   { files: [{ file, error, year, blocks: [{ index, sheet, name, range, profile }],
+ *   { files: [{ file, error, unchecked, year, blocks: [{ index, sheet, name, range, profile }],
  *               diagnostics: [{ ruleId, severity, message, sheet, cell, block, related, fix }] }],
- *     summary: { files, errors, warnings, infos } }
+ *     summary: { files, errors, warnings, infos, unchecked } }
+ *
+ * `unchecked` is the reason a file that was read holds no recognised project table (null when it
+ * does); `summary.unchecked` counts such files apart: they are not checked, never passing.
  *
  * `block` in a diagnostic is the 1-based index into the file's `blocks` (null for a
  * workbook-level diagnostic); `cell` is an A1 address on `sheet`.
@@ -40,6 +43,8 @@ export type ReportDiagnostic = z.infer<typeof ReportDiagnosticSchema>;
 export const ReportFileSchema = z.strictObject({
   file: z.string(),
   error: z.string().min(1).nullable(),
+  /** read, but no project table recognised in it: why (the file is not checked, never passing) */
+  unchecked: z.string().min(1).nullable().optional(),
   year: z.number().int().nullable(),
   blocks: z.array(ReportBlockSchema),
   diagnostics: z.array(ReportDiagnosticSchema),
@@ -51,6 +56,8 @@ export const SummarySchema = z.strictObject({
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   infos: z.number().int().nonnegative(),
+  /** files read in which no project table was recognised (未检查) */
+  unchecked: z.number().int().nonnegative().optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
@@ -82,6 +89,7 @@ export function toReportFile(r: FileResult): ReportFile {
   return {
     file: r.input.display,
     error: r.error,
+    unchecked: r.unchecked ?? null,
     year: r.year,
     blocks: r.blocks.map((b, i) => ({ index: i + 1, sheet: b.sheet, name: blockName(b), range: b.range, profile: b.profile })),
     diagnostics: r.diagnostics.map((d: Diagnostic) => ({
@@ -98,11 +106,12 @@ export function toReportFile(r: FileResult): ReportFile {
 }
 
 export function emptySummary(): Summary {
-  return { files: 0, errors: 0, warnings: 0, infos: 0 };
+  return { files: 0, errors: 0, warnings: 0, infos: 0, unchecked: 0 };
 }
 
 export function addToSummary(s: Summary, r: FileResult): void {
   s.files += 1;
+  if (r.unchecked !== undefined) s.unchecked = (s.unchecked ?? 0) + 1;
   for (const d of r.diagnostics) {
     if (d.severity === 'error') s.errors += 1;
     else if (d.severity === 'warning') s.warnings += 1;

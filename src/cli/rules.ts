@@ -16,6 +16,8 @@ export interface RuleListing {
   description: string;
   /** default severity per profile id, or 'off' */
   severity: Record<string, string>;
+  /** the rule's fixes, as the rule declares them: `one` per problem, `bulk` also by 修复全部格式问题 */
+  fixable?: 'one' | 'bulk';
 }
 
 export function listRules(): RuleListing[] {
@@ -25,6 +27,7 @@ export function listRules(): RuleListing[] {
     severity: Object.fromEntries(
       profiles.map((p) => [p.id, ruleGrade(rule, p)?.severity ?? 'off']),
     ),
+    ...(rule.fixable ? { fixable: rule.fixable } : {}),
   }));
 }
 

@@ -4,7 +4,7 @@
 import type { Diagnostic, Severity } from '../domain/model';
 import type { Colors } from './ansi';
 import type { FileResult } from './check';
-import { FORMAT_LABEL } from './read';
+import { FORMATS } from '../files/formats';
 import { blockName, type Summary } from './report';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -57,7 +57,7 @@ export function noTableLine(sheet: string, note?: string, noun = '工作表'): s
 
 /** What a sheet of the grid is to the reader: a 工作表, or for a Word document a 表格. */
 export function sheetNoun(r: Pick<FileResult, 'format'>): string {
-  return r.format === 'docx' ? '表格' : '工作表';
+  return r.format ? FORMATS[r.format].sheetNoun : '工作表';
 }
 
 /** The lines for one file (ending with a newline), printed as soon as the file is checked. */
@@ -67,7 +67,7 @@ export function formatFile(r: FileResult, c: Colors): string {
     return `${name}\n  ${c.red('✖')} 无法读取：${r.error}\n\n`;
   }
   const facts = [r.year !== null ? `预算年度 ${r.year}` : '预算年度未识别', `${r.blocks.length} 个项目`];
-  if (r.format && r.format !== 'xlsx') facts.unshift(FORMAT_LABEL[r.format]);
+  if (r.format && !FORMATS[r.format].usual) facts.unshift(FORMATS[r.format].label);
   const noun = sheetNoun(r);
   const out: string[] = [`${name}（${facts.join('，')}）`];
   if (r.year === null && r.blocks.length > 0) out.push(`  ${c.gray('未识别预算年度，年度规则未检查；可用 --year 指定')}`);
@@ -108,6 +108,7 @@ export function formatFile(r: FileResult, c: Colors): string {
   const n = counts(r.diagnostics);
   if (r.blocks.length === 0) {
     if (r.sheets.length === 0) out.push(`  ${c.gray('未找到可识别的绩效目标表')}`);
+    out.push(`  ${c.red('✖')} 未检查：没有识别出项目绩效目标表，本文件不算通过`);
   } else if (r.diagnostics.length === 0) {
     out.push(`  ${c.green('✔')} 未发现问题`);
   } else {
@@ -117,7 +118,9 @@ export function formatFile(r: FileResult, c: Colors): string {
 }
 
 export function formatSummary(s: Summary, unreadable: number, c: Colors): string {
-  const symbol = s.errors > 0 || unreadable > 0 ? c.red('✖') : s.warnings > 0 ? c.yellow('⚠') : c.green('✔');
-  const tail = unreadable > 0 ? `；${unreadable} 个文件无法读取` : '';
+  const unchecked = s.unchecked ?? 0;
+  const symbol = s.errors > 0 || unreadable > 0 || unchecked > 0 ? c.red('✖') : s.warnings > 0 ? c.yellow('⚠') : c.green('✔');
+  let tail = unreadable > 0 ? `；${unreadable} 个文件无法读取` : '';
+  if (unchecked > 0) tail += `；${unchecked} 个文件未检查（未识别出项目绩效目标表）`;
   return `${symbol} ${c.bold(`${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示${tail}`)}\n`;
 }

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import type ExcelJS from 'exceljs';
-import { excelJs } from './exceljs';
+import { excelJs } from '../files/exceljs';
 import type { RangePos } from '../domain/address';
 import type { RenderCell, RenderedWorkbook, RenderPlan } from '../sheet/render';
 

@@ -3,18 +3,35 @@
  * the offline way to get a form; `jxmb template --list` lists the project types.
  *
  *   jxmb template --profile hebei-project --type 农村保洁员经费 --year 2025 -o 保洁.xlsx
- *   jxmb template --profile hebei-yth-annual --type 保洁 --budget 156000 --upper 100000 -o 申报表.xlsx
+ *   jxmb template --profile hebei-yth-annual --type 保洁 --field 资金总额=156000 --field 上级补助=100000 -o 申报表.xlsx
  *   jxmb template --type all --year 2025 --unit 昌黎县安山镇人民政府本级 --unit-code 813001 -o 全部.xlsx
  *   jxmb template --list [--profile disclosure-list] [--type 保洁]
  *
- * Header options (--name --code --budget --fiscal --other --upper --local --unit --unit-code --money-unit --plan) are
- * validated first; a bad header is refused with a Chinese message naming the field and nothing is written.
+ * The header is the profile's (src/domain/templates/header.ts): `--field 名称=值` (repeatable) fills a
+ * header field by the format's own name for it (`资金总额`, `上级补助`, `预算年度`…) or its key; the
+ * older flags (--name --code --budget --fiscal --other --upper --local) are aliases of the fields of
+ * those keys. With --unit --unit-code --money-unit --plan the header is validated first; a bad header
+ * is refused with a Chinese message naming the field and nothing is written.
  */
 import { Command } from 'commander';
 import * as path from 'path';
 import { getProfile, profiles } from '../domain/profiles';
 import type { Profile } from '../domain/profile';
-import { findType, fitsText, normalizeQuery, parseHeader, scoreType, searchTypes, typeFits, typesForProfile, type ProjectType } from '../domain/templates';
+import { fieldSpec } from '../domain/profile';
+import { normLabel } from '../domain/text';
+import {
+  findType,
+  fitsText,
+  headerCaption,
+  headerFields,
+  normalizeQuery,
+  parseHeader,
+  scoreType,
+  searchTypes,
+  typeFits,
+  typesForProfile,
+  type ProjectType,
+} from '../domain/templates';
 import { renderWorkbook } from '../sheet/render';
 import { writeTemplateXlsx } from './template-xlsx';
 
@@ -35,6 +52,8 @@ export interface TemplateOptions {
   unitCode?: string;
   moneyUnit?: string;
   plan?: string;
+  /** `名称=值`, repeatable: a header field of the profile by its caption, a label or its key */
+  field?: string[];
 }
 
 export interface TemplateIO {
@@ -109,6 +128,32 @@ function listTypes(opts: TemplateOptions, io: TemplateIO): number {
   return 0;
 }
 
+/** The header field a `--field` name stands for: its key, its caption (with or without the money unit) or a label. */
+function fieldKey(profile: Profile, name: string): string | undefined {
+  const n = normLabel(name).replace(/\((万元|元)\)$/, '');
+  for (const key of headerFields(profile)) {
+    const spec = fieldSpec(profile, key);
+    const names = [key, headerCaption(profile, key), spec?.caption ?? '', ...(spec?.labels ?? [])];
+    if (names.some((x) => x !== '' && normLabel(x).replace(/\((万元|元)\)$/, '') === n)) return key;
+  }
+  return undefined;
+}
+
+/** The `--field 名称=值` options as header input by key, or a Chinese message. */
+export function fieldValues(profile: Profile, pairs: string[]): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  const known = () => headerFields(profile).map((k) => headerCaption(profile, k).replace(/（(万元|元)）$/, '')).join('、');
+  for (const pair of pairs) {
+    const at = pair.search(/[=＝]/);
+    if (at <= 0) return `--field 应写成“名称=值”，如 --field 预算数=20（“${pair}”）`;
+    const name = pair.slice(0, at).trim();
+    const key = fieldKey(profile, name);
+    if (key === undefined) return `“${profile.name}”的表头没有“${name}”，可填写：${known()}`;
+    out[key] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
 /** Runs `jxmb template` in-process; returns the exit code (0 ok, 1 refused, 2 usage). */
 export async function runTemplate(opts: TemplateOptions, io: TemplateIO = defaultIO): Promise<number> {
   if (opts.list) return listTypes(opts, io);
@@ -131,20 +176,29 @@ export async function runTemplate(opts: TemplateOptions, io: TemplateIO = defaul
     io.err(types);
     return 1;
   }
-  const parsed = parseHeader({
-    name: opts.name,
-    code: opts.code,
-    budget: opts.budget,
-    fiscal: opts.fiscal,
-    other: opts.other,
-    fiscalUpper: opts.upper,
-    fiscalLocal: opts.local,
-    year: opts.year,
-    unitName: opts.unit,
-    unitCode: opts.unitCode,
-    moneyUnit: opts.moneyUnit,
-    plan: opts.plan,
-  });
+  const fields = fieldValues(profile, opts.field ?? []);
+  if (typeof fields === 'string') {
+    io.err(fields);
+    return 2;
+  }
+  const parsed = parseHeader(
+    {
+      name: opts.name,
+      code: opts.code,
+      budget: opts.budget,
+      fiscal: opts.fiscal,
+      other: opts.other,
+      fiscalUpper: opts.upper,
+      fiscalLocal: opts.local,
+      year: opts.year,
+      unitName: opts.unit,
+      unitCode: opts.unitCode,
+      moneyUnit: opts.moneyUnit,
+      plan: opts.plan,
+      ...fields,
+    },
+    profile,
+  );
   if (!parsed.ok) {
     io.err(`表头填写有误，未生成文件：\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
     return 1;
@@ -177,22 +231,27 @@ export async function runTemplate(opts: TemplateOptions, io: TemplateIO = defaul
 export function templateCommand(io: TemplateIO = defaultIO): Command {
   return new Command('template')
     .description('生成空白绩效目标表（按项目类型预填指标）；--list 列出项目类型')
-    .option('-p, --profile <id>', `表格格式：${profiles.map((p) => p.id).join(' | ')}`, DEFAULT_PROFILE)
-    .option('-t, --type <name>', '项目类型（名称、编号或关键词，如“保洁”）；all = 该格式的全部类型')
-    .option('-y, --year <yyyy>', '预算年度')
-    .option('-o, --output <file.xlsx>', '输出文件')
+    .option('-p, --profile <格式>', `表格格式：${profiles.map((p) => p.id).join(' | ')}`, DEFAULT_PROFILE)
+    .option('-t, --type <类型>', '项目类型（名称、编号或关键词，如“保洁”）；all = 该格式的全部类型')
+    .option('-y, --year <年份>', '预算年度')
+    .option('-o, --output <文件>', '输出文件')
     .option('-l, --list', '列出项目类型（可与 --type 关键词、--profile 合用）')
-    .option('--name <text>', '项目名称')
-    .option('--code <code>', '项目编码（21位数字或大写字母）')
-    .option('--budget <amount>', '预算数')
-    .option('--fiscal <amount>', '其中：财政资金')
-    .option('--other <amount>', '其他资金')
-    .option('--upper <amount>', '财政拨款其中：上级补助（一体化申报表）')
-    .option('--local <amount>', '财政拨款其中：本级安排（一体化申报表）')
-    .option('--unit <text>', '单位名称')
-    .option('--unit-code <code>', '单位编码')
-    .option('--money-unit <unit>', '金额单位：万元 或 元（默认：该格式的单位，一体化申报表为元）')
-    .option('--plan <list>', '资金支出计划（累计%），如 25,50,75,100')
+    .option(
+      '-f, --field <名称=值>',
+      '表头字段，按该格式的叫法填写，可重复：如 --field 预算数=20 --field 财政资金=18；一体化申报表 --field 资金总额=156000 --field 上级补助=100000',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--name <名称>', '项目名称（同 --field 项目名称=…）')
+    .option('--code <编码>', '项目编码（21位数字或大写字母；同 --field 项目编码=…）')
+    .option('--budget <金额>', '预算数 / 资金总额（同 --field）')
+    .option('--fiscal <金额>', '其中：财政资金 / 财政拨款（同 --field）')
+    .option('--other <金额>', '其他资金（同 --field）')
+    .option('--upper <金额>', '财政拨款其中：上级补助（一体化申报表；同 --field 上级补助=…）')
+    .option('--local <金额>', '财政拨款其中：本级安排（一体化申报表；同 --field 本级安排=…）')
+    .option('--unit <单位名称>', '单位名称')
+    .option('--unit-code <编码>', '单位编码')
+    .option('--money-unit <单位>', '金额单位：万元 或 元（默认：该格式的单位，一体化申报表为元）')
+    .option('--plan <列表>', '资金支出计划（累计%），如 25,50,75,100')
     .action(async (opts: TemplateOptions) => {
       const code = await runTemplate(opts, io);
       if (code !== 0) process.exitCode = code;

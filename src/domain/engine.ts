@@ -10,11 +10,6 @@ import { formatMessage, type CheckSettings, type ReportDescriptor, type Rule, ty
 import { blockName } from './rules/block-helpers';
 import { allRules } from './rules';
 
-/** Settings that switch a default-off rule on without naming it in `settings.rules`. */
-const SETTING_SWITCHES: Record<string, (s: CheckSettings) => boolean> = {
-  'plan/behind-schedule': (s) => s.planPacing === true,
-};
-
 export interface RuleGrade {
   severity: Severity;
   /** true when the profile or the settings re-graded the rule: every report takes this severity */
@@ -23,7 +18,7 @@ export interface RuleGrade {
 
 /**
  * Whether a rule runs for a profile and at which severity (undefined = off). Precedence:
- * `settings.rules` > a settings switch (`planPacing`) > `profile.rules` > the rule's default.
+ * `settings.rules` > the rule's settings switch (`switchedOn`: `planPacing`) > `profile.rules` > the rule's default.
  */
 export function ruleGrade(rule: Rule, profile: Profile, settings: CheckSettings = {}): RuleGrade | undefined {
   if (rule.layouts && !rule.layouts.includes(profile.layout)) return undefined;
@@ -32,7 +27,7 @@ export function ruleGrade(rule: Rule, profile: Profile, settings: CheckSettings 
   if (explicit === 'off') return undefined;
   if (explicit) return { severity: explicit, regraded: true };
   const fromProfile = profile.rules?.[rule.id];
-  if (SETTING_SWITCHES[rule.id]?.(settings)) {
+  if (rule.switchedOn?.(settings)) {
     return fromProfile && fromProfile !== 'off'
       ? { severity: fromProfile, regraded: true }
       : { severity: rule.severity, regraded: false };
@@ -124,7 +119,7 @@ export function checkBlocks(
         block: owner ? { index: owner.index, name: blockName(owner), range: owner.range } : null,
       };
       if (r.related && r.related.length > 0) d.related = r.related;
-      if (r.fix) d.fix = r.fix;
+      if (r.fix && rule.fixable) d.fix = r.fix;
       const pos = cellPos(r.at);
       out.push({ d, blockIndex: owner ? owner.index : Number.MAX_SAFE_INTEGER, row: pos.row, col: pos.col, seq: seq++ });
     };

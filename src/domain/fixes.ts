@@ -5,6 +5,7 @@
  * one sheet (group by `Diagnostic.sheet` before calling).
  */
 import type { CellEdit, Diagnostic, Fix } from './model';
+import { allRules, getRule } from './rules';
 
 export interface FixPlan {
   edits: CellEdit[];
@@ -61,11 +62,11 @@ export function planFixes(fixes: Fix[]): FixPlan {
 
 /**
  * Rules whose fixes only change how a value is written (notation), never what it says: the only
- * fixes offered in bulk (“修复全部格式问题”).
+ * fixes offered in bulk (“修复全部格式问题”). Each rule says so itself (`fixable: 'bulk'`).
  */
-export const SAFE_BULK_FIX_RULES: readonly string[] = ['value/percent-notation', 'indicator/alias-name'];
+export const SAFE_BULK_FIX_RULES: readonly string[] = allRules.filter((r) => r.fixable === 'bulk').map((r) => r.id);
 
-/** A diagnostic whose fix may be applied in bulk. */
+/** A diagnostic whose fix may be applied in bulk: its rule's fixes are notation only. */
 export function isSafeBulkFix(d: Diagnostic): boolean {
-  return d.fix !== undefined && SAFE_BULK_FIX_RULES.includes(d.ruleId);
+  return d.fix !== undefined && getRule(d.ruleId)?.fixable === 'bulk';
 }

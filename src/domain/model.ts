@@ -44,6 +44,10 @@ export const IndicatorRowSchema = z.object({
    * `value` then holds what the three say together (`≥95%`), at the 值 cell.
    */
   split: z.object({ operator: FieldSchema, number: FieldSchema, unit: FieldSchema }).optional(),
+  /** the indicator's 权重 (or 分值), where the table has such a column (docs/domain.md §2.8) */
+  weight: FieldSchema.optional(),
+  /** the indicator's 指标方向性 (`正向指标`, `反向指标`), where the table has such a column */
+  direction: FieldSchema.optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 

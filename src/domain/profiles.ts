@@ -2,9 +2,7 @@
  * The shipped profiles (docs/domain.md §2, §3) as data, a registry, and the name lookups every
  * indicator rule uses. A new province is a new `Profile` object passed to `registerProfile`.
  */
-import { z } from 'zod';
-import { BLOCK_FIELD_KEYS, type BlockTemplate, type FieldSpec, type FixedIndicator, type IndicatorColumnSpec, type Level1Spec, type PlanSpec, type Profile } from './profile';
-import { SeveritySchema } from './model';
+import { BLOCK_FIELD_KEYS, ProfileSchema, type BlockTemplate, type FieldSpec, type FixedIndicator, type IndicatorColumnSpec, type Level1Spec, type PlanSpec, type Profile } from './profile';
 import { normLabel } from './text';
 
 const CHECKPOINT_SETS: string[][] = [
@@ -247,7 +245,7 @@ export const hebeiYthAnnual: Profile = {
   ],
   totals: [
     { total: 'budget', parts: ['fiscal', 'other'] },
-    { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+    { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'], remainder: 'fiscalLocal' },
   ],
   indicatorColumns: [
     { role: 'level1', labels: ['一级指标'] },
@@ -324,130 +322,61 @@ export const hebeiYthInfo: Profile = {
   },
 };
 
-const RuleSettingSchema = z.union([SeveritySchema, z.literal('off')]);
-const labelList = z.array(z.string().min(1)).min(1);
+// ---- one row per indicator (docs/domain.md §2.8) -------------------------------------------------------------
 
-const TemplateCellSchema = z.strictObject({
-  label: z.string().min(1).optional(),
-  value: z.string().min(1).optional(),
-  text: z.string().optional(),
-  plan: z.enum(['checkpoints', 'values']).optional(),
-  line: z.enum(['unit', 'moneyUnit', 'year']).optional(),
-  cols: z.number().int().min(1).max(30).optional(),
-  rows: z.number().int().min(1).max(30).optional(),
-  lines: z.number().int().min(1).max(20).optional(),
-});
+/**
+ * Other provinces' 一体化 export: `单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 |
+ * 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性`, one row per indicator, the project's
+ * fields on its first row; amounts in 元; weights total 90 (预算执行率 kept outside) or 100.
+ */
+export const sichuanYthAnnual: Profile = {
+  id: 'sichuan-yth-annual',
+  name: '一体化系统：部门预算项目绩效目标申报表（每行一个指标）',
+  layout: 'rows',
+  ...HEBEI_COMMON,
+  moneyUnit: '元',
+  fields: [
+    { key: 'unitName', caption: '单位名称', labels: ['单位名称', '预算单位', '单位名称及编码', '实施单位'], prompt: '如“820001-某某镇人民政府”' },
+    { key: 'name', caption: '项目名称', labels: ['项目名称'], required: '本项目的名称', prompt: '填写与预算管理一体化系统一致的项目名称；只在项目的第一行填写' },
+    {
+      key: 'budget',
+      caption: '预算数',
+      labels: ['预算数', '预算金额', '项目预算数', '资金总额', '项目金额'],
+      money: true,
+      required: '本项目的预算金额',
+      prompt: '单位：{{unit}}，两位小数；只在项目的第一行填写',
+    },
+    { key: 'goal', caption: '年度目标', labels: ['年度目标', '年度绩效目标', '绩效目标', '项目年度目标'], required: '本项目的年度目标' },
+  ],
+  totals: [],
+  indicatorColumns: [
+    { role: 'level1', labels: ['一级指标'] },
+    { role: 'level2', labels: ['二级指标'] },
+    { role: 'level3', labels: ['三级指标', '指标名称'] },
+    { role: 'description', labels: ['指标解释', '指标内容', '绩效指标描述', '指标描述'] },
+    { role: 'remark', labels: ['备注', '说明', '指标说明'] },
+    { role: 'weight', labels: ['权重', '指标权重', '权重分值', '分值'] },
+    { role: 'direction', labels: ['指标方向性', '指标方向', '方向'] },
+  ],
+  splitValue: { operator: ['指标性质', '符号', '运算符号'], number: ['指标值', '目标值', '值'], unit: ['度量单位', '计量单位'] },
+  weightTotals: [90, 100],
+  rowsTemplate: {
+    title: '部门预算项目绩效目标申报表({{year}}年度)',
+    columns: ['unitName', 'name', 'budget', 'goal', 'level1', 'level2', 'level3', 'operator', 'number', 'unit', 'weight', 'direction'],
+    widths: [22, 18, 14, 30, 10, 14, 24, 8, 10, 8, 8, 10],
+    directions: { positive: '正向指标', negative: '反向指标' },
+    // 90: the other 10 are 预算执行率's, kept outside the table (an Inner Mongolia header: 产出50、效益30、满意度10)
+    weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
+  },
+};
 
-const ROLES = ['level1', 'level2', 'level3', 'description', 'value', 'basis', 'remark'] as const;
-
-/** zod schema of `Profile` (src/domain/profile.ts) plus consistency checks. */
-export const ProfileSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '配置编号只能由小写字母、数字和连字符组成'),
-    name: z.string().min(1),
-    layout: z.enum(['block', 'list']),
-    level1: z
-      .array(
-        z.object({
-          name: z.string().min(1),
-          level2: z.array(z.object({ name: z.string().min(1) })).min(1),
-          required: z.boolean(),
-          requireEveryLevel2: z.boolean(),
-        }),
-      )
-      .min(1),
-    aliases: z.object({
-      level1: z.record(z.string(), z.string()),
-      level2: z.record(z.string(), z.string()),
-    }),
-    checkpointSets: z.array(z.array(z.string().min(1)).min(1)).min(1),
-    checkpointMonths: z.record(z.string(), z.number().int().min(1).max(12)),
-    satisfactionFloor: z.number().min(0).max(100),
-    planPacingShare: z.number().min(0).max(1),
-    moneyUnit: z.enum(['万元', '元']),
-    fields: z
-      .array(
-        z.object({
-          key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '字段编号只能由字母和数字组成'),
-          caption: z.string().min(1),
-          labels: labelList,
-          money: z.boolean().optional(),
-          required: z.string().min(1).optional(),
-          secondRow: z.boolean().optional(),
-          prompt: z.string().min(1).optional(),
-        }),
-      )
-      .min(1),
-    totals: z.array(z.object({ total: z.string().min(1), parts: z.array(z.string().min(1)).min(2) })),
-    plan: z.object({ labels: labelList, text: z.string().min(1).optional() }).optional(),
-    indicatorColumns: z.array(z.object({ role: z.enum(ROLES), labels: labelList, span: z.number().int().min(1).max(10).optional() })),
-    splitValue: z.object({ operator: labelList, number: labelList, unit: labelList }).optional(),
-    fixedIndicators: z
-      .array(z.object({ level1: z.string().min(1), level2: z.string().min(1), level3: z.string().min(1), value: z.string().min(1) }))
-      .optional(),
-    template: z
-      .object({
-        widths: z.array(z.number().positive().max(255)).min(2).max(30),
-        title: z.string().min(1),
-        titleRows: z.number().int().min(1).max(5).optional(),
-        rows: z.array(z.array(TemplateCellSchema)),
-        heights: z.record(z.string(), z.number().positive().max(409)).optional(),
-        indicatorCaption: z.string().min(1).optional(),
-        headerText: z.record(z.string(), z.string().min(1)).optional(),
-      })
-      .optional(),
-    rules: z.record(z.string(), RuleSettingSchema),
-  })
-  .superRefine((p, ctx) => {
-    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
-    const l1 = new Set(p.level1.map((s) => normLabel(s.name)));
-    const l2 = new Set(p.level1.flatMap((s) => s.level2.map((x) => normLabel(x.name))));
-    if (l1.size !== p.level1.length) issue('一级指标名称重复');
-    for (const [alias, target] of Object.entries(p.aliases.level1)) {
-      if (!l1.has(normLabel(target))) issue(`一级指标别名“${alias}”指向的“${target}”不是本配置的一级指标`);
-    }
-    for (const [alias, target] of Object.entries(p.aliases.level2)) {
-      if (!l2.has(normLabel(target))) issue(`二级指标别名“${alias}”指向的“${target}”不是本配置的二级指标`);
-    }
-    for (const set of p.checkpointSets) {
-      for (const cp of set) {
-        if (!(cp in p.checkpointMonths)) issue(`支出计划时点“${cp}”缺少对应月份（checkpointMonths）`);
-      }
-    }
-    const keys = new Set(p.fields.map((f) => f.key));
-    if (!keys.has('name')) issue('缺少“项目名称”字段（key: name）');
-    const money = new Set(p.fields.filter((f) => f.money).map((f) => f.key));
-    for (const t of p.totals) {
-      for (const k of [t.total, ...t.parts]) if (!money.has(k)) issue(`合计关系中的“${k}”不是本配置的金额字段`);
-    }
-    for (const f of p.fixedIndicators ?? []) {
-      if (!l1.has(normLabel(f.level1)) || !l2.has(normLabel(f.level2))) issue(`固定指标“${f.level3}”不在本配置的指标体系内`);
-    }
-    if (p.layout === 'block') {
-      const roles = new Set(p.indicatorColumns.map((c) => c.role));
-      for (const r of ['level1', 'level2', 'level3', 'value'] as const) if (!roles.has(r)) issue(`指标表缺少“${r}”列`);
-      if (p.indicatorColumns.length !== roles.size) issue('指标表的列重复');
-    }
-    if (p.splitValue && !p.indicatorColumns.some((c) => c.role === 'value' && (c.span ?? 1) >= 3)) {
-      issue('拆分的指标值（符号、值、计量单位）需要“指标值”列跨3列');
-    }
-    const t = p.template as BlockTemplate | undefined;
-    if (t) {
-      for (const row of t.rows) {
-        for (const cell of row) {
-          const ref = cell.label ?? cell.value;
-          if (ref !== undefined && ref !== 'plan' && !keys.has(ref)) issue(`模板引用了不存在的字段“${ref}”`);
-          if ((cell.plan || cell.label === 'plan') && !p.plan) issue('模板有资金支出计划，但本配置没有 plan');
-        }
-      }
-    }
-  });
+export { ProfileSchema };
 
 /** Field keys that are Block properties (the others go to `block.extra`). */
 export const blockFieldKeys: readonly string[] = BLOCK_FIELD_KEYS;
 
 /** The registered profiles (the shipped ones first, in this order: recognition prefers the earlier on a tie). */
-export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo];
+export const profiles: Profile[] = [hebeiProject, central2021, disclosureList, hebeiYthAnnual, hebeiYthInfo, sichuanYthAnnual];
 
 let version = 0;
 

@@ -53,6 +53,17 @@ export interface Rule<M extends string = string> {
   severity: Severity;
   /** off unless switched on (plan/behind-schedule) */
   defaultOff?: boolean;
+  /**
+   * a setting that switches the rule on without naming it in `settings.rules` (plan/behind-schedule:
+   * the pane's 序时进度 switch, `planPacing`)
+   */
+  switchedOn?(settings: CheckSettings): boolean;
+  /**
+   * whether its reports may carry a fix: `one` — offered per problem (修复), `bulk` — its fixes only
+   * change how a value is written (notation), never what it says, and are also applied by
+   * 修复全部格式问题; absent — never a fix (the engine drops one)
+   */
+  fixable?: 'one' | 'bulk';
   /** one Chinese line for the settings pane and the docs */
   description: string;
   /**
@@ -61,7 +72,7 @@ export interface Rule<M extends string = string> {
    */
   scope: 'block' | 'workbook' | 'file';
   /** profile layouts the rule applies to; absent = all */
-  layouts?: ('block' | 'list')[];
+  layouts?: Profile['layout'][];
   /** whether the format has what the rule checks (a plan, a code, a split 指标值 …); absent = always */
   appliesTo?(profile: Profile): boolean;
   messages: Record<M, string>;

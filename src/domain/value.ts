@@ -119,6 +119,9 @@ const DATE_PATTERNS: RegExp[] = [
   /^([一二两三四五六半]|\d{1,2})个?(年|月|季度|周|天|日|工作日)(内|以内|之内)/, // 一年内, 1年内, 30日内
   /^第?[一二三四1-4]季度/, // 一季度
   /^截[至止]/,
+  /^(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(日|号)?\d{1,2}:\d{2}(:\d{2})?$/, // 2024/11/30 10:30 (a date-time format)
+  /^(上午|下午|AM|PM)?\d{1,2}:\d{2}(:\d{2})?(AM|PM|A|P|上午|下午)?$/i, // 10:30, 10:30 AM, 下午2:30 (a time format)
+  /^\d{1,2}\/\d{1,2}\/\d{2,4}$/, // 11/30/24 (m/d/yy)
 ];
 
 /** Numbers: up to 15 integer digits and 8 decimals; anything longer is not a value but text. */
@@ -396,6 +399,14 @@ export function parseValue(value: CellValue | string | undefined, numberFormat?:
   return p;
 }
 
+/** An amount shown with a currency sign (`¥1,200.00`, `￥300`, a currency format's display) is that many 元. */
+function parseCurrency(t: string): ParsedValue | undefined {
+  const m = /^([≥≤<>=＝]?)\s*([-+]?)[¥￥]\s*([\d,.]+)$/.exec(t);
+  if (!m || !NUMBER_RE.test(m[3])) return undefined;
+  const p = parseText(`${m[1]}${m[2]}${m[3]}元`);
+  return p.kind === 'money' ? { ...p, raw: t } : undefined;
+}
+
 function parseValueUncached(value: CellValue | string | undefined, numberFormat?: string): ParsedValue {
   try {
     if (value === null || value === undefined) return emptyResult('', 'empty');
@@ -410,11 +421,35 @@ function parseValueUncached(value: CellValue | string | undefined, numberFormat?
       }
       return finish({ ...emptyResult(formatNumber(value) ?? String(value), 'number'), number: roundNum(value) });
     }
-    if (typeof value === 'string') return parseText(value.trim());
+    if (typeof value === 'string') return parseCurrency(value.trim()) ?? parseText(value.trim());
     return emptyResult(cellText(value), 'qualitative');
   } catch {
     return emptyResult(typeof value === 'string' ? value : '', 'qualitative');
   }
+}
+
+/** A number format that shows a date or a time (y m d h s tokens outside quotes and brackets, no digit placeholder). */
+export function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  const first = numberFormat.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[ymdhs]/i.test(first.replace(/general/gi, '')) && !/[0#?]/.test(first);
+}
+
+/**
+ * A cell's value as the clerk sees it (docs/domain.md §4: values are read as displayed). Text is read as
+ * written; a number with a percent format is its percentage; any other formatted number is read from
+ * the text the format shows: a date (`2024年11月30日`, not its serial 45626), a count the format names
+ * (`0"人"` → `12人`), a currency amount (`¥1,200.00` → 1200元), thousands separators and fixed decimals
+ * (`1,200`, `25.00`). `text` is that display (Field.text).
+ */
+export function parseShown(value: CellValue | string | undefined, numberFormat: string | undefined, text: string | undefined): ParsedValue {
+  if (typeof value !== 'number' || !numberFormat || isPercentFormat(numberFormat) || text === undefined || /^general$/i.test(numberFormat)) {
+    return parseValue(value, numberFormat);
+  }
+  const shown = text.trim();
+  const p = parseValue(shown);
+  if (p.kind === 'qualitative' && isDateFormat(numberFormat)) return { ...p, kind: 'date' }; // `Saturday, November 30, 2024`
+  return p;
 }
 
 /** The canonical spelling of a numeric value (`≥95%`, `≤1.02万元`, `39人次`, `≥50元/季/星`), else undefined. */

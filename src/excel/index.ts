@@ -3,7 +3,7 @@
  *
  *   import { createLiveChecker, officeExcel } from '../excel';
  *   const excel = officeExcel();                       // in Excel (after Office.onReady)
- *   // preview/tests: const excel = createMemoryExcel(MemoryWorkbook.fromGrid(grid));
+ *   // preview/tests: const excel = createMemoryExcel(MemoryWorkbook.fromGrid(grid)); // src/imitation/excel, not exported here
  *
  *   const checker = createLiveChecker({
  *     excel,
@@ -48,4 +48,3 @@ export { applyFixes, type FixOutcome } from './fix';
 export { loadSettings, saveSettings, parseSettings, SETTINGS_KEY, type WorkbookSettings } from './settings';
 export { MARK_COLORS, markFormula, markOf } from './marks';
 export { HIGHLIGHT_KEY, NOTE_PREFIX, migrateLegacyHighlights } from './legacy';
-export { createMemoryExcel, MemoryWorkbook, type MemoryExcel, type WorkbookSnapshot } from './memory';

@@ -98,3 +98,8 @@ export function inCellEdit(e: unknown): boolean {
 
 /** zh-CN: what to do when a command found Excel in cell-editing mode (Excel.RunOptions.delayForCellEdit; office-js #806). */
 export const CELL_EDIT_MESSAGE = 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑（或单击其他单元格），再重试';
+
+/** An Office.js error of this code (`OfficeExtension.Error.code`). */
+export function isCode(e: unknown, code: string): boolean {
+  return (e as { code?: unknown } | null)?.code === code;
+}

@@ -108,6 +108,12 @@ export interface LiveChecker<S = SheetReport[]> {
   select(cell: string, sheet?: string): Promise<void>;
   /** mark flagged cells in the sheet, or delete the marks (nothing else is touched) */
   setHighlighting(on: boolean): Promise<LiveResult<S>>;
+  /**
+   * “清除全部标记”: delete every jxmb mark in the workbook (the clerk's formats untouched), without
+   * waiting on a cell edit. They come back with the next check. Resolves to the formats deleted and
+   * what the clerk should know (a sheet whose formats cannot be read keeps its marks).
+   */
+  clearMarks(): Promise<{ removed: number; notices: string[] }>;
   /** store settings in the workbook and re-check */
   updateSettings(settings: WorkbookSettings): Promise<LiveResult<S>>;
   /** insert a rendered block (see insertPlan) and re-check */
@@ -533,11 +539,20 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
       if (caps.liveEvents && !listening) {
         handlers = await excel.run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
-          const hs = [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
-          // the same round trip learns the active sheet's extent and marks: the first pass reads once
+          const register = () => [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
+          // the same round trip learns the active sheet's extent and marks: the first pass reads once.
+          // The probe is queued first: should its formats be unreadable (office-js #6827, #6835) the
+          // batch stops there, before any handler is added, and they are added in a trip of their own.
           const probe = queueSessionProbe(ctx, caps);
-          await ctx.sync();
-          primed = probe();
+          let hs = register();
+          try {
+            await ctx.sync();
+            primed = probe();
+          } catch (e) {
+            if (inCellEdit(e)) throw e;
+            hs = register();
+            await ctx.sync();
+          }
           return hs;
         });
         listening = true;
@@ -578,6 +593,18 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
         } catch (e) {
           throw clerkError(e);
         }
+      });
+    },
+    async clearMarks() {
+      return command(async () => {
+        if (!caps.marks) return { removed: 0, notices: [] };
+        const r = await ownWrite(() =>
+          validationPass(excel, caps, { analyze: (() => ({ blocks: [], diagnostics: [], sheets: undefined })) as unknown as Analyze<S>, delayForCellEdit: false, memory: memory() }),
+        ).catch((e: unknown) => {
+          throw clerkError(e);
+        });
+        if (lastPass) lastPass = { ...lastPass, memory: r.memory };
+        return { removed: r.markWrites, notices: r.notices };
       });
     },
     async setHighlighting(on) {

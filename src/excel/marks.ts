@@ -14,6 +14,20 @@
  *   cell by cell with where it should be (./cellset.ts); a severity whose cells differ on a sheet is
  *   replaced as a whole (its formats deleted, new ones added over the right cells), one that agrees
  *   is left alone — a pass that changes no mark writes nothing.
+ * - Ids are not trusted across a write. The d.ts says `ConditionalFormat.id` is “the priority of
+ *   the conditional format in the current ConditionalFormatCollection”: a position that every add
+ *   and delete (ours, the clerk's, a co-author's) shifts. So a mark is found by what it is — its
+ *   rule — in the collection read in the same round trip as whatever uses its id; the ids a pass
+ *   keeps for the next one are read after its own writes, in the write's round trip, and checked
+ *   against the rules read beside them. In a write, the deletions come first, from the last
+ *   position to the first (a deletion never moves an earlier position), then the adds (whose place,
+ *   top or bottom, no id depends on): an order right whether ids are positions or handles.
+ * - Reading rules can fail for a whole sheet (office-js #6827: two CellValue rules on one range;
+ *   #6835: a duplicated rule). The pass then reads that sheet's formats on their own, checks the
+ *   sheet all the same and leaves its marks as they are (`unreadableNotice`).
+ * - Deleting through the whole sheet's collection a format whose cells another format also covers
+ *   can fail with ItemNotFound (office-js #5222); the pass then deletes each mark through the
+ *   collection of one of its own cells, where it is found again by its rule (`queueSubCollections`).
  * - Many cells at once go through `Worksheet.getRanges(address)` and `RangeAreas.conditionalFormats`
  *   (ExcelApi 1.9). A long multi-area address makes `getRanges` fail, at a size Excel does not
  *   document (office-js #5198: failures reported from 513 areas and 8,207 characters, some longer
@@ -23,7 +37,7 @@
  */
 import { parseA1, rangeToA1, type RangePos } from '../domain/address';
 import type { Diagnostic, Severity } from '../domain/model';
-import type { XConditionalFormat, XConditionalFormatCollection, XRangeAreas, XWorksheet } from './api';
+import type { XConditionalFormatCollection, XRangeAreas, XWorksheet } from './api';
 import { cellKey, cellKeysOf, rectsOf, sameCells, type CellKey } from './cellset';
 import { parseAreasAddress } from './read';
 
@@ -85,7 +99,10 @@ export function wantedMarks(diagnostics: Diagnostic[], sheetIdByName: Map<string
 
 /** One of our conditional formats, as found on a sheet. */
 export interface Mark {
+  /** its id in the collection it was read from, valid until the next write */
   id: string;
+  /** its rule as read (how it is found again in another collection) */
+  formula: string;
   /** null: ours, but not a rule this version writes */
   severity: Severity | null;
   /** the cells it applies to; null: not read, or an address this code cannot read */
@@ -181,7 +198,7 @@ export function marksIn(formats: XConditionalFormatCollection): Mark[] {
     if (severity === undefined) continue;
     const color = f.customOrNullObject.format.fill.color;
     const intact = severity !== null && typeof color === 'string' && color.toUpperCase() === MARK_COLORS[severity];
-    out.push({ id: f.id, severity: intact ? severity : null, cells: null });
+    out.push({ id: f.id, formula: formula ?? '', severity: intact ? severity : null, cells: null });
   }
   return out;
 }
@@ -194,23 +211,76 @@ export function queueMarkCells(formats: XConditionalFormatCollection, id: string
   return formats.getItem(id).getRanges().load({ address: true });
 }
 
+/** Ids in an order that deletes right whether they are positions (last first) or handles (any order). */
+export function deletionOrder(ids: string[]): string[] {
+  const numeric = ids.every((id) => /^\d+$/.test(id));
+  return numeric ? [...ids].sort((a, b) => Number(b) - Number(a)) : [...ids];
+}
+
 /**
- * Queue a sheet's mark writes (no sync): the new formats first, then the deletions — a batch that
- * fails partway leaves a cell marked twice rather than unmarked. Returns the new formats (their `id`
- * loaded by the sync).
+ * Queue a sheet's mark writes (no sync): the deletions first, through the whole sheet's collection
+ * (the one the ids were read from), last position first; then the new formats. Returns the sheet's
+ * formats as they will be after these writes (loaded by the same sync): the ids the next pass may use.
  * @requires caps.marks
  */
-export function queueMarkWrites(ws: XWorksheet, plan: MarkPlan): XConditionalFormat[] {
-  const added: XConditionalFormat[] = [];
+export function queueMarkWrites(ws: XWorksheet, plan: MarkPlan): XConditionalFormatCollection {
+  if (plan.deletes.length > 0) {
+    const formats = ws.getRange().conditionalFormats;
+    for (const id of deletionOrder(plan.deletes)) formats.getItem(id).delete();
+  }
+  queueMarkAdds(ws, plan);
+  return queueFormatsRead(ws);
+}
+
+/** Queue the new formats of a plan. @requires caps.marks */
+export function queueMarkAdds(ws: XWorksheet, plan: MarkPlan): void {
   for (const a of plan.adds) {
     const cf = ws.getRanges(a.address).conditionalFormats.add('Custom');
     cf.custom.rule.formula = markFormula(a.severity);
     cf.custom.format.fill.color = MARK_COLORS[a.severity];
-    added.push(cf.load({ id: true }));
+    // `add` puts it “at the first/top priority” (d.ts); should an Excel put it last, a clerk's rule
+    // with a fill (or stopIfTrue) would hide it: first, whatever `add` did. The clerk's rules keep their order.
+    cf.priority = 0;
   }
-  if (plan.deletes.length > 0) {
+}
+
+/** The address of one cell of a mark (its collection holds the mark), or null when its cells are not known. */
+export function oneCellOf(m: Mark): string | null {
+  if (!m.cells || m.cells.size === 0) return null;
+  const k = m.cells.values().next().value as CellKey;
+  return rangeToA1(rectsOf(new Set([k]))[0]);
+}
+
+/**
+ * office-js #5222: queue the read of the collection of one cell of each mark to delete (the mark
+ * is in it, with the formats that cover that cell). After the sync, `queueSubDeletes`.
+ * @requires caps.marks
+ */
+export function queueSubCollections(ws: XWorksheet, marks: Mark[]): { mark: Mark; formats: XConditionalFormatCollection | null }[] {
+  return marks.map((mark) => {
+    const cell = oneCellOf(mark);
+    return { mark, formats: cell === null ? null : ws.getRange(cell).conditionalFormats.load({ id: true, type: true, customOrNullObject: { rule: { formula: true } } }) };
+  });
+}
+
+/**
+ * Delete each mark through its cell's collection, found there by its rule (every format of ours
+ * with that rule on that cell: a duplicate is ours too); a mark whose cells are not known goes
+ * through the whole sheet's collection. Last position first in each collection.
+ * @requires caps.marks
+ */
+export function queueSubDeletes(ws: XWorksheet, subs: { mark: Mark; formats: XConditionalFormatCollection | null }[]): void {
+  const whole: string[] = [];
+  for (const { mark, formats } of subs) {
+    if (formats === null) {
+      whole.push(mark.id);
+      continue;
+    }
+    const ids = formats.items.filter((f) => f.type === 'Custom' && !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula === mark.formula).map((f) => f.id);
+    for (const id of deletionOrder(ids)) formats.getItem(id).delete();
+  }
+  if (whole.length > 0) {
     const formats = ws.getRange().conditionalFormats;
-    for (const id of plan.deletes) formats.getItem(id).delete();
+    for (const id of deletionOrder(whole)) formats.getItem(id).delete();
   }
-  return added;
 }

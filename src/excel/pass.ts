@@ -22,12 +22,12 @@
  */
 import type { Block, Diagnostic } from '../domain/model';
 import type { Grid } from '../sheet/grid';
-import type { ExcelApi, XConditionalFormat, XConditionalFormatCollection, XRangeAreas, XRequestContext, XWorksheet, XWorksheetProtection } from './api';
+import type { ExcelApi, XConditionalFormatCollection, XRangeAreas, XRequestContext, XWorksheet, XWorksheetProtection } from './api';
 import type { Capabilities } from './capabilities';
 import { SHEET_COLUMNS, SHEET_ROWS } from './cellset';
 import { HIGHLIGHT_KEY } from './legacy';
-import { BYTES_PER_CALL, PAYLOAD_BUDGET, byBudget, inCellEdit, jsonBytes, type Rect } from './limits';
-import { cellsOfAddress, emptyPlan, marksIn, planMarks, queueFormatsRead, queueMarkCells, queueMarkWrites, wantedMarks, type Mark, type MarkPlan } from './marks';
+import { BYTES_PER_CALL, PAYLOAD_BUDGET, byBudget, inCellEdit, isCode, jsonBytes, type Rect } from './limits';
+import { cellsOfAddress, emptyPlan, marksIn, planMarks, queueFormatsRead, queueMarkAdds, queueMarkCells, queueMarkWrites, queueSubCollections, queueSubDeletes, wantedMarks, type Mark, type MarkPlan, type WantedMarks } from './marks';
 import { areaOf, cropRead, fingerprintOf, queueRectRead, queueUsed, readSheetData, rectReadBytes, rectWithin, toGridSheet, type RectRead, type SheetData, type SheetGeometry } from './read';
 import { queueSettingsLoad, settingsFrom, type WorkbookSettings } from './settings';
 
@@ -45,8 +45,12 @@ export type Analyze<S = unknown> = (grid: Grid, settings: WorkbookSettings) => A
 export interface PassMemory {
   /** sheet id → the area read of it */
   areas: Map<string, Rect | null>;
-  /** sheet id → the ids of our marks on it */
+  /** sheet id → the ids of our marks on it, as read after the last write (checked against the rules read beside them) */
   marks: Map<string, string[]>;
+  /** sheets whose conditional formats could not be read (office-js #6827, #6835): read on their own, not with the others */
+  unreadable?: Set<string>;
+  /** sheets where a mark could not be deleted through the whole sheet's collection (office-js #5222): deleted through their cells from then on */
+  covered?: Set<string>;
 }
 
 export interface PassResult<S = unknown> extends Analysis<S> {
@@ -102,6 +106,11 @@ function protectionNotice(name: string): string {
   return `工作表“${name}”受保护（不允许设置单元格格式）：问题只在任务窗格中列出，单元格上的标记未更新。如需标记，请先撤消工作表保护（审阅 › 撤消工作表保护）。`;
 }
 
+/** zh-CN: a sheet whose conditional formats cannot be read (office-js #6827, #6835), in one line */
+export function unreadableNotice(name: string): string {
+  return `工作表“${name}”的条件格式无法读取（同一区域有两条“单元格值”规则或重复的规则）：问题照常列出，此表的标记未更新。`;
+}
+
 /** The area read of a remembered sheet: last time's, with room for what the clerk may have added since. */
 export function readMargin(a: Rect): Rect {
   const top = Math.max(0, a.top - 5);
@@ -125,6 +134,8 @@ interface Sheet {
   cells: Map<string, XRangeAreas>;
   data?: SheetData;
   marks: Mark[];
+  /** its conditional formats could not be read: checked, its marks left as they are */
+  unreadable?: boolean;
 }
 
 interface Reading {
@@ -140,7 +151,7 @@ interface Reading {
  * too is at most two (read; write when a mark changes). Call the returned function after that sync.
  */
 export function queueSessionProbe(ctx: XRequestContext, caps: Capabilities): () => PassMemory {
-  const { ws, used, formats } = queueActiveSheet(ctx, caps);
+  const { ws, used, formats } = queueActiveSheet(ctx, caps, true);
   return () => ({
     areas: new Map([[ws.id, areaOf(used)]]),
     marks: new Map([[ws.id, formats ? marksIn(formats).map((m) => m.id) : []]]),
@@ -148,9 +159,9 @@ export function queueSessionProbe(ctx: XRequestContext, caps: Capabilities): () 
 }
 
 /** The active sheet (its id), its used range and, where marks are supported, its conditional formats. */
-function queueActiveSheet(ctx: XRequestContext, caps: Capabilities): { ws: XWorksheet; used: Pick<SheetGeometry, 'used' | 'valuesUsed'>; formats?: XConditionalFormatCollection } {
+function queueActiveSheet(ctx: XRequestContext, caps: Capabilities, formats: boolean): { ws: XWorksheet; used: Pick<SheetGeometry, 'used' | 'valuesUsed'>; formats?: XConditionalFormatCollection } {
   const ws = ctx.workbook.worksheets.getActiveWorksheet().load({ id: true });
-  return { ws, used: queueUsed(ws), formats: caps.marks ? queueFormatsRead(ws) : undefined };
+  return { ws, used: queueUsed(ws), formats: caps.marks && formats ? queueFormatsRead(ws) : undefined };
 }
 
 /** an error of the first, speculative read that reading afresh may avoid */
@@ -158,8 +169,14 @@ function retryable(e: unknown): boolean {
   return !(e instanceof PassCancelled) && !inCellEdit(e);
 }
 
-async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassMemory | undefined, step: () => Promise<void>): Promise<Reading> {
+/**
+ * @param isolate read every sheet's conditional formats in a round trip of its own (a shared read
+ * failed: one sheet's formats may be unreadable, office-js #6827/#6835, and must not stop the others)
+ */
+async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassMemory | undefined, step: () => Promise<void>, isolate = false): Promise<Reading> {
   const wb = ctx.workbook;
+  /** whether a sheet's formats are read with the other reads (else on their own, after them) */
+  const shared = (id: string | undefined): boolean => caps.marks && !isolate && !(id !== undefined && memory?.unreadable?.has(id));
   // round trip 1
   const settingItem = queueSettingsLoad(ctx);
   const legacyItem = wb.settings.getItemOrNullObject(HIGHLIGHT_KEY).load({ key: true });
@@ -180,19 +197,20 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
       const k: Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> = { ws, used: queueUsed(ws), cells: new Map() };
       const margin = margins.get(id);
       if (cells && margin) k.guess = queueRectRead(ws, margin, caps);
-      if (caps.marks) queueMarkReads(k, memory.marks.get(id) ?? []);
+      if (caps.marks && shared(id)) queueMarkReads(k, memory.marks.get(id) ?? []);
       known.set(id, k);
     }
   }
   // nothing remembered (the first pass): the active sheet's used range and formats come with the list
   let active: (Pick<Sheet, 'ws' | 'used' | 'guess' | 'formats' | 'cells'> & { ws: XWorksheet }) | undefined;
   if (!memory) {
-    active = { ...queueActiveSheet(ctx, caps), cells: new Map() };
+    active = { ...queueActiveSheet(ctx, caps, shared(undefined)), cells: new Map() };
   }
   try {
     await step();
   } catch (e) {
     if (memory && retryable(e)) return readPhase(ctx, caps, undefined, step);
+    if (!isolate && caps.marks && retryable(e)) return readPhase(ctx, caps, undefined, step, true);
     throw e;
   }
   if (active) known.set(active.ws.id, active);
@@ -207,10 +225,29 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
   if (fresh.length > 0) {
     for (const s of fresh) {
       s.used = queueUsed(s.ws);
-      if (caps.marks) s.formats = queueFormatsRead(s.ws);
+      if (caps.marks && shared(s.id)) s.formats = queueFormatsRead(s.ws);
     }
-    await step();
+    try {
+      await step();
+    } catch (e) {
+      if (!isolate && caps.marks && retryable(e)) return readPhase(ctx, caps, undefined, step, true);
+      throw e;
+    }
   }
+
+  // the formats not read with the rest: each sheet's on its own, so that one unreadable sheet stops no other
+  if (caps.marks)
+    for (const s of sheets)
+      if (!s.formats) {
+        s.formats = queueFormatsRead(s.ws);
+        try {
+          await step();
+        } catch (e) {
+          if (!retryable(e)) throw e;
+          s.formats = undefined;
+          s.unreadable = true;
+        }
+      }
 
   // the cells read in advance, where they cover the used range; where our marks sit, where read
   const rest: Sheet[] = [];
@@ -224,7 +261,7 @@ async function readPhase(ctx: XRequestContext, caps: Capabilities, memory: PassM
   let pending = false;
   if (caps.marks)
     for (const s of sheets) {
-      s.marks = s.formats ? marksIn(s.formats) : [];
+      s.marks = s.formats && !s.unreadable ? marksIn(s.formats) : [];
       for (const m of s.marks)
         if (!s.cells.has(m.id)) {
           queueMarkReads(s, [m.id]);
@@ -251,9 +288,9 @@ function queueMarkReads(s: Pick<Sheet, 'ws' | 'formats' | 'cells'>, ids: string[
   for (const id of ids) s.cells.set(id, queueMarkCells(s.formats, id));
 }
 
-/** the request bytes of a sheet's mark writes: an added format is about five calls and its address, a deletion two */
+/** the request bytes of a sheet's mark writes: an added format is about six calls and its address, a deletion two */
 function planBytes(p: MarkPlan): number {
-  return p.adds.reduce((n, a) => n + 5 * BYTES_PER_CALL + jsonBytes(a.address), 0) + p.deletes.length * 2 * BYTES_PER_CALL;
+  return p.adds.reduce((n, a) => n + 6 * BYTES_PER_CALL + jsonBytes(a.address), 0) + p.deletes.length * 2 * BYTES_PER_CALL;
 }
 
 export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opts: PassOptions<S>): Promise<PassResult<S>> {
@@ -279,10 +316,14 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
     const notices: string[] = [];
     const plans = new Map<string, MarkPlan>();
     const marks = new Map<string, Mark[]>();
+    const wanted: WantedMarks = caps.marks && settings.highlighting !== false ? wantedMarks(analysis.diagnostics, sheetIds) : new Map();
     if (caps.marks) {
-      const wanted = settings.highlighting !== false ? wantedMarks(analysis.diagnostics, sheetIds) : new Map();
       for (const s of r.sheets) {
         marks.set(s.id, s.marks);
+        if (s.unreadable) {
+          notices.push(unreadableNotice(s.name));
+          continue;
+        }
         const plan = planMarks(s.marks, wanted.get(s.id));
         if (emptyPlan(plan)) continue;
         // Excel.WorksheetProtectionOptions: conditional formats are cell formatting (allowFormatCells)
@@ -295,18 +336,64 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
     let markWrites = 0;
     let marksPending = false;
     const writes = [...plans.values()].reduce((n, p) => n + p.adds.length + p.deletes.length, 0);
+    const covered = new Set(opts.memory?.covered ?? []);
+    /** sheet id → its formats as read after the pass's writes (the ids the next pass may use) */
+    const after = new Map<string, XConditionalFormatCollection>();
     if (writes > 0 && !write) marksPending = true;
     else if (writes > 0 && caps.marks) {
       if (opts.cancelled?.()) throw new PassCancelled();
       opts.beforeWrite?.();
       const byId = new Map(r.sheets.map((s) => [s.id, s]));
-      const added: { sheetId: string; severity: Mark['severity']; address: string; cf: XConditionalFormat }[] = [];
       try {
-        // one round trip (more only past the payload budget: still one undo action with mergeUndoGroup)
-        for (const batch of byBudget([...plans], ([, p]) => planBytes(p))) {
-          for (const [id, plan] of batch) {
-            const cfs = queueMarkWrites((byId.get(id) as Sheet).ws, plan);
-            plan.adds.forEach((a, i) => added.push({ sheetId: id, severity: a.severity, address: a.address, cf: cfs[i] }));
+        try {
+          // a sheet known for #5222: its marks to delete are found in their cells' collections first (one round trip more)
+          const subs = new Map<string, ReturnType<typeof queueSubCollections>>();
+          for (const [id, plan] of plans)
+            if (opts.memory?.covered?.has(id) && plan.deletes.length > 0) {
+              const s = byId.get(id) as Sheet;
+              const gone = new Set(plan.deletes);
+              subs.set(id, queueSubCollections(s.ws, s.marks.filter((m) => gone.has(m.id))));
+            }
+          if (subs.size > 0) await ctx.sync();
+          // one round trip (more only past the payload budget: still one undo action with mergeUndoGroup)
+          for (const batch of byBudget([...plans], ([, p]) => planBytes(p))) {
+            for (const [id, plan] of batch) {
+              const ws = (byId.get(id) as Sheet).ws;
+              const sub = subs.get(id);
+              if (sub) {
+                queueSubDeletes(ws, sub);
+                queueMarkAdds(ws, plan);
+                after.set(id, queueFormatsRead(ws));
+              } else after.set(id, queueMarkWrites(ws, plan));
+            }
+            await ctx.sync();
+          }
+        } catch (e) {
+          if (!(isCode(e, 'ItemNotFound') && caps.marks)) throw e;
+          for (const id of plans.keys()) covered.add(id);
+          // office-js #5222: a mark another format also covers cannot be deleted through the whole
+          // sheet's collection. What the failed batch did is not known (batches are not
+          // transactional): read the marks again, and delete each through one of its cells' collection.
+          after.clear();
+          const sheets = [...plans.keys()].map((id) => byId.get(id) as Sheet);
+          const found = sheets.map((s) => queueFormatsRead(s.ws));
+          await ctx.sync();
+          const again = sheets.map((s, i) => {
+            const list = marksIn(found[i]);
+            return { s, list, cells: list.map((m) => queueMarkCells(found[i], m.id)) };
+          });
+          await ctx.sync();
+          const redo = again.map(({ s, list, cells }) => {
+            list.forEach((m, j) => (m.cells = cellsOfAddress(cells[j].address)));
+            const plan = planMarks(list, wanted.get(s.id));
+            const gone = new Set(plan.deletes);
+            return { s, plan, subs: queueSubCollections(s.ws, list.filter((m) => gone.has(m.id))) };
+          });
+          await ctx.sync();
+          for (const { s, plan, subs } of redo) {
+            queueSubDeletes(s.ws, subs);
+            queueMarkAdds(s.ws, plan);
+            after.set(s.id, queueFormatsRead(s.ws));
           }
           await ctx.sync();
         }
@@ -314,17 +401,20 @@ export async function validationPass<S>(excel: ExcelApi, caps: Capabilities, opt
         throw new Error(`更新单元格标记失败：${e instanceof Error ? e.message : String(e)}`);
       }
       markWrites = writes;
-      for (const [id, plan] of plans) {
-        const gone = new Set(plan.deletes);
-        const kept = (marks.get(id) ?? []).filter((m) => !gone.has(m.id));
-        const fresh = added.filter((a) => a.sheetId === id).map((a) => ({ id: a.cf.id, severity: a.severity, cells: cellsOfAddress(a.address) }));
-        marks.set(id, [...kept, ...fresh]);
+      for (const [id, formats] of after) {
+        // the ids are new; the cells are those wanted (a severity written as one format) or read by the next pass
+        const want = wanted.get(id);
+        const list = marksIn(formats);
+        for (const m of list) if (m.severity !== null && list.filter((x) => x.severity === m.severity).length === 1) m.cells = new Set(want?.get(m.severity) ?? []);
+        marks.set(id, list);
       }
     }
 
     const memory: PassMemory = {
       areas: new Map(data.map((d) => [d.id, d.area])),
       marks: new Map([...marks].map(([id, list]) => [id, list.map((m) => m.id)])),
+      unreadable: new Set(r.sheets.filter((s) => s.unreadable).map((s) => s.id)),
+      covered,
     };
     return {
       ...analysis,

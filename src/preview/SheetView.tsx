@@ -8,7 +8,7 @@
 import * as React from 'react';
 import { columnName, rangeToA1, toA1 } from '../domain/address';
 import type { RangePos } from '../domain/address';
-import { evaluateCondition } from '../excel/memory/conditional';
+import { evaluateCondition } from '../imitation/excel/conditional';
 import { displayText } from '../sheet/display';
 import type { PreviewBook, PreviewSheet } from './book';
 

@@ -1,5 +1,5 @@
 /**
- * The slice of the in-memory workbook (src/excel/memory) that the preview's spreadsheet view reads
+ * The slice of the in-memory workbook (src/imitation/excel) that the preview's spreadsheet view reads
  * and drives, as a structural interface: `MemoryWorkbook` satisfies it.
  */
 import type { RangePos } from '../domain/address';

@@ -1,13 +1,13 @@
 /**
  * The browser preview: the task pane beside a spreadsheet view of the in-memory workbook, so jxmb
  * can be tried without Excel. No Office.js: the pane talks to the same adapter as in Excel, over
- * the in-memory Excel (src/excel/memory). `?wb=` picks the sample workbook, `?width=` the pane
+ * the in-memory Excel (src/imitation/excel). `?wb=` picks the sample workbook, `?width=` the pane
  * width, `?theme=dark` the dark theme.
  */
 import '../taskpane/no-eval';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { MemoryWorkbook, createMemoryExcel } from '../excel/memory';
+import { MemoryWorkbook, createMemoryExcel } from '../imitation/excel';
 import type { Grid } from '../sheet/grid';
 import { Pane } from '../taskpane/Pane';
 import { createCatalog } from '../taskpane/catalog';

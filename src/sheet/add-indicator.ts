@@ -16,6 +16,9 @@
  * of merging, the new row repeats them too. The cells written are all empty (a new row, or empty
  * cells of the blank row): the 三级 name, the description, and for a split 指标值 the 符号 and
  * 计量单位 of the form; the value is left for the clerk, with an input prompt saying what to write.
+ * In a one-row-per-indicator table (docs/domain.md §2.8) the row also gets the 指标方向性 its operator implies
+ * (`≤ <` 反向指标, else 正向指标), its 权重 is left blank with a prompt (the project's weights must be
+ * shared out again), and it never goes above the project's first row (which holds the project's fields).
  */
 import { parseA1, parseRange, rangeToA1, toA1, type CellPos, type RangePos } from '../domain/address';
 import { toTemplateIndicator, type IndicatorLike } from '../domain/indicators/form';
@@ -25,7 +28,8 @@ import { canonicalLevel1, canonicalLevel2, getProfile } from '../domain/profiles
 import { mapToProfile } from '../domain/templates/frame';
 import { normLabel } from '../domain/text';
 import type { GridSheet } from './grid';
-import { splitCells, splitPrompt, TEXT_FORMAT, valuePrompt, type RenderCell, type RenderPrompt } from './render';
+import type { Profile } from '../domain/profile';
+import { directionFor, splitCells, splitPrompt, TEXT_FORMAT, valuePrompt, type RenderCell, type RenderPrompt } from './render';
 
 export interface AddIndicatorPlan {
   sheet: string;
@@ -51,7 +55,7 @@ export interface AddIndicatorPlan {
 
 export type AddIndicatorResult = { ok: true; plan: AddIndicatorPlan } | { ok: false; reason: string };
 
-type Role = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'operator' | 'number' | 'unit';
+type Role = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'operator' | 'number' | 'unit' | 'weight' | 'direction';
 
 interface Column {
   col: number;
@@ -81,6 +85,8 @@ function fieldsOf(r: IndicatorRow): Partial<Record<Role, Field>> {
     operator: r.split?.operator,
     number: r.split?.number,
     unit: r.split?.unit,
+    weight: r.weight,
+    direction: r.direction,
   };
 }
 
@@ -132,7 +138,7 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
     const cols = columnsOf(blank, merges);
     const cells: RenderCell[] = [];
     const prompts: RenderPrompt[] = [];
-    writeRow(cells, prompts, cols, blank.row, tpl, year, (role) => isEmptyText(fieldsOf(blank)[role]));
+    writeRow(cells, prompts, cols, blank.row, tpl, year, (role) => isEmptyText(fieldsOf(blank)[role]), rowExtras(profile));
     return {
       ok: true,
       plan: { sheet: block.sheet, mode: 'fill', row: blank.row, unmerge: [], merge: [], cells, prompts, borders: [], note: `已填入第 ${blank.row + 1} 行的空白指标行“${indicator.name}”${where}，请填写指标值` },
@@ -151,6 +157,12 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
   canons.forEach((c, k) => {
     if (order(c.l1, c.l2) <= mine) after = k;
   });
+  // rows of its 二级 first: right under the last of them (a table may list its rows in any order of 一级, docs/domain.md §2.8)
+  canons.forEach((c, k) => {
+    if (c.l1 === l1 && c.l2 === l2) after = k;
+  });
+  // one row per indicator (docs/domain.md §2.8): the project's fields are on its first row, so nothing goes above it
+  if (profile.layout === 'rows' && after < 0) after = 0;
   const ref = after >= 0 ? rows[after] : rows[0];
   const newRow = after >= 0 ? ref.row + 1 : rows[0].row;
   const sameL2 = after >= 0 && canons[after].l1 === l1 && canons[after].l2 === l2;
@@ -217,7 +229,7 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
       merge.push({ ...m, bottom: newRow });
     }
   }
-  writeRow(cells, prompts, cols, newRow, tpl, year, () => true);
+  writeRow(cells, prompts, cols, newRow, tpl, year, () => true, rowExtras(profile));
   for (const [role, c] of Object.entries(cols) as [Role, Column][]) {
     if (role !== 'level1' && role !== 'level2' && c.right > c.col) merge.push({ top: newRow, left: c.col, bottom: newRow, right: c.right });
   }
@@ -238,7 +250,29 @@ export function planAddIndicator(block: Block, sheet: GridSheet, indicator: Indi
   };
 }
 
-/** The indicator's own cells on a row: 三级, description, the split 符号/计量单位; a prompt on the value cell. */
+/** What a format with 权重 and 指标方向性 columns (docs/domain.md §2.8) needs to fill them. */
+interface RowExtras {
+  /** the words of the direction column */
+  directions: { positive: string; negative: string };
+  /** the weight totals the format accepts (for the weight cell's prompt) */
+  weightTotals: number[];
+  /** what the format calls the split parts (指标性质 | 指标值 | 度量单位) */
+  captions?: { op: string; num: string; unit: string };
+}
+
+function rowExtras(profile: Profile): RowExtras {
+  const sv = profile.splitValue;
+  return {
+    directions: profile.rowsTemplate?.directions ?? { positive: '正向指标', negative: '反向指标' },
+    weightTotals: profile.weightTotals ?? [],
+    captions: sv ? { op: sv.operator[0], num: sv.number[0], unit: sv.unit[0] } : undefined,
+  };
+}
+
+/**
+ * The indicator's own cells on a row: 三级, description, the split 符号/计量单位 (指标性质/度量单位),
+ * the 指标方向性 its operator implies; the value and the 权重 are left for the clerk, with prompts.
+ */
 function writeRow(
   cells: RenderCell[],
   prompts: RenderPrompt[],
@@ -247,6 +281,7 @@ function writeRow(
   tpl: ReturnType<typeof toTemplateIndicator>,
   year: number | undefined,
   free: (role: Role) => boolean,
+  extras: RowExtras,
 ): void {
   const style = { wrap: true, align: 'left' as const, valign: 'middle' as const };
   const put = (role: Role, value: CellValue, extra: Partial<RenderCell> = {}) => {
@@ -256,12 +291,22 @@ function writeRow(
   };
   put('level3', tpl.level3);
   put('description', tpl.description);
+  const w = cols.weight;
+  if (w && free('weight') && extras.weightTotals.length > 0) {
+    // the weight is the clerk's: the project's weights must be shared out again to total an accepted figure
+    prompts.push({
+      range: { top: row, left: w.col, bottom: row, right: w.col },
+      title: '权重',
+      message: `填写本指标的权重，并调整其他指标的权重：本项目各指标权重合计应为${extras.weightTotals.join('或')}`,
+    });
+  }
   if (cols.operator || cols.unit) {
     const [symbol, , unit] = splitCells(tpl);
     put('operator', symbol, { align: 'center' });
     put('unit', unit, { align: 'center' });
+    put('direction', directionFor(symbol, extras.directions), { align: 'center' });
     const at = cols.number;
-    if (at) prompts.push({ range: { top: row, left: at.col, bottom: row, right: at.col }, title: tpl.level3.slice(0, 32), message: splitPrompt(tpl).slice(0, 255) });
+    if (at) prompts.push({ range: { top: row, left: at.col, bottom: row, right: at.col }, title: tpl.level3.slice(0, 32), message: splitPrompt(tpl, extras.captions).slice(0, 255) });
     return;
   }
   const v = cols.value;

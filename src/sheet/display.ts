@@ -51,6 +51,12 @@ function splitSections(fmt: string): string[] {
   return out;
 }
 
+/** The currency symbol of a locale bracket (`[$¥-804]` → `¥`, `[$-F800]` → ''); other brackets show nothing. */
+function currencyOf(bracket: string): string {
+  const m = /^\$([^-]*)/.exec(bracket);
+  return m ? m[1] : '';
+}
+
 /** Literal text of a format fragment: quoted strings, escaped chars and plain symbols; drops `_x`, `*x`, `[..]`. */
 function literal(fragment: string): string {
   let s = '';
@@ -67,6 +73,7 @@ function literal(fragment: string): string {
       i++; // padding / fill character
     } else if (ch === '[') {
       const end = fragment.indexOf(']', i + 1);
+      s += currencyOf(fragment.slice(i + 1, end < 0 ? undefined : end));
       i = end < 0 ? fragment.length : end;
     } else if (ch === '@') {
       // text placeholder: nothing for numbers
@@ -96,7 +103,8 @@ function parseSection(sec: string): FormatSection {
   if (!placeholder && stripped.includes('@')) return { ...base, kind: 'text' };
   if (!placeholder) return { ...base, kind: 'number', prefix: literal(sec) };
   // the numeric run: from the first placeholder to the last placeholder (incl. , . E+)
-  const m = /[#0?,.]*[0#?](?:[#0?,.]|[eE][+-][0#?]+)*/.exec(sec.replace(QUOTED_RE, (q) => 'x'.repeat(q.length)));
+  const masked = sec.replace(QUOTED_RE, (q) => 'x'.repeat(q.length)).replace(BRACKET_RE, (q) => 'x'.repeat(q.length));
+  const m = /[#0?,.]*[0#?](?:[#0?,.]|[eE][+-][0#?]+)*/.exec(masked);
   const start = m ? m.index : 0;
   const run = m ? m[0] : '';
   const end = start + run.length;
@@ -168,6 +176,9 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /** Serial → date text following the format's y/m/d/h/s tokens and literals. */
 function renderDate(serial: number, fmt: string): string {
   const ms = Math.round((serial - 25569) * 86400000);
@@ -181,9 +192,18 @@ function renderDate(serial: number, fmt: string): string {
   const s = d.getUTCSeconds();
   let out = '';
   let lastWasHour = false;
+  const ampm = /AM\/PM|A\/P|上午\/下午/i.exec(fmt.replace(/"[^"]*"/g, (q) => 'x'.repeat(q.length)));
+  const hour = ampm ? (h % 12 === 0 ? 12 : h % 12) : h;
   for (let i = 0; i < fmt.length; ) {
     const ch = fmt[i];
     const lower = ch.toLowerCase();
+    if (ampm && i === ampm.index) {
+      const pm = h >= 12;
+      const tok = ampm[0].toUpperCase();
+      out += tok === 'A/P' ? (pm ? 'P' : 'A') : tok === '上午/下午' ? (pm ? '下午' : '上午') : pm ? 'PM' : 'AM';
+      i += ampm[0].length;
+      continue;
+    }
     if (ch === '"') {
       const end = fmt.indexOf('"', i + 1);
       out += fmt.slice(i + 1, end < 0 ? undefined : end);
@@ -209,14 +229,15 @@ function renderDate(serial: number, fmt: string): string {
       while (j < fmt.length && fmt[j].toLowerCase() === lower) j++;
       const len = j - i;
       if (lower === 'y') out += len <= 2 ? pad2(Y % 100) : String(Y);
-      else if (lower === 'd') out += len === 1 ? String(D) : len === 2 ? pad2(D) : String(D);
-      else if (lower === 'h') out += len === 1 ? String(h) : pad2(h);
+      else if (lower === 'd') out += len === 1 ? String(D) : len === 2 ? pad2(D) : len === 3 ? DAYS[d.getUTCDay()].slice(0, 3) : DAYS[d.getUTCDay()];
+      else if (lower === 'h') out += len === 1 ? String(hour) : pad2(hour);
       else if (lower === 's') out += len === 1 ? String(s) : pad2(s);
       else if (lower === 'm') {
         const rest = fmt.slice(j).replace(/[^a-z]/gi, '');
         const minutes = lastWasHour || /^s/i.test(rest);
         const val = minutes ? mi : M;
-        out += len === 1 ? String(val) : pad2(val);
+        if (!minutes && len >= 3) out += len === 3 ? MONTHS[M - 1].slice(0, 3) : len === 5 ? MONTHS[M - 1][0] : MONTHS[M - 1];
+        else out += len === 1 ? String(val) : pad2(val);
       }
       lastWasHour = lower === 'h';
       i = j;

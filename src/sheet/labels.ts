@@ -87,6 +87,7 @@ export function vocabulary(): Vocabulary {
       for (const f of p.fields) for (const l of f.labels) put(v.list, l, f.key);
       continue;
     }
+    if (p.layout !== 'block') continue; // a `rows` table is found by its header row (src/sheet/indicator-rows.ts)
     v.blockProfiles.push(p);
     const labels = new Set<string>();
     const columns = new Set<string>();

@@ -31,6 +31,7 @@ import { BLOCK_FIELD_KEYS, type Profile } from '../domain/profile';
 import { canonicalLevel1, getProfile, profiles } from '../domain/profiles';
 import { readSplitValue } from '../domain/split-value';
 import { parseIndicatorText } from './disclosure-text';
+import { findRowsTables } from './indicator-rows';
 import { cellAddress, displayText, makeField } from './display';
 import type { Grid, GridSheet } from './grid';
 import {
@@ -455,18 +456,29 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
   const rows: number[] = [];
   const limit = Math.min(cols.get('level1') as number, cols.get('level2') as number) + 1;
   const level3 = cols.get('level3') as number;
+  const c1 = cols.get('level1') as number;
+  const c2 = cols.get('level2') as number;
+  let gap = false;
   for (let rr = r + headerRows; rr < ctx.nRows; rr++) {
     if (ctx.listHeaders.has(rr) || ctx.summaryHeaders.has(rr) || labelLeftOf(ctx, rr, limit)) break;
     let any = false;
     let firstText: string | undefined;
     let nonEmpty = 0;
-    for (let c = left; c <= right; c++) {
+    const last = Math.min(right, ctx.rowLength(rr) - 1); // a row stored shorter (or not at all) is blank beyond its end
+    for (let c = left; c <= last; c++) {
       if (ctx.isEmpty(rr, c)) continue;
       any = true;
       nonEmpty++;
       if (firstText === undefined) firstText = ctx.text(rr, c);
     }
-    if (!any) break;
+    // a blank row does not end the table (clerks leave them after the header and between groups):
+    // what follows it goes on the table when it is an indicator row, else the table ended at the blank
+    if (!any) {
+      gap = true;
+      continue;
+    }
+    if (gap && !continuesAfterGap(ctx, rr, c1, c2, level3)) break;
+    gap = false;
     if (firstText !== undefined && looksLikeNote(firstText)) break;
     if (rowIsTitleOrUnit(ctx, rr, left, right)) break;
     if (nonEmpty === 1 && firstText !== undefined && firstText.length > 30 && ctx.isEmpty(rr, level3)) break;
@@ -478,6 +490,19 @@ function scanIndicators(ctx: SheetCtx, h: Hit): IndicatorScan {
     if (k) headerKeys.push(k);
   }
   return { headerRow: r, headerRows, cols, split: split.size >= 2 ? split : undefined, headerCells, headerKeys, left, right, rows };
+}
+
+/**
+ * After blank rows, row r still belongs to the indicator table when it reads as an indicator row:
+ * a 一级 or 二级 cell (`效益指标`, `满意度指标`), or a 三级 name under the groups above that is
+ * not a signature line (`填报人：…`).
+ */
+function continuesAfterGap(ctx: SheetCtx, r: number, c1: number, c2: number, c3: number): boolean {
+  const t1 = ctx.isEmpty(r, c1) ? '' : ctx.text(r, c1);
+  const t2 = ctx.isEmpty(r, c2) ? '' : ctx.text(r, c2);
+  if (indicatorLevelLike(normLabel(t1)) || indicatorLevelLike(normLabel(t2))) return true;
+  if (t1 !== '' || t2 !== '' || ctx.isEmpty(r, c3)) return false;
+  return !/[:：]/.test(ctx.text(r, c3));
 }
 
 /** Collects the cells a block maps to fields and its bounding box. */
@@ -1133,6 +1158,7 @@ interface SheetResult {
 interface Forced {
   block?: Profile;
   list?: Profile;
+  rows?: Profile;
 }
 
 function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
@@ -1141,6 +1167,11 @@ function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
   const built: BuiltBlock[] = [];
   const spans: { from: number; to: number }[] = [];
   const inSpan = (row: number) => spans.some((s) => row >= s.from && row < s.to);
+
+  // one row per indicator (docs/domain.md §2.8): src/sheet/indicator-rows.ts, from the rows that hold a header's words
+  const rowsTables = findRowsTables(sheet, rowsTableCandidates(ctx), forced.rows);
+  built.push(...rowsTables.built);
+  spans.push(...rowsTables.spans);
 
   // disclosure lists: from the first header row to the next block label (or the end)
   const listProfile = forced.list ?? profiles.find((p) => p.layout === 'list');
@@ -1209,8 +1240,16 @@ function recognizeSheet(sheet: GridSheet, forced: Forced): SheetResult {
     else if (budgetTitle || (typeof sheet.name === 'string' && isBudgetTitle(sheet.name))) note = NOTE_BUDGET;
     else note = NOTE_NO_TABLE;
   }
+  if (rowsTables.notes.length > 0) note = note ? `${note}；${rowsTables.notes.join('；')}` : rowsTables.notes.join('；');
   if (sheet.hidden) note = note ? `隐藏的工作表；${note}` : '隐藏的工作表';
   return { built, summaries: summaries.map((s) => s.table), titleYear: year, note };
+}
+
+/** The rows a `rows` table's header may be on: a list or 汇总 header, or a 一级指标 label. */
+function rowsTableCandidates(ctx: SheetCtx): number[] {
+  const rows = [...ctx.listHeaders.keys(), ...ctx.summaryHeaders.keys()];
+  for (const h of ctx.hits) if (h.field === INDICATORS_SLOT) rows.push(h.row);
+  return rows;
 }
 
 /** The profile a recognition is forced to, by layout. */
@@ -1218,7 +1257,7 @@ function forcedProfiles(id: string | undefined): Forced {
   if (!id) return {};
   const p = profiles.find((x) => x.id === id);
   if (!p) return {};
-  return p.layout === 'list' ? { list: p } : { block: p };
+  return p.layout === 'list' ? { list: p } : p.layout === 'rows' ? { rows: p } : { block: p };
 }
 
 /** Recognise every block of a workbook grid. Never throws. */

@@ -12,6 +12,11 @@
  * Values the clerk must supply are written as empty cells (with the right number format and an input
  * prompt naming the kind of value and its unit); only standard targets are pre-filled (see
  * src/domain/templates/types.ts). Numbers are written as numbers.
+ *
+ * Why it is one file: the block and list layouts and the plan's grid application share one private
+ * PlanBuilder (cells, merges, prompts, borders, heights, field positions) and the prompt helpers; a
+ * RenderPlan is built and applied by the same small vocabulary. The list layout (renderListRows,
+ * indicatorText) is the part to move out first if the file grows.
  */
 import type { CellPos, RangePos } from '../domain/address';
 import type { CellValue } from '../domain/model';
@@ -21,7 +26,8 @@ import { OPERATOR_SYMBOL, QUALITATIVE_SYMBOL, SPLIT_SYMBOLS } from '../domain/sp
 import { parseValue } from '../domain/value';
 import { indicatorsForProfile, type ProfileIndicator } from '../domain/templates/frame';
 import { fitsText, typeFits } from '../domain/templates/search';
-import type { ProjectType, TemplateHeader, TemplateIndicator } from '../domain/templates/types';
+import { headerAmount, type TemplateHeader } from '../domain/templates/header';
+import type { ProjectType, TemplateIndicator } from '../domain/templates/types';
 import type { GridSheet } from './grid';
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
@@ -93,7 +99,7 @@ export interface RenderItem {
 const LABEL_FILL = '#F2F2F2';
 const HEADER_FILL = '#DDEBF7';
 export const MONEY_FORMAT = '0.00';
-export const PLAN_FORMAT = '0.00%';
+export const PLAN_FORMAT = '0%';
 export const TEXT_FORMAT = '@';
 
 /** Excel limits of a data-validation prompt. */
@@ -215,8 +221,12 @@ export interface BlockOptions {
   titlePrefix?: string;
 }
 
-/** The header's value for a field key (the fields a template header carries). */
-function headerValue(key: string, header: TemplateHeader): CellValue {
+/**
+ * The header's value for a field key: the profile's money fields by their key (whatever the format
+ * calls them), the name, code and unit name, and the 一体化 主管部门 line built from the unit.
+ */
+function headerValue(profile: Profile, key: string, header: TemplateHeader): CellValue {
+  if (fieldSpec(profile, key)?.money) return headerAmount(header, key) ?? null;
   switch (key) {
     case 'code':
       return header.code ?? null;
@@ -226,12 +236,6 @@ function headerValue(key: string, header: TemplateHeader): CellValue {
       return header.unitName ?? null;
     case 'department':
       return header.unitCode || header.unitName ? `${header.unitCode ? `[${header.unitCode}]` : ''}${header.unitName ?? ''}` : null;
-    case 'budget':
-    case 'fiscal':
-    case 'other':
-    case 'fiscalUpper':
-    case 'fiscalLocal':
-      return header[key] ?? null;
     default:
       return null;
   }
@@ -247,10 +251,10 @@ function amountsExample(profile: Profile, header: TemplateHeader, unit: string):
   if (!rel) return '';
   const cap = (k: string) => fieldCaption(profile, k, k);
   const val = (k: string) => {
-    const v = headerValue(k, header);
-    return typeof v === 'number' ? fmtMoney(v) : 'X';
+    const v = headerAmount(header, k);
+    return v !== undefined ? fmtMoney(v) : 'X';
   };
-  const given = header.budget !== undefined;
+  const given = headerAmount(header, rel.total) !== undefined;
   const part = (k: string) => `${cap(k)}${given ? val(k) : 'X'}${unit}`;
   return `${part(rel.total)}，其中：${rel.parts.map(part).join('，')}`;
 }
@@ -266,11 +270,11 @@ export function splitCells(ind: TemplateIndicator | undefined): [CellValue, Cell
   return [OPERATOR_SYMBOL[ind.operator ?? '≥'], null, ind.valueKind === 'percent' ? '%' : (ind.unit ?? null)];
 }
 
-export function splitPrompt(ind: TemplateIndicator): string {
+export function splitPrompt(ind: TemplateIndicator, captions = { op: '符号', num: '值', unit: '计量单位' }): string {
   const kind = ind.valueKind === 'qualitative' || ind.valueKind === 'date';
   let s = kind
-    ? '符号为“定性”：在“值”栏填写文字目标，如“提升”“有效保障”，计量单位留空'
-    : `只填数字（如“95”）；符号在“符号”栏（${SPLIT_SYMBOLS.join(' ')}），单位在“计量单位”栏`;
+    ? `${captions.op}为“定性”：在“${captions.num}”栏填写文字目标，如“提升”“有效保障”，${captions.unit}留空`
+    : `只填数字（如“95”）；符号在“${captions.op}”栏（${SPLIT_SYMBOLS.join(' ')}），单位在“${captions.unit}”栏`;
   if (ind.hint) s += `；${ind.hint}`;
   if (ind.value !== undefined) s = `已预填标准目标“${ind.value}”，可按实际调整。${s}`;
   return s;
@@ -337,7 +341,7 @@ function renderTemplateBlock(profile: Profile, type: ProjectType, header: Templa
       } else if (cell.value !== undefined) {
         const key = cell.value;
         const spec = fieldSpec(profile, key);
-        const v = headerValue(key, header);
+        const v = headerValue(profile, key, header);
         const pos = { row: r, col: C(c) };
         b.fields[key] = pos;
         if (spec?.money) {
@@ -583,7 +587,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
   // a unit row is recognised by its code: without one the unit name goes to the sheet title only
   const hasUnitRow = h0?.unitCode !== undefined;
   if (hasUnitRow && h0) {
-    const amounts = items.map((it) => it.header.budget);
+    const amounts = items.map((it) => headerAmount(it.header, 'budget'));
     const total = amounts.every((a): a is number => a !== undefined) ? Math.round(amounts.reduce((s, a) => s + a, 0) * 1e6) / 1e6 : null;
     b.set(r, C(0), h0.unitCode ?? null, { numberFormat: TEXT_FORMAT, align: 'left', valign: 'middle' });
     b.set(r, C(1), h0.unitName ?? null, { align: 'left', valign: 'middle', wrap: true });
@@ -600,7 +604,7 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
     const top = { valign: 'top' as const, wrap: true, align: 'left' as const };
     b.set(r, C(0), null, { ...top, numberFormat: TEXT_FORMAT });
     b.set(r, C(1), it.header.name ?? null, top);
-    b.set(r, C(2), it.header.budget ?? null, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'top' });
+    b.set(r, C(2), headerAmount(it.header, 'budget') ?? null, { numberFormat: MONEY_FORMAT, align: 'right', valign: 'top' });
     b.set(r, C(3), null, top);
     b.set(r, C(4), text, top);
     if (k === 0) {
@@ -626,6 +630,143 @@ function renderListRows(profile: Profile, items: RenderItem[], at: CellPos): Ren
 }
 
 // ---------------------------------------------------------------------------------------------
+// rows layout (docs/domain.md §2.8): one row per indicator, the project's fields on its first row
+
+/** Integer weights shared out over `n` rows totalling `total` (the first rows take the remainder). */
+function shareOut(total: number, n: number): number[] {
+  if (n <= 0) return [];
+  const base = Math.floor(total / n);
+  const rest = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+/** The direction word a value's operator implies: `≤ <` less is better, anything else more. */
+export function directionFor(symbol: CellValue, words: { positive: string; negative: string }): string | null {
+  if (typeof symbol !== 'string' || symbol === '') return null;
+  return /^[≤<＜]$/.test(symbol) ? words.negative : words.positive;
+}
+
+/**
+ * A `rows` table: the title with the budget year, the money-unit line, the header and per item its
+ * rows — the fields on the first row merged down, then one row per indicator (split 指标值, weights
+ * shared out per 一级 as the profile's `rowsTemplate.weights` says, directions from the operators).
+ */
+function renderRowsTable(profile: Profile, items: RenderItem[], at: CellPos): RenderPlan {
+  const t = profile.rowsTemplate;
+  if (!t) throw new Error(`“${profile.name}”没有模板，无法插入`);
+  const b = new PlanBuilder();
+  const C = (i: number) => at.col + i;
+  const width = t.columns.length;
+  const colOf = new Map(t.columns.map((k, i) => [k, i]));
+  const h0 = items[0]?.header;
+  const unit = h0?.moneyUnit ?? profile.moneyUnit;
+  const year = h0?.year;
+  const words = t.directions ?? { positive: '正向指标', negative: '反向指标' };
+  const sv = profile.splitValue;
+  const captionOf = (key: string): string => {
+    const f = fieldSpec(profile, key);
+    if (f) return f.labels[0];
+    if (sv && (key === 'operator' || key === 'number' || key === 'unit')) return sv[key][0];
+    return profile.indicatorColumns.find((c) => c.role === key)?.labels[0] ?? key;
+  };
+  let r = at.row;
+  b.set(r, C(0), fillText(t.title, { year: year === undefined ? '    ' : String(year) }), { bold: true, fontSize: 16, align: 'center', valign: 'middle' });
+  b.merge(rng(r, C(0), r, C(width - 1)));
+  b.height(r, 30);
+  b.fields.title = { row: r, col: C(0) };
+  r++;
+  b.set(r, C(0), `金额单位:${unit}`, { align: 'left', valign: 'middle' });
+  b.fields.moneyUnit = { row: r, col: C(0) };
+  r++;
+  const head = { bold: true, fill: HEADER_FILL, align: 'center' as const, valign: 'middle' as const, wrap: true };
+  t.columns.forEach((k, i) => b.set(r, C(i), captionOf(k), head));
+  b.height(r, 30);
+  b.fields.header = { row: r, col: C(0) };
+  const headerRow = r;
+  r++;
+  const first = r;
+  const cellStyle = { wrap: true, align: 'left' as const, valign: 'middle' as const };
+  const center = { ...cellStyle, align: 'center' as const };
+  const put = (key: string, row: number, value: CellValue, style: Omit<RenderCell, 'row' | 'col' | 'value'> = cellStyle) => {
+    const c = colOf.get(key);
+    if (c !== undefined) b.set(row, C(c), value, style);
+  };
+  const totals = profile.weightTotals ?? [];
+  items.forEach((it, k) => {
+    const rows = indicatorsForProfile(it.type, profile);
+    const top = r;
+    const bottom = r + Math.max(rows.length, 1) - 1;
+    const unitLine = `${it.header.unitCode ? `${it.header.unitCode}-` : ''}${it.header.unitName ?? ''}`;
+    put('unitName', top, unitLine === '' ? null : unitLine);
+    put('name', top, it.header.name ?? (it.type.indicators.length > 0 ? it.type.name : null));
+    put('budget', top, headerValue(profile, 'budget', it.header), { numberFormat: MONEY_FORMAT, align: 'right', valign: 'middle' });
+    put('goal', top, null, cellStyle);
+    for (const key of ['unitName', 'name', 'budget', 'goal']) {
+      const c = colOf.get(key);
+      if (c !== undefined) b.merge(rng(top, C(c), bottom, C(c)));
+    }
+    if (k === 0) {
+      for (const key of ['unitName', 'name', 'budget', 'goal']) {
+        const c = colOf.get(key);
+        if (c !== undefined) b.fields[key] = { row: top, col: C(c) };
+      }
+      b.fields.indicators = { row: top, col: C(colOf.get('level1') ?? 0) };
+      t.columns.forEach((key, i) => (b.fields[`column:${key}`] = { row: top, col: C(i) }));
+    }
+    const name = colOf.get('name');
+    if (name !== undefined) b.prompt(rng(top, C(name)), '项目名称', fillText(fieldSpec(profile, 'name')?.prompt ?? '填写项目名称', { unit }));
+    const budget = colOf.get('budget');
+    if (budget !== undefined) b.prompt(rng(top, C(budget)), '预算数', fillText(fieldSpec(profile, 'budget')?.prompt ?? '单位：{{unit}}', { unit }));
+    const goal = colOf.get('goal');
+    if (goal !== undefined) b.prompt(rng(top, C(goal)), fieldCaption(profile, 'goal', '年度目标'), `写明用这笔钱做什么、做多少、达到什么效果。${it.type.goalHint ?? ''}`);
+    // weights: each 一级's share over its rows
+    const weights = new Map<number, number>();
+    if (t.weights) {
+      for (const [l1, share] of Object.entries(t.weights)) {
+        const idx = rows.map((pi, i) => (pi.level1 === l1 ? i : -1)).filter((i) => i >= 0);
+        shareOut(share, idx.length).forEach((w, j) => weights.set(idx[j], w));
+      }
+    }
+    rows.forEach((pi, i) => {
+      const row = r + i;
+      const ind = pi.indicator;
+      put('level1', row, pi.level1, center);
+      put('level2', row, pi.level2, center);
+      put('level3', row, ind?.level3 ?? null);
+      put('description', row, ind?.description || null);
+      const [symbol, number, unitText] = sv ? splitCells(ind) : [null, ind?.value ?? null, null];
+      put('operator', row, symbol, center);
+      put('number', row, number, center);
+      put('unit', row, unitText, center);
+      put('value', row, ind?.value ?? null, { ...center, numberFormat: TEXT_FORMAT });
+      put('weight', row, weights.get(i) ?? null, center);
+      put('direction', row, directionFor(symbol, words), center);
+      const num = colOf.get('number');
+      if (ind && num !== undefined && sv) b.prompt(rng(row, C(num)), ind.level3, splitPrompt(ind, { op: sv.operator[0], num: sv.number[0], unit: sv.unit[0] }));
+      const l3 = colOf.get('level3');
+      if (!ind && l3 !== undefined) b.prompt(rng(row, C(l3)), pi.level2, `填写“${pi.level2}”下的三级指标名称，再填写指标值；不需要的行可删除（删除后请调整权重）`);
+      const w = colOf.get('weight');
+      if (w !== undefined && totals.length > 0) b.prompt(rng(row, C(w)), '权重', `本项目各指标的权重合计应为${totals.join('或')}`);
+      b.height(row, heightFor(wrappedLines(ind?.level3 ?? '', t.widths[colOf.get('level3') ?? 0] ?? 20), 22));
+    });
+    r = bottom + 1;
+  });
+  const last = r - 1;
+  if (last >= first) {
+    const list = (key: string, values: string[]) => {
+      const c = colOf.get(key);
+      if (c !== undefined) b.validations.push({ range: rng(first, C(c), last, C(c)), list: values });
+    };
+    list('level1', profile.level1.map((l) => l.name));
+    list('level2', [...new Set(profile.level1.flatMap((l) => l.level2.map((x) => x.name)))]);
+    if (sv) list('operator', [...SPLIT_SYMBOLS]);
+    list('direction', [words.positive, words.negative]);
+  }
+  b.borders.push(rng(headerRow, C(0), Math.max(last, headerRow), C(width - 1)));
+  return b.build(rng(at.row, C(0), Math.max(last, headerRow), C(width - 1)), t.widths);
+}
+
+// ---------------------------------------------------------------------------------------------
 // public API
 
 /**
@@ -644,6 +785,7 @@ export function renderBlock(
     throw new Error(`模板类型“${type.name}”不适用于“${profile.name}”（适用：${fitsText(type)}）`);
   }
   if (profile.layout === 'list') return renderListRows(profile, [{ type, header }], at);
+  if (profile.layout === 'rows') return renderRowsTable(profile, [{ type, header }], at);
   return renderTemplateBlock(profile, type, header, at, opts);
 }
 
@@ -663,6 +805,10 @@ export function renderWorkbook(profileId: string | Profile, items: RenderItem[],
     if (!typeFits(it.type, profile.id)) {
       throw new Error(`模板类型“${it.type.name}”不适用于“${profile.name}”（适用：${fitsText(it.type)}）`);
     }
+  }
+  if (profile.layout === 'rows') {
+    // the table carries its own title (with the budget year) and unit line
+    return { sheetName: opts.sheetName ?? '绩效目标申报表', profile: profile.id, plans: [renderRowsTable(profile, items, { row: 0, col: 0 })] };
   }
   const h0 = items[0]?.header;
   const year = h0?.year;

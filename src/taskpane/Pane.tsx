@@ -31,11 +31,23 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    // four tabs in a 320 px task pane: small tabs, and a second line rather than a horizontal scrollbar
-    flexWrap: 'wrap',
+    // Four tabs on one line in the narrowest pane Excel gives. Office.TaskPane (TaskPaneApi 1.1,
+    // learn.microsoft.com/javascript/api/office/office.taskpane): Windows 86 px to 50% of the window
+    // (default 320), Mac 270 px (default), Excel on the web 350–500 px. At 320 px the small tabs fit
+    // with their icons; below 300 px the icons go (the names stay); below what four names need the
+    // bar scrolls sideways — it never wraps (a second line hid 设置 under the others).
+    flexWrap: 'nowrap',
+    overflowX: 'auto',
+    overflowY: 'hidden',
+    scrollbarWidth: 'none',
+    '& > button': { flexShrink: 0, paddingLeft: '4px', paddingRight: '4px', minWidth: 0 },
+    // the pane's own width (in Excel the pane is the viewport; in the preview a box in a wider page)
+    '@container (max-width: 299px)': {
+      '& .fui-Tab__icon': { display: 'none' },
+    },
   },
   body: { padding: '10px 12px 24px', minWidth: 0 },
-  main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0 },
+  main: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0, containerType: 'inline-size' },
   // the pane's title for assistive technology (Excel shows it in the task pane's title bar)
   visuallyHidden: {
     position: 'absolute',
@@ -49,6 +61,18 @@ const useStyles = makeStyles({
     border: 0,
   },
 });
+
+/**
+ * What scrolls the pane: in Excel its document (the tab bar sticks to the top); in the preview the
+ * box the pane sits in — the nearest ancestor that scrolls vertically.
+ */
+function scrollerOf(el: Element | null): Element {
+  for (let e = el?.parentElement ?? null; e; e = e.parentElement) {
+    const y = getComputedStyle(e).overflowY;
+    if (y === 'auto' || y === 'scroll') return e;
+  }
+  return document.scrollingElement ?? document.documentElement;
+}
 
 export interface PaneProps {
   host: PaneHost;
@@ -147,6 +171,14 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
     });
   };
 
+  const clearMarks = host.clearMarks?.bind(host);
+  const onClearMarks = clearMarks
+    ? () => {
+        setNotice(null);
+        void run(async () => setNotice(await clearMarks()));
+      }
+    : undefined;
+
   const onLiveChange = (on: boolean) => {
     setLive(on);
     host.setLive(on);
@@ -180,6 +212,24 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
 
   // a button that switches the page (检查's “模板” when the workbook has no table) leaves focus on the
   // page's tab, where the keyboard user would find it, not on the vanished button
+  // Each tab keeps its own scroll position (the pane's document scrolls); a new check result opens 检查 at its top.
+  const scrollOf = React.useRef<Partial<Record<TabId, number>>>({});
+  const tabRef = React.useRef<TabId>(tab);
+  const mainRef = React.useRef<HTMLElement>(null);
+  const selectTab = (t: TabId) => {
+    if (t === tabRef.current) return;
+    scrollOf.current[tabRef.current] = scrollerOf(mainRef.current).scrollTop;
+    setTab(t);
+  };
+  React.useLayoutEffect(() => {
+    if (tabRef.current === tab) return;
+    tabRef.current = tab;
+    scrollerOf(mainRef.current).scrollTop = scrollOf.current[tab] ?? 0;
+  }, [tab]);
+  React.useEffect(() => {
+    if (tabRef.current !== 'check') scrollOf.current.check = 0;
+  }, [result]);
+
   const tabId = (t: TabId) => `${ids}-tab-${t}`;
   const panelId = `${ids}-panel`;
   const focusTabRef = React.useRef<TabId | null>(null);
@@ -190,7 +240,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
   }, [tab, ids]);
   const goToTab = (t: TabId) => {
     focusTabRef.current = t;
-    setTab(t);
+    selectTab(t);
   };
   const addIndicator = host.addIndicator?.bind(host);
   const onAddIndicator = addIndicator ? (block: BlockInfo, s: SuggestionInfo) => addIndicator(block, s) : undefined;
@@ -202,12 +252,12 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
   // the pane's title (h1, for assistive technology), each page's sections h2.
   return (
     <FluentProvider theme={theme} className={styles.provider}>
-      <main className={styles.main}>
+      <main className={styles.main} ref={mainRef}>
         <h1 className={styles.visuallyHidden}>{S.appTitle}</h1>
         <TabList
           className={styles.tabs}
           selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          onTabSelect={(_, d) => selectTab(d.value as TabId)}
           aria-label={S.tabListLabel}
           size="small"
         >
@@ -244,6 +294,7 @@ export function Pane({ host, catalog, theme, recentStore, initialTab = 'check', 
               onSelect={onSelect}
               onFix={onFix}
               onFixAll={onFixAll}
+              onClearMarks={onClearMarks}
               onGoToTemplates={() => goToTab('templates')}
             />
           )}

@@ -1,15 +1,13 @@
 /**
  * The pane's {@link PaneCatalog} built from the domain modules: profiles, rules, the project-type
- * library and the template header schema. Pure data — the same in Excel and in the preview.
+ * library and the template header (the profile's: src/domain/templates/header.ts) — and the 指标库,
+ * loaded on first use (./indicators.ts). Pure data — the same in Excel and in the preview.
  */
-import { fieldSpec, type Profile } from '../domain/profile';
+import type { Profile } from '../domain/profile';
 import { profiles, getProfile } from '../domain/profiles';
 import { allRules } from '../domain/rules';
-import { groupByLevel2, suggestIndicators } from '../domain/indicators';
-import { findType, searchTypes, TemplateHeaderSchema } from '../domain/templates';
-import type { HeaderField, HeaderInput, HeaderValidation, PaneCatalog } from './host';
-
-const FIELDS: HeaderField[] = ['name', 'code', 'budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other', 'year'];
+import { findType, headerCaption, headerFields, parseHeaderByField, searchTypes } from '../domain/templates';
+import type { HeaderField, HeaderInput, HeaderValidation, IndicatorsApi, PaneCatalog } from './host';
 
 function profileOrUndefined(id: string): Profile | undefined {
   try {
@@ -19,33 +17,27 @@ function profileOrUndefined(id: string): Profile | undefined {
   }
 }
 
-/**
- * The header fields a profile's template fills: the field values its template writes (a block
- * format), or the list's name and amounts (a list has no project code). The year is always asked.
- */
+/** The header fields a profile's template fills (the profile's; an unknown id: the default format's). */
 export function headerFieldsOf(profile: Profile | undefined): HeaderField[] {
-  if (!profile) return FIELDS.filter((f) => f !== 'fiscalUpper' && f !== 'fiscalLocal');
-  if (!profile.template) return ['name', 'budget', 'fiscal', 'other', 'year'];
-  const written = new Set(profile.template.rows.flat().map((c) => c.value));
-  return FIELDS.filter((f) => f === 'year' || written.has(f));
+  return headerFields(profile ?? profiles[0]);
 }
 
-export function validateHeader(input: HeaderInput): HeaderValidation {
-  const r = TemplateHeaderSchema.safeParse(input);
-  if (r.success) return { ok: true, header: r.data };
+/** Validates the form for a profile (default: the default format); each message at its field. */
+export function validateHeader(input: HeaderInput, profileId?: string): HeaderValidation {
+  const profile = (profileId !== undefined ? profileOrUndefined(profileId) : undefined) ?? profiles[0];
+  const r = parseHeaderByField(input, profile);
+  if (r.ok) return { ok: true, header: r.header };
+  const known = new Set(headerFields(profile));
   const errors: Partial<Record<HeaderField, string>> = {};
-  for (const issue of r.error.issues) {
-    const key = issue.path[0];
-    const field = (FIELDS as unknown[]).includes(key) ? (key as HeaderField) : 'name';
-    errors[field] ??= issue.message;
-  }
+  for (const [key, message] of Object.entries(r.errors)) errors[known.has(key) ? key : 'name'] ??= message;
   return { ok: false, errors };
 }
 
 export function createCatalog(): PaneCatalog {
+  let indicators: Promise<IndicatorsApi> | undefined;
   return {
     profiles: profiles.map((p) => ({ id: p.id, name: p.name, satisfactionFloor: p.satisfactionFloor })),
-    rules: allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, defaultOff: r.defaultOff })),
+    rules: allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, defaultOff: r.defaultOff, fixable: r.fixable })),
     defaultProfileId: profiles[0].id,
     searchTypes: (query, profileId) =>
       searchTypes(query, profileId).map((t) => ({
@@ -55,26 +47,27 @@ export function createCatalog(): PaneCatalog {
         keywords: t.keywords,
         profiles: t.profiles,
       })),
-    validateHeader: (input) => validateHeader(input),
+    validateHeader: (input, profileId) => validateHeader(input, profileId),
     headerFields(profileId) {
       return headerFieldsOf(profileOrUndefined(profileId));
     },
-    suggest(query) {
-      const list = suggestIndicators({ ...query, profileId: query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined });
-      return groupByLevel2(list, query.profileId && profileOrUndefined(query.profileId) ? query.profileId : undefined);
+    indicators() {
+      // its own chunk (the library's data and MiniSearch), fetched the first time; a failed fetch is tried again next time
+      indicators ??= import(/* webpackChunkName: "indicators" */ './indicators').then(
+        (m) => m.createIndicatorsApi(),
+        (e: unknown) => {
+          indicators = undefined;
+          throw e;
+        },
+      );
+      return indicators;
     },
     typeIndicatorNames(typeId) {
       return findType(typeId)?.indicators.map((i) => i.level3) ?? [];
     },
     headerLabels(profileId) {
-      const p = profileOrUndefined(profileId);
-      if (!p) return {};
-      const out: Partial<Record<HeaderField, string>> = {};
-      for (const f of headerFieldsOf(p)) {
-        const spec = fieldSpec(p, f);
-        if (spec) out[f] = spec.money ? `${spec.caption}（${p.moneyUnit}）` : spec.caption;
-      }
-      return out;
+      const p = profileOrUndefined(profileId) ?? profiles[0];
+      return Object.fromEntries(headerFields(p).map((f) => [f, headerCaption(p, f)]));
     },
   };
 }

@@ -2,6 +2,7 @@
  * {@link PaneHost} over the Excel adapter's live checker (src/excel/live.ts): the same code drives
  * real Excel (index.tsx, `officeExcel()`) and the in-memory Excel (the preview, the tests).
  */
+import { projectView } from '../domain/projects';
 import type { Diagnostic } from '../domain/model';
 import { findType } from '../domain/templates';
 import { toTemplateIndicator } from '../domain/indicators/form';
@@ -12,6 +13,7 @@ import { createLiveChecker, type LiveResult } from '../excel/live';
 import { analyzeGrid } from '../excel/analyze';
 import { loadSettings, type WorkbookSettings } from '../excel/settings';
 import type { CellRef, CheckResult, InsertResult, PaneHost, PaneSettings } from './host';
+import { S } from './strings';
 
 export interface ExcelHostOptions {
   /** wait after the last edit before checking, ms (default 300) */
@@ -48,8 +50,10 @@ function firstCell(address: string): string {
 
 function toResult(r: LiveResult): CheckResult {
   const sheets = Array.isArray(r.sheets) ? (r.sheets as { name?: string }[]).map((s) => s.name ?? '') : [];
+  // a 公开表's department and unit rows are no projects: not listed, not counted
+  const view = projectView(r.blocks, r.diagnostics);
   return {
-    blocks: r.blocks.map((b) => ({
+    blocks: view.blocks.map((b) => ({
       index: b.index,
       name: b.name?.text ?? '',
       sheet: b.sheet,
@@ -59,7 +63,7 @@ function toResult(r: LiveResult): CheckResult {
       goal: b.goal?.text,
       indicators: b.indicators.map((i) => i.level3.text).filter((t) => t.trim() !== ''),
     })),
-    diagnostics: r.diagnostics,
+    diagnostics: view.diagnostics,
     year: r.year,
     sheets,
     durationMs: r.durationMs,
@@ -130,6 +134,10 @@ export function createExcelHost(excel: ExcelApi, opts: ExcelHostOptions = {}): P
       // notation fixes only, against the last reading: a cell changed since is refused, not overwritten
       const out = await checker.applySafeFixes();
       return out.applied.length;
+    },
+    async clearMarks() {
+      const out = await checker.clearMarks();
+      return [S.clearMarksDone(out.removed), ...out.notices].join(' ');
     },
     async select(ref) {
       await checker.select(ref.cell, ref.sheet);

@@ -10,7 +10,7 @@
  * (Pane.tsx) talks to these two interfaces, so a test can give it plain fakes.
  */
 import type { Diagnostic, Severity } from '../domain/model';
-import type { Suggestion } from '../domain/indicators/suggest';
+import type { Suggestion, TypeInfo } from '../domain/indicators/suggest';
 import { isSafeBulkFix } from '../domain/fixes';
 
 export interface CellRef {
@@ -50,6 +50,29 @@ export interface SuggestQueryInfo {
   existing?: string[];
   profileId?: string;
   top?: number;
+  /** the project type the clerk picked (an id; '' for none); absent: recognised from the text */
+  typeId?: string;
+}
+
+/** A project type of the 指标库 (`垃圾清运`, group `环境卫生与生态`). */
+export type IndicatorTypeInfo = TypeInfo;
+
+/** Suggestions for a project and the type they are for. */
+export interface SuggestResultInfo {
+  /** the type the list is for; undefined: none recognised (nor picked) */
+  type?: IndicatorTypeInfo;
+  typeBy: 'recognised' | 'picked' | 'none';
+  /** the word of the project's text that led to the recognised type */
+  keyword?: string;
+  groups: SuggestionGroup[];
+}
+
+/** The 指标库, once loaded (its own chunk: the pane's first paint does not wait for it). */
+export interface IndicatorsApi {
+  /** the library's project types, in its order (for the clerk's pick) */
+  types: IndicatorTypeInfo[];
+  /** suggestions for a project, grouped by 二级 in the format's order */
+  suggest(query: SuggestQueryInfo): SuggestResultInfo;
 }
 
 export type AddIndicatorOutcome = { ok: true; /** zh-CN: where it went */ note: string } | { ok: false; message: string };
@@ -106,6 +129,8 @@ export interface PaneHost {
   applyFix(diagnostic: Diagnostic): Promise<void>;
   /** applies the fixes that are safe in bulk; resolves to how many were applied */
   applySafeFixes(): Promise<number>;
+  /** 清除全部标记: deletes every jxmb mark in the workbook; resolves to a zh-CN line saying what was done */
+  clearMarks?(): Promise<string>;
   select(ref: CellRef): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
@@ -128,6 +153,8 @@ export interface RuleInfo {
   severity: Severity;
   description: string;
   defaultOff?: boolean;
+  /** the rule's own word on its fixes (`bulk`: notation only, applied by 修复全部格式问题) */
+  fixable?: 'one' | 'bulk';
 }
 
 export interface ProjectTypeInfo {
@@ -138,20 +165,14 @@ export interface ProjectTypeInfo {
   profiles?: string[];
 }
 
-/** The header form as typed (all text; the schema parses it). */
-export interface HeaderInput {
-  name: string;
-  code: string;
-  budget: string;
-  fiscal: string;
-  /** 一体化 申报表: 财政拨款 其中：上级补助 / 本级安排 */
-  fiscalUpper?: string;
-  fiscalLocal?: string;
-  other: string;
-  year: string;
-}
+/**
+ * The header form as typed, by field key (all text; the profile's header schema parses it). The
+ * keys are the profile's header fields (src/domain/templates/header.ts): `name`, `code`, its money
+ * fields (`budget`, `fiscal`, `fiscalUpper` …, or a new format's own) and `year`.
+ */
+export type HeaderInput = Record<string, string>;
 
-export type HeaderField = keyof HeaderInput;
+export type HeaderField = string;
 
 export type HeaderValidation =
   | { ok: true; header: unknown }
@@ -163,12 +184,12 @@ export interface PaneCatalog {
   defaultProfileId: string;
   searchTypes(query: string, profileId: string): ProjectTypeInfo[];
   validateHeader(input: HeaderInput, profileId: string): HeaderValidation;
-  /** which header fields this profile's template has (a disclosure list has no code) */
+  /** the header fields of this profile's template, in the form's order (a disclosure list has no code) */
   headerFields(profileId: string): HeaderField[];
-  /** how this profile names its header fields, with the money unit (`资金总额（元）`); absent = the pane's defaults */
-  headerLabels?(profileId: string): Partial<Record<HeaderField, string>>;
-  /** 指标库 suggestions for a project, grouped by 二级 in the format's order */
-  suggest?(query: SuggestQueryInfo): SuggestionGroup[];
+  /** how this profile names its header fields, with the money unit (`资金总额（元）`) */
+  headerLabels(profileId: string): Partial<Record<HeaderField, string>>;
+  /** the 指标库, loaded the first time it is asked for (the same promise after) */
+  indicators?(): Promise<IndicatorsApi>;
   /** the 三级 names a project type's template inserts (marked in the 模板 page's suggestions) */
   typeIndicatorNames?(typeId: string): string[];
 }

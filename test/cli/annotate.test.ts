@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { annotateWorkbook, planAnnotateTargets, RESULT_SHEET, rowHeightFor, SEVERITY_FILL, workbookFromGrid } from '../../src/cli/annotate';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { ReportSchema, type Report } from '../../src/cli/report';
 import { gridToDocx, gridToXls, gridToXml2003 } from '../helpers/formats';
 import type { FileResult } from '../../src/cli/check';

@@ -63,6 +63,22 @@ describe('arguments', () => {
     expect(sub.stdout).toMatch(/退出码/);
   });
 
+  test('every help is Chinese: no “[options]”, “(default: …)” or “Usage:” from commander, no English placeholder', async () => {
+    for (const args of [['--help'], ['check', '--help'], ['rules', '--help'], ['suggest', '--help'], ['template', '--help']]) {
+      const r = await run(args);
+      expect(r.code).toBe(0);
+      // what is left in Latin letters is an option, a format id, a file type or a command name
+      const words = r.stdout
+        .replace(/(hebei|central|disclosure)-[a-z0-9-]+/g, '')
+        .replace(/--?[a-z][a-z-]*/g, '')
+        .replace(/\.(xlsx|xlsm|xls|et|ods|docx)\b|\b(jxmb|check|rules|suggest|template|help|stylish|json|html|text|all|XML|Excel|WPS|Word|OpenDocument)\b/g, '')
+        .match(/[A-Za-z]{2,}/g);
+      expect({ args, words }).toEqual({ args, words: null });
+      expect(r.stdout).not.toMatch(/\[options\]|\[command\]|default:|Usage:|Options:/);
+    }
+    expect((await run(['template', '--help'])).stdout).toMatch(/（默认："hebei-project"）/);
+  });
+
   test('no arguments: help on stderr, exit 2', async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
@@ -212,7 +228,7 @@ describe('the fixtures', () => {
       }
     }
     const count = (sev: string): number => report.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
-    expect(report.summary).toEqual({ files: 3, errors: count('error'), warnings: count('warning'), infos: count('info') });
+    expect(report.summary).toEqual({ files: 3, errors: count('error'), warnings: count('warning'), infos: count('info'), unchecked: 0 });
   });
 
   test('json: the exit code follows the errors found', () => {

@@ -4,8 +4,8 @@
  * text) and how tables become sheets.
  */
 import JSZip from 'jszip';
-import { documentToGrid, leanDocumentXml } from '../../src/cli/docx-read';
-import { readSourceBuffer } from '../../src/cli/read';
+import { documentToGrid, leanDocumentXml } from '../../src/files/docx-read';
+import { readSourceBuffer } from '../../src/files/read';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`;

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { readSourceFile, readWorkbookFile, type SourceFormat } from '../../src/cli/read';
+import { readSourceFile, readWorkbookFile, type SourceFormat } from '../../src/files/read';
 import { ReportSchema, type Report, type ReportFile } from '../../src/cli/report';
 import type { Grid } from '../../src/sheet/grid';
 import { fixture } from '../helpers/fixtures';

@@ -27,7 +27,7 @@ import {
   zipBomb,
 } from '../helpers/hostile';
 import { fixture } from '../helpers/fixtures';
-import { tameSheetXml, HUGE_RANGE_CELLS } from '../../src/cli/xlsx-tame';
+import { tameSheetXml, HUGE_RANGE_CELLS } from '../../src/files/xlsx-tame';
 import { ReportSchema } from '../../src/cli/report';
 import { run, sha256, tmpDir } from './helpers';
 
@@ -171,9 +171,10 @@ describe('files that are readable but hostile', () => {
     expect(r.byName('big-9mb.xls').blocks).toHaveLength(4);
   });
 
-  it('100,000 rows of noise: no table, said plainly, exit 0', async () => {
+  it('100,000 rows of noise: no table, said plainly, counted as not checked, exit 2', async () => {
     const r = await run(['check', files['noise.xlsx']]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/1 个文件未检查/);
     expect(r.stdout).toMatch(/工作表“噪声”：未找到可识别的绩效目标表（没有/);
   });
 

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from '../../src/cli/read';
+import { readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from '../../src/files/read';
 
 async function sampleWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -3,17 +3,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SuggestReportSchema } from '../../src/cli/suggest';
 import { suggestIndicators } from '../../src/domain/indicators';
+import { measureOf } from '../../src/domain/indicators/form';
 import { run } from './helpers';
 
 describe('jxmb suggest', () => {
-  it('json: exactly {"suggestions":[{"name","level1","level2","value","types","score"}]}, the same list the pane ranks', async () => {
+  it('json: exactly {"type","suggestions":[{"name","level1","level2","value","measure","types","score"}]}, the same list the pane ranks', async () => {
     const r = await run(['suggest', '--name', '2021年农村保洁员经费', '--usage', '主要用于保洁员工资发放', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const json: unknown = JSON.parse(r.stdout);
     const report = SuggestReportSchema.parse(json); // strict: no other key
     expect(report.suggestions).toHaveLength(10);
-    expect(Object.keys(report.suggestions[0])).toEqual(['name', 'level1', 'level2', 'value', 'types', 'score']);
+    expect(Object.keys(report)).toEqual(['type', 'suggestions']);
+    expect(report.type).toEqual({ id: 'rural-cleaners', name: '农村保洁', by: 'recognised' });
+    expect(Object.keys(report.suggestions[0])).toEqual(['name', 'level1', 'level2', 'value', 'measure', 'types', 'score']);
+    // the form structured (kind, operator, unit) for a layout that asks them apart
+    for (const s of report.suggestions) expect(s.measure).toEqual(measureOf(s.value));
     const same = suggestIndicators({ name: '2021年农村保洁员经费', usage: '主要用于保洁员工资发放' });
     expect(report.suggestions.map((s) => s.name)).toEqual(same.map((s) => s.name));
     for (const s of report.suggestions) {
@@ -37,15 +42,29 @@ describe('jxmb suggest', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('“武装工作经费”的推荐指标（10 条，按二级指标分组；匹配度 1 为最相符）：');
+    expect(lines[1]).toBe('项目类型：武装民兵（由项目名称中的“武装”识别；不对可用 --type 指定）');
     const headings = lines.filter((l) => /^\S+ › \S+$/.test(l));
     expect(headings[0]).toBe('产出指标 › 数量指标');
     expect(headings).toContain('满意度指标 › 服务对象满意度指标');
-    expect(r.stdout).toMatch(/^ {2}\S+\s+(≥|≤)?__次\s+\d\.\d\d {2}适用：武装工作经费/m);
+    expect(r.stdout).toMatch(/^ {2}\S+\s+(≥|≤)?__次\s+\d\.\d\d {2}适用：武装民兵/m);
     expect(r.stdout).toContain('请按本项目的实际填写数字');
     expect(lines.filter((l) => l.startsWith('  '))).toHaveLength(10);
   });
 
+  it('--type picks the type (by id or name; none for no type); the list and the report follow it', async () => {
+    const byName = SuggestReportSchema.parse(JSON.parse((await run(['suggest', '-n', '妇联工作经费', '--type', '残疾人补贴', '-f', 'json'])).stdout));
+    expect(byName.type).toEqual({ id: 'disability', name: '残疾人补贴', by: 'picked' });
+    expect(byName.suggestions.filter((s) => s.types.includes('disability')).length).toBeGreaterThanOrEqual(8);
+    const byId = SuggestReportSchema.parse(JSON.parse((await run(['suggest', '-n', '妇联工作经费', '--type', 'disability', '-f', 'json'])).stdout));
+    expect(byId).toEqual(byName);
+    const none = await run(['suggest', '-n', '妇联工作经费', '--type', 'none']);
+    expect(none.stdout.split('\n')[1]).toBe('项目类型：不限（按 --type none）');
+    const unknown = await run(['suggest', '-n', '镇街改革补贴项目', '-f', 'json']);
+    expect(SuggestReportSchema.parse(JSON.parse(unknown.stdout)).type).toBeNull();
+  });
+
   it.each([
+    [['suggest', '--name', 'x', '--type', '无此类型'], /^项目类型“无此类型”不存在：可用 村干部报酬、/],
     [['suggest'], /^jxmb：缺少必需的选项“-n, --name <项目名称>”$/],
     [['suggest', '--name', '  '], /^项目名称为空/],
     [['suggest', '--name', 'x', '--top', '0'], /^推荐条数“0”无效：应为 1 到 200 之间的整数$/],

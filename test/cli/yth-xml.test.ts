@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readSourceFile } from '../../src/cli/read';
+import { readSourceFile } from '../../src/files/read';
 import { ReportSchema, type ReportFile } from '../../src/cli/report';
 import { ythWorkbook } from '../findings/yth-workbook';
 import { gridToXml2003 } from '../helpers/formats';

@@ -15,6 +15,8 @@ import { run, tmpDir } from './helpers';
 describe('jxmb template --profile for the 一体化 layouts, checked back', () => {
   test.each([
     ['hebei-yth-annual', ['--budget', '156000', '--upper', '100000'], '年度总体目标为空'],
+    // the same header by the profile's own names for its fields (the flags above are their aliases)
+    ['hebei-yth-annual', ['--field', '资金总额=156000', '--field', '上级补助（元）=100000'], '年度总体目标为空'],
     ['hebei-yth-info', ['--code', '130322250QXP1WKIBNS3X'], '绩效目标为空'],
   ])('%s', async (profile, extra, goalBlank) => {
     const dir = tmpDir();
@@ -38,7 +40,7 @@ describe('jxmb template --profile for the 一体化 layouts, checked back', () =
     const file = path.join(dir, 'bad.xlsx');
     const t = await run(['template', '--profile', 'hebei-yth-annual', '--budget', '100', '--upper', '150', '-o', file]);
     expect(t.code).toBe(1);
-    expect(t.stderr).toContain('上级补助或本级安排（150）不能大于财政资金（100）');
+    expect(t.stderr).toContain('上级补助（150）不能大于财政拨款（100）'); // the profile's captions: 财政拨款, as the form names it
     expect(fs.existsSync(file)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });

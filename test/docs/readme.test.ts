@@ -62,7 +62,8 @@ describe('the documents stay true', () => {
     expect(guide).toContain(`**${EXIT_ERRORS}** 发现错误`);
     expect(guide).toContain(`**${EXIT_FAILURE}** 有文件无法读取`);
     const help = program.commands.find((c) => c.name() === 'check')!.helpInformation() + read('src/cli/main.ts');
-    expect(help).toContain(`退出码：${EXIT_OK} 没有错误；${EXIT_ERRORS} 发现错误；${EXIT_FAILURE} 有文件无法读取或参数有误`);
+    expect(help).toContain(`退出码：${EXIT_OK} 没有错误；${EXIT_ERRORS} 发现错误；${EXIT_FAILURE} 有文件无法读取、有文件未识别出绩效目标表（未检查）或参数有误`);
+    expect(guide).toContain('未检查的文件不算通过');
     for (const p of profiles) expect([p.id, guide.includes(`\`${p.id}\``)]).toEqual([p.id, true]);
   });
 

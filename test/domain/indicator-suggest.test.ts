@@ -50,10 +50,66 @@ describe('suggestIndicators', () => {
     expect(central.some((s) => s.level2 === '成本指标')).toBe(false);
   });
 
-  it('an empty name still gives the most used indicators', () => {
+  it('an empty name (no type) gives the 共性指标 first', () => {
     const any = suggestIndicators({ name: '' });
     expect(any).toHaveLength(10);
-    expect(any.map((s) => s.name)).toContain('节能办公');
+    expect(any.filter((s) => s.common).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('the recognised type first, then the backbone; nothing of an unrelated type in the top 10', () => {
+  const s = new Suggester(lib);
+  const near = (id: string) => {
+    const t = lib.types.find((x) => x.id === id);
+    return new Set([id, ...(t?.related ?? []), ...lib.types.filter((x) => x.related?.includes(id)).map((x) => x.id)]);
+  };
+
+  it.each([
+    ['垃圾清运费', undefined, 'garbage-collection', /垃圾|清运/],
+    ['乡村道路维修养护', undefined, 'road-maintenance', /道路|路面|路/],
+    ['村庄绿化养护', undefined, 'greening', /绿化|苗木|养护/],
+    ['农村饮水安全维修', undefined, 'drinking-water', /供水|饮水|水质|自来水/],
+    ['妇联工作经费', undefined, 'womens-federation', /妇|儿童/],
+  ])('%s (资金用途 %s) → %s, about its subject', (name, usage, id, subject) => {
+    const r = s.suggestFor({ name, usage, top: 10 });
+    expect(r.type?.id).toBe(id);
+    expect(r.typeBy).toBe('recognised');
+    expect(r.suggestions).toHaveLength(10);
+    const ok = near(id);
+    expect(r.suggestions.filter((x) => !x.common && !x.types.some((t) => ok.has(t))).map((x) => x.name)).toEqual([]);
+    expect(r.suggestions.filter((x) => subject.test(x.name)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('妇联工作经费 without its 资金用途 gets no 残疾人 cost (nor any 残疾人 indicator)', () => {
+    const r = s.suggestFor({ name: '妇联工作经费', top: 10 });
+    expect(r.suggestions.filter((x) => /残疾|残联/.test(x.name) || x.types.includes('disability'))).toEqual([]);
+  });
+
+  it.each(lib.types.map((t) => [t.name, t.id]))('%s by its own name: recognised, and the top 10 only its own, related or 共性 indicators', (name, id) => {
+    const r = s.suggestFor({ name, top: 10 });
+    expect(r.type?.id).toBe(id);
+    const ok = near(id);
+    expect(r.suggestions.filter((x) => !x.common && !x.types.some((t) => ok.has(t))).map((x) => x.name)).toEqual([]);
+  });
+
+  it("the type's own indicators come before the backbone's", () => {
+    const list = s.suggest({ name: '垃圾清运费', top: 40 });
+    const own = list.map((x, i) => (x.types.includes('garbage-collection') ? i : -1)).filter((i) => i >= 0);
+    const common = list.map((x, i) => (x.common && !x.types.includes('garbage-collection') ? i : -1)).filter((i) => i >= 0);
+    expect(own.length).toBeGreaterThanOrEqual(12);
+    expect(common.length).toBeGreaterThan(0);
+    expect(Math.max(...own)).toBeLessThan(Math.min(...common));
+  });
+
+  it('the clerk picks another type (or none): the list is for it', () => {
+    const picked = s.suggestFor({ name: '妇联工作经费', typeId: 'disability', top: 10 });
+    expect(picked.type?.id).toBe('disability');
+    expect(picked.typeBy).toBe('picked');
+    expect(picked.suggestions.filter((x) => x.types.includes('disability')).length).toBeGreaterThanOrEqual(8);
+    const none = s.suggestFor({ name: '妇联工作经费', typeId: '', top: 10 });
+    expect(none.type).toBeUndefined();
+    expect(none.typeBy).toBe('picked');
+    expect(() => s.suggestFor({ name: 'x', typeId: 'no-such-type' })).toThrow(/不存在/);
   });
 });
 
@@ -66,7 +122,7 @@ describe('Suggester with projects left out (the bench leaves out the project it 
     expect(s.size).toBe(lib.indicators.length - only.length);
     const got = s.suggest({ name: lib.projects[pi].name, usage: lib.projects[pi].usage, goal: lib.projects[pi].goal, top: 200 });
     expect(got.filter((x) => only.includes(indicatorKey(x.name)))).toEqual([]);
-    expect(got.map((x) => x.name)).toContain('节能办公');
+    expect(got.map((x) => x.name)).toContain('村容村貌改善情况');
   });
 
   it('without the coverage of required 二级 the list is by score alone', () => {

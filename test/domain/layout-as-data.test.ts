@@ -14,8 +14,14 @@ import { profiles, registerProfile } from '../../src/domain/profiles';
 import { findType, parseHeader } from '../../src/domain/templates';
 import type { GridSheet } from '../../src/sheet/grid';
 import { recognize } from '../../src/sheet/recognize';
-import { applyPlanToGrid, renderBlock } from '../../src/sheet/render';
+import { applyPlanToGrid, renderBlock, workbookToGridSheet, type RenderedWorkbook } from '../../src/sheet/render';
 import { listRules } from '../../src/cli/rules';
+import { runTemplate } from '../../src/cli/template';
+import { createCatalog } from '../../src/taskpane/catalog';
+import { TemplatesTab } from '../../src/taskpane/components/TemplatesTab';
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { SheetBuilder, writeBlock } from '../sheet/grid-builder';
 
 const MADE_UP: Profile = {
@@ -155,6 +161,140 @@ describe('a made-up layout, registered purely as data', () => {
   });
 });
 
+/**
+ * A made-up province with a money field no shipped format has (专项债券资金) in a three-part total:
+ * the header, its captions and its sums come from the profile, so the renderer, the recogniser, the
+ * totals rule, the pane's form and `jxmb template --field` take it with no code.
+ */
+const EXTRA_MONEY: Profile = {
+  ...MADE_UP,
+  id: 'test-extra-money',
+  name: '某省政府投资项目绩效目标表（测试格式）',
+  fields: [
+    { key: 'name', caption: '工程名称', labels: ['工程名称'], required: '工程的名称' },
+    { key: 'budget', caption: '投资总额', labels: ['投资总额'], money: true, required: '工程的投资总额' },
+    { key: 'fiscal', caption: '政府投资', labels: ['政府投资'], money: true },
+    { key: 'bonds', caption: '专项债券资金', labels: ['专项债券资金'], money: true, prompt: '单位：{{unit}}；没有填0' },
+    { key: 'other', caption: '社会资本', labels: ['社会资本'], money: true },
+    { key: 'goal', caption: '建设目标', labels: ['建设目标'], required: '工程的建设目标' },
+  ],
+  totals: [{ total: 'budget', parts: ['fiscal', 'bonds', 'other'] }],
+  indicatorColumns: [
+    { role: 'level1', labels: ['指标大类'] },
+    { role: 'level2', labels: ['指标小类'] },
+    { role: 'level3', labels: ['考核内容'] },
+    { role: 'description', labels: ['考核说明'], span: 2 },
+    { role: 'value', labels: ['预期目标'], span: 2 },
+    { role: 'basis', labels: ['目标依据'] },
+  ],
+  template: {
+    widths: [16, 12, 12, 12, 12, 12, 12, 12],
+    title: '{{prefix}}{{name}}投资项目绩效目标表',
+    rows: [
+      [{ label: 'name' }, { value: 'name', cols: 7 }],
+      [
+        { label: 'budget' },
+        { value: 'budget' },
+        { label: 'fiscal' },
+        { value: 'fiscal' },
+        { label: 'bonds' },
+        { value: 'bonds' },
+        { label: 'other' },
+        { value: 'other' },
+      ],
+      [{ label: 'plan', rows: 2 }, { plan: 'checkpoints', cols: 7 }],
+      [{ plan: 'values', cols: 7 }],
+      [{ label: 'goal' }, { value: 'goal', cols: 7, lines: 2 }],
+    ],
+  },
+};
+
+describe('a made-up province with an extra money field, as data only', () => {
+  beforeAll(() => {
+    registerProfile(EXTRA_MONEY);
+  });
+  const profile = () => profiles.find((p) => p.id === 'test-extra-money') as Profile;
+  const generic = () => {
+    const t = findType('generic');
+    if (!t) throw new Error('no generic type');
+    return t;
+  };
+  const cellOf = (sheet: GridSheet, a1: string) => {
+    const { row, col } = parseA1(a1);
+    return sheet.values[row]?.[col];
+  };
+
+  it('its header takes the field by its caption and completes the three-part total from the profile', () => {
+    const h = parseHeader({ name: '某县供水管网改造', budget: '100', fiscal: '50', bonds: '30' }, profile());
+    expect(h).toMatchObject({ ok: true, header: { budget: 100, fiscal: 50, bonds: 30, other: 20 } });
+    const bad = parseHeader({ budget: 100, fiscal: 50, bonds: 30, other: 30 }, profile());
+    expect(bad).toEqual({ ok: false, errors: ['投资总额（100）应等于政府投资（50）+ 专项债券资金（30）+ 社会资本（30）= 110'] });
+    const word = parseHeader({ bonds: '三十' }, profile());
+    expect(word.ok ? [] : word.errors[0]).toMatch(/^专项债券资金“三十”不是数字/);
+  });
+
+  it('is rendered, recognised and checked: the totals rule sees the extra field', () => {
+    const h = parseHeader({ name: '某县供水管网改造', budget: 100, fiscal: 50, bonds: 30 }, profile());
+    if (!h.ok) throw new Error(h.errors.join());
+    const plan = renderBlock('test-extra-money', generic(), h.header, { row: 0, col: 0 });
+    const sheet = applyPlanToGrid({ name: 'S', values: [], merges: [] }, plan);
+    expect(['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map((a) => cellOf(sheet, a))).toEqual(['投资总额', 100, '政府投资', 50, '专项债券资金', 30, '社会资本', 20]);
+    expect(plan.prompts?.find((p) => p.title === '专项债券资金')?.message).toBe('单位：元；没有填0');
+    const rec = recognize({ sheets: [sheet] });
+    expect(rec.blocks).toHaveLength(1);
+    const b = rec.blocks[0];
+    expect(b.profile).toBe('test-extra-money');
+    expect(b.extra?.bonds).toMatchObject({ cell: 'F3', value: 30 });
+    expect(checkBlocks(rec.blocks, { year: 2025 }).filter((d) => d.ruleId === 'total/funding-mismatch')).toEqual([]);
+    put(sheet, 'F3', 40);
+    const diags = checkBlocks(recognize({ sheets: [sheet] }).blocks, { year: 2025 }).filter((d) => d.ruleId === 'total/funding-mismatch');
+    expect(diags.map((d) => `${d.cell} ${d.message}`)).toEqual([
+      'B3 投资总额100不等于政府投资50、专项债券资金40与社会资本20之和110（相差10元）：应满足 投资总额 = 政府投资 + 专项债券资金 + 社会资本',
+    ]);
+  });
+
+  it('the pane’s form asks for it, named as the profile names it, in the profile’s money unit', () => {
+    const catalog = createCatalog();
+    expect(catalog.headerFields('test-extra-money')).toEqual(['name', 'budget', 'fiscal', 'bonds', 'other', 'year']);
+    expect(catalog.headerLabels('test-extra-money').bonds).toBe('专项债券资金（元）');
+    const html = renderToStaticMarkup(
+      React.createElement(
+        FluentProvider,
+        { theme: webLightTheme },
+        React.createElement(TemplatesTab, { catalog, profileId: 'test-extra-money', recent: [], onProfileChange: () => undefined, onInsert: async () => ({ ok: true as const, sheet: 'S', range: 'A1' }) }),
+      ),
+    );
+    expect(html).toContain('专项债券资金（元）');
+    expect(html).toMatch(/<input[^>]*name="bonds"/);
+    const v = catalog.validateHeader({ name: 'x', budget: '100', fiscal: '50', bonds: '60', year: '2025' }, 'test-extra-money');
+    expect(v.ok ? {} : v.errors).toEqual({ fiscal: '政府投资、专项债券资金（110）不能大于投资总额（100）' });
+  });
+
+  it('jxmb template --field fills it by its name; an unknown name is refused in Chinese', async () => {
+    let written: GridSheet | undefined;
+    const err: string[] = [];
+    const io = {
+      out: () => undefined,
+      err: (t: string) => err.push(t),
+      write: async (wb: RenderedWorkbook | RenderedWorkbook[]) => {
+        written = workbookToGridSheet(Array.isArray(wb) ? wb[0] : wb);
+      },
+    };
+    const code = await runTemplate(
+      { profile: 'test-extra-money', output: 'x.xlsx', field: ['工程名称=某县供水管网改造', '投资总额=100', '专项债券资金=30', '政府投资（元）=50'] },
+      io,
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const blocks = recognize({ sheets: [written as GridSheet] }).blocks;
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].extra?.bonds?.value).toBe(30);
+    expect(blocks[0].other?.value).toBe(20);
+    expect(await runTemplate({ profile: 'test-extra-money', output: 'x.xlsx', field: ['地方债=5'] }, io)).toBe(2);
+    expect(err.pop()).toBe('“某省政府投资项目绩效目标表（测试格式）”的表头没有“地方债”，可填写：工程名称、投资总额、政府投资、专项债券资金、社会资本、预算年度');
+  });
+});
+
 describe('no code branches on a profile id', () => {
   const root = path.resolve(__dirname, '../../src');
   const files: string[] = [];
@@ -168,7 +308,7 @@ describe('no code branches on a profile id', () => {
   walk(root);
 
   it('profile ids appear only in the data that declares the formats (profiles, the template library’s type list)', () => {
-    const ids = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'];
+    const ids = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info', 'sichuan-yth-annual'];
     const uses: string[] = [];
     for (const f of files) {
       const code = fs

@@ -4,8 +4,8 @@ import { canonicalLevel1, canonicalLevel2, getProfile, hebeiProject, ProfileSche
 import { hebeiBlock, listBlock } from '../helpers/blocks';
 
 describe('profiles', () => {
-  it('ships five valid profiles', () => {
-    expect(profiles.map((p) => p.id)).toEqual(['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info']);
+  it('ships six valid profiles', () => {
+    expect(profiles.map((p) => p.id)).toEqual(['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info', 'sichuan-yth-annual']);
     for (const p of profiles) expect(ProfileSchema.safeParse(p).success).toBe(true);
     const list = getProfile('disclosure-list');
     expect(list.layout).toBe('list');
@@ -21,7 +21,7 @@ describe('profiles', () => {
     expect(annual.moneyUnit).toBe('元');
     expect(annual.totals).toEqual([
       { total: 'budget', parts: ['fiscal', 'other'] },
-      { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'] },
+      { total: 'fiscal', parts: ['fiscalUpper', 'fiscalLocal'], remainder: 'fiscalLocal' },
     ]);
     expect(hasField(annual, 'code')).toBe(false);
     expect(annual.plan).toBeUndefined();

@@ -8,7 +8,7 @@ import { indicatorLibrary } from '../../src/domain/indicators';
 import { findType, parseHeader, type ProjectType } from '../../src/domain/templates';
 import { HIGHLIGHT_KEY } from '../../src/excel/legacy';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { renderBlock } from '../../src/sheet/render';
 import { applyAddIndicator } from '../../src/excel/add-indicator';
 import { readWorkbook } from '../../src/excel/read';
@@ -73,7 +73,7 @@ describe('checker.addIndicator', () => {
     expect(marksOn(wb, 'Sheet1').error).toContain(valueCell);
   });
 
-  test('the adapter writes the row in 2 syncs (read and verify, then every write)', async () => {
+  test('the adapter writes the row in 3 syncs (read and verify, the structure, the content: each refusal can be undone)', async () => {
     const { wb, excel, checker } = await setup();
     await checker.stop();
     const grid = await readWorkbook(excel);
@@ -83,7 +83,7 @@ describe('checker.addIndicator', () => {
     const s0 = wb.syncCount;
     const out = await applyAddIndicator(excel, planned.plan, grid.sheets[0]);
     expect(out.ok).toBe(true);
-    expect(wb.syncCount - s0).toBe(2);
+    expect(wb.syncCount - s0).toBe(3);
   });
 
   test('the marks follow their cells: Range.insert moves our conditional formats below the new row down, the pass after it finds them on the flagged cells; no setting, the clerk’s formats untouched', async () => {
@@ -160,6 +160,55 @@ describe('checker.addIndicator', () => {
     await checker.idle();
     const row = checker.last!.blocks[0].indicators.find((x) => x.level3.text === '享受保洁服务的人数');
     expect([row?.split?.operator.text, row?.split?.number.text, row?.split?.unit.text]).toEqual(['≥', '', '人']);
+  });
+});
+
+describe('checker.addIndicator is all or nothing, and never waits on a cell edit', () => {
+  async function planned() {
+    const { wb, excel, checker } = await setup('rural-cleaners', 'hebei-project', true);
+    await checker.stop();
+    const grid = await readWorkbook(excel);
+    const block = recognize(grid).blocks[0];
+    const p = planAddIndicator(block, grid.sheets[0], ind('享受保洁服务的人数'), 2025);
+    if (!p.ok || !p.plan.shift) throw new Error('an insert plan was expected');
+    return { wb, checker, shift: p.plan.shift };
+  }
+
+  test('Excel refuses the insert (MergedRangeConflict): nothing changes, read back', async () => {
+    const { wb, checker, shift } = await planned();
+    // a merged area reaching out of the shifted columns, below the new row
+    wb.user.merge('Sheet1', `${toA1(shift.row + 1, shift.right)}:${toA1(shift.row + 1, shift.right + 1)}`);
+    const before = wb.snapshot();
+    const r = await checker.addIndicator(0, ind('享受保洁服务的人数'));
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/MergedRangeConflict.*表格已恢复原样/) });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test('Excel refuses the insert (NonBlankCellOffSheet): nothing changes, read back', async () => {
+    const { wb, checker, shift } = await planned();
+    wb.user.setValues('Sheet1', toA1(1048575, shift.left), [['底']]);
+    const before = wb.snapshot();
+    const r = await checker.addIndicator(0, ind('享受保洁服务的人数'));
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/NonBlankCellOffSheet.*表格已恢复原样/) });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test('a command of the content fails after the insert ran: the row is taken out again, the merges put back, read back', async () => {
+    const { wb, checker } = await planned();
+    const before = wb.snapshot();
+    wb.injectFault(12, 6); // the content's batch fails at its 7th command; the 6 before it ran
+    const r = await checker.addIndicator(0, ind('享受保洁服务的人数'));
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/GeneralException.*表格已恢复原样/) });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test('while the clerk is in a cell the command fails at once with what to do (office-js #806), nothing written', async () => {
+    const { wb, checker } = await planned();
+    const before = wb.snapshot();
+    wb.user.beginCellEdit();
+    await expect(checker.addIndicator(0, ind('享受保洁服务的人数'))).rejects.toThrow(/编辑单元格/);
+    wb.user.endCellEdit();
+    expect(wb.snapshot()).toEqual(before);
   });
 });
 

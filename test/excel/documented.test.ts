@@ -1,10 +1,10 @@
 /**
  * The in-memory Excel behaves like documented Excel (each behaviour cites its reference in
- * src/excel/memory/state.ts `ExcelBehaviour`), and each behaviour can be switched off — the
+ * src/imitation/excel/state.ts `ExcelBehaviour`), and each behaviour can be switched off — the
  * negative control that shows the test would notice it missing.
  */
 import type { XWorksheet } from '../../src/excel/api';
-import { COMMAND_BYTES, createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/excel/memory';
+import { COMMAND_BYTES, createMemoryExcel, MemoryWorkbook, type ExcelBehaviour } from '../../src/imitation/excel';
 import { recordChanges } from './listen';
 
 function setup(behaviour: Partial<ExcelBehaviour> = {}, sheets = ['Sheet1']) {

@@ -1,6 +1,6 @@
 import { createLiveChecker, type LiveResult } from '../../src/excel/live';
 import { MARK_COLORS } from '../../src/excel/marks';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { clerkOwn, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';
 

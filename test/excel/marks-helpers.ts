@@ -3,7 +3,7 @@ import { rangeToA1 } from '../../src/domain/address';
 import type { Severity } from '../../src/domain/model';
 import { cellKeysOf, rectsOf, SHEET_COLUMNS } from '../../src/excel/cellset';
 import { markOf } from '../../src/excel/marks';
-import type { MemoryWorkbook, WorkbookSnapshot } from '../../src/excel/memory';
+import type { MemoryWorkbook, WorkbookSnapshot } from '../../src/imitation/excel';
 
 export type MarkMap = Record<Severity, string[]>;
 
@@ -30,11 +30,11 @@ export function markFormats(wb: MemoryWorkbook, sheet: string | number): number 
 
 /**
  * The snapshot without our marks: the cells, notes, merges, sizes and the clerk's own conditional
- * formats. Ours as the adapter tells them (marks.ts `marksIn`): our rule, or a custom format left
- * with no rule by a failed batch.
+ * formats (of every kind). Ours as the adapter tells them (marks.ts `marksIn`): a custom format with
+ * our rule, or one left with no rule by a failed batch.
  */
 export function clerkOwn(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  return { sheets: snapshot.sheets.map((s) => ({ ...s, conditionalFormats: s.conditionalFormats.filter((cf) => cf.formula !== '' && markOf(cf.formula) === undefined) })) };
+  return { sheets: snapshot.sheets.map((s) => ({ ...s, conditionalFormats: s.conditionalFormats.filter((cf) => cf.type !== undefined || (cf.formula !== '' && markOf(cf.formula) === undefined)) })) };
 }
 
 /** The cells of a diagnostic list, per severity, as the marks should show them (a cell once, with its highest severity). */

@@ -12,7 +12,7 @@ import type { XWorksheet } from '../../src/excel/api';
 import { HIGHLIGHT_KEY, NOTE_PREFIX, noteTag } from '../../src/excel/legacy';
 import { createLiveChecker, type LiveChecker } from '../../src/excel/live';
 import { MARK_ADDRESS_AREAS, MARK_ADDRESS_CHARS, addressPieces, markFormula } from '../../src/excel/marks';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { cellKeysOf } from '../../src/excel/cellset';
 import { parseRange } from '../../src/domain/address';
 import { decorate } from '../safety/helpers';

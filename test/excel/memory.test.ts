@@ -1,7 +1,7 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
    this file deliberately reads unloaded/unsynced properties to test that the in-memory Excel throws like Excel does */
 import type { XChangedEventArgs } from '../../src/excel/api';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { recordChanges } from './listen';
 
 function setup(opts: ConstructorParameters<typeof MemoryWorkbook>[0] = {}) {

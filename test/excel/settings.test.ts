@@ -1,5 +1,5 @@
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { loadSettings, parseSettings, saveSettings, SETTINGS_KEY } from '../../src/excel/settings';
 import { getCapabilities } from '../../src/excel/capabilities';
 import { toyAnalyze } from './toy';

@@ -1,10 +1,10 @@
 /**
  * The in-memory Excel inserts, deletes, sorts, cuts and copies cells as Excel does
- * (src/excel/memory/structure.ts cites the references), through the Office.js members and through
+ * (src/imitation/excel/structure.ts cites the references), through the Office.js members and through
  * the clerk's own commands — including what happens to conditional formats and notes — and keeps
  * conditional formats as Office.js exposes them.
  */
-import { createMemoryExcel, MemoryWorkbook, evaluateCondition } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook, evaluateCondition } from '../../src/imitation/excel';
 import type { XRequestContext } from '../../src/excel/api';
 import { recordChanges } from './listen';
 
@@ -92,7 +92,7 @@ describe('insert and delete rows, columns and cells', () => {
     expect(() => wb.user.insertCells('S', 'C3:C3', 'Down')).toThrow(/合并单元格/);
     expect(() => wb.user.deleteCells('S', 'D2', 'Left')).toThrow(/合并单元格/);
     wb.user.setValues('S', 'A1048576', [['底']]);
-    await expect(run(wb, (ctx) => ctx.workbook.worksheets.getItem('S').getRange('A5').insert('Down'))).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(run(wb, (ctx) => ctx.workbook.worksheets.getItem('S').getRange('A5').insert('Down'))).rejects.toMatchObject({ code: 'NonBlankCellOffSheet' });
   });
 
   test('a protected sheet refuses insertion unless its protection allows inserting rows', async () => {

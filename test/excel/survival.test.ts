@@ -10,7 +10,7 @@ import { analyzeGrid } from '../../src/excel/analyze';
 import { applyFixes } from '../../src/excel/fix';
 import { CELLS_PER_READ } from '../../src/excel/limits';
 import { createLiveChecker, type LiveResult, type LiveStatus } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { readWorkbook } from '../../src/excel/read';
 import { clerkOwn, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { hebeiWorkbookGrid } from '../../scripts/bench-excel';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook, SETTING_WRITES, UNDO_CLEARING, UNDO_LEVELS, UNDO_UNSUPPORTED_APIS } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook, SETTING_WRITES, UNDO_CLEARING, UNDO_LEVELS, UNDO_UNSUPPORTED_APIS } from '../../src/imitation/excel';
 import { expectedMarks, marksOn } from './marks-helpers';
 import { toyAnalyze } from './toy';
 
@@ -175,7 +175,7 @@ describe('live passes keep the clerk’s undo history', () => {
     const members = new Set(wb.writeLog.map((w) => w.member));
     expect(members.size).toBeGreaterThan(0);
     expect([...members].filter((m) => UNDO_CLEARING.has(m))).toEqual([]);
-    expect([...members].sort()).toEqual(['ConditionalFormat.delete', 'ConditionalFormatCollection.add', 'ConditionalFormatRule.formula', 'ConditionalRangeFill.color']);
+    expect([...members].sort()).toEqual(['ConditionalFormat.delete', 'ConditionalFormat.priority', 'ConditionalFormatCollection.add', 'ConditionalFormatRule.formula', 'ConditionalRangeFill.color']);
     expect([...wb.settings]).toEqual(settings);
     await checker.dispose();
   });

@@ -1,11 +1,11 @@
 import { blockRenderer, hebeiWorkbookGrid } from '../../scripts/bench-excel';
-import { parseHeader } from '../../src/domain/templates/types';
+import { parseHeader } from '../../src/domain/templates';
 import { typesForProfile } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { readWorkbook } from '../../src/excel/read';
 import { renderBlock } from '../../src/sheet/render';
 import { fixture } from '../helpers/fixtures';

@@ -6,7 +6,7 @@
  */
 import { analyzeGrid } from '../../src/excel/analyze';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { readWorkbook } from '../../src/excel/read';
 import type { Grid } from '../../src/sheet/grid';
 import { SheetBuilder } from '../sheet/grid-builder';

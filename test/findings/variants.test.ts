@@ -8,7 +8,7 @@
 import { parseA1, toA1 } from '../../src/domain/address';
 import type { CellValue } from '../../src/domain/model';
 import { checkBlocks } from '../../src/domain/engine';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import type { Grid, GridSheet } from '../../src/sheet/grid';
 import { recognize } from '../../src/sheet/recognize';
 import { fixture } from '../helpers/fixtures';

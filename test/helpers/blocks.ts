@@ -24,24 +24,14 @@
  */
 import { columnIndex, toA1 } from '../../src/domain/address';
 import { BlockSchema, type Block, type CellValue, type Field, type IndicatorRow } from '../../src/domain/model';
-import { formatDecimals, isPercentFormat } from '../../src/domain/value';
+import { displayText as shownText } from '../../src/sheet/display';
 
 export type CellInput = CellValue | { value: CellValue; numberFormat?: string };
 export type IndicatorTuple = [string, string, string, CellInput, CellInput?, CellInput?];
 
-/** The display text of a value under a number format (enough for 0.00, 0%, 0.00%). */
+/** The display text of a value under a number format: what the recogniser gives a Field (src/sheet/display). */
 export function displayText(value: CellValue, numberFormat?: string): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'object') return value.error;
-  if (!Number.isFinite(value)) return String(value);
-  const d = formatDecimals(numberFormat);
-  if (isPercentFormat(numberFormat)) {
-    const pts = value * 100;
-    return `${d === undefined ? String(Number(pts.toPrecision(12))) : pts.toFixed(d)}%`;
-  }
-  return d === undefined ? String(value) : value.toFixed(d);
+  return shownText(value, numberFormat);
 }
 
 /** A Field at a cell. */

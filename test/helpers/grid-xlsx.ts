@@ -1,6 +1,6 @@
 /**
  * Writes a Grid to an .xlsx file with ExcelJS — values, number formats, merges — so a workbook built
- * in a test goes through the same reader (src/cli/xlsx-read) as a clerk's file.
+ * in a test goes through the same reader (src/files/read.ts) as a clerk's file.
  */
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/sheet/grid';

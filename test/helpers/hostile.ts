@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { fixture } from './fixtures';
 import { gridToDocx, gridToXls } from './formats';
 

@@ -11,7 +11,7 @@ import { checkBlocks } from '../../src/domain/engine';
 import { BlockSchema, DiagnosticSchema, type Block, type Diagnostic } from '../../src/domain/model';
 import type { Rule } from '../../src/domain/rule';
 import { allRules, getRule } from '../../src/domain/rules';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { recognize } from '../../src/sheet/recognize';
 import type { Grid } from '../../src/sheet/grid';
 import { fixture } from '../helpers/fixtures';

@@ -42,7 +42,7 @@ describe('indicator rules on a correct block', () => {
       'indicator/unknown-level1:error', 'indicator/unknown-level2:error', 'indicator/alias-name:warning',
       'indicator/missing-level1:error', 'indicator/missing-level2:error', 'indicator/empty-level2:warning',
       'indicator/missing-value:error', 'indicator/missing-basis:warning', 'indicator/duplicate:warning',
-      'indicator/name-as-value:warning', 'indicator/copied-set:warning',
+      'indicator/name-as-value:warning', 'indicator/weights-total:error', 'indicator/copied-set:warning',
     ]);
   });
 });

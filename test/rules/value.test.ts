@@ -5,6 +5,7 @@ import {
   valuePercentNotation,
   valuePercentOutOfRange,
   valueQuantityNotCount,
+  valueRateWithoutPercent,
   valueRules,
   valueSatisfaction,
   valueYearMismatch,
@@ -23,8 +24,8 @@ describe('value rules on a correct block', () => {
   it('ids and severities match docs/domain.md §6', () => {
     expect(valueRules.map((r) => `${r.id}:${r.severity}`)).toEqual([
       'value/percent-notation:warning', 'value/percent-out-of-range:error', 'value/quantity-not-count:error',
-      'value/missing-unit:warning', 'value/cost-direction:warning', 'value/cost-not-quantified:warning',
-      'value/satisfaction:error', 'value/year-mismatch:error',
+      'value/missing-unit:warning', 'value/rate-without-percent:warning', 'value/cost-direction:warning', 'value/cost-not-quantified:warning',
+      'value/satisfaction:error', 'value/year-mismatch:error', 'value/direction-mismatch:warning',
       'value/split-operator:error', 'value/split-not-numeric:error', 'value/split-missing-unit:error',
     ]);
   });
@@ -91,7 +92,31 @@ describe('value/missing-unit', () => {
   it('a bare number on a count name', () => {
     const out = runRule(valueMissingUnit, [rows(['产出指标', '数量指标', '制作横幅', '≥ 10', '计划'], ['产出指标', '数量指标', '经费涉及村数量', 2, '计划'])]);
     expect(out.map((r) => r.cell)).toEqual(['F10', 'F11']);
-    expect(out[0].message).toBe('指标值“≥ 10”只有数字，没有计量单位：应写明单位，如“≥10个”');
+    // 制作横幅 names no unit: none is guessed
+    expect(out[0].message).toBe('指标值“≥ 10”只有数字，没有计量单位：应写明计量单位（人、个、次、平方米等）');
+    expect(out[1].message).toBe('指标值“2”只有数字，没有计量单位：应写明单位，如“2个”');
+  });
+  it.each([
+    ['保洁员人数', '12', '12人'],
+    ['培训人次', '≥300', '≥300人次'],
+    ['受益户数', '150', '150户'],
+    ['开展宣传活动次数', '4', '4次'],
+    ['组织培训场次', '≥2', '≥2次'],
+    ['补助村数', '39', '39个'],
+    ['绿化面积', '1200', '1200平方米'],
+    ['道路维修里程', '3.5', '3.5公里'],
+    ['新建道路长度', '2', '2公里'],
+    ['购置设备台数', '5', '5台'],
+  ])('%s %s: the example unit comes from the name (%s)', (name, value, example) => {
+    const out = runRule(valueMissingUnit, [rows(['产出指标', '数量指标', name, value, '计划'])]);
+    expect(out).toHaveLength(1);
+    expect(out[0].message).toBe(`指标值“${value}”只有数字，没有计量单位：应写明单位，如“${example}”`);
+  });
+  it('a satisfaction value and a rate are not told to take a unit (their own rules ask for a percentage)', () => {
+    expect(cells(valueMissingUnit,
+      ['满意度指标', '服务对象满意度指标', '村民满意度', '95', '调查'],
+      ['产出指标', '质量指标', '村庄保洁覆盖率', '95', '计划'],
+    )).toEqual([]);
   });
   it('rates, scores and values with units are fine', () => {
     expect(cells(valueMissingUnit,
@@ -265,5 +290,45 @@ describe('value rules mirror real fixture blocks', () => {
       ],
     });
     expect(valueRules.flatMap((r) => runRule(r, [b], { year: 2025 }))).toEqual([]);
+  });
+});
+
+describe('value/rate-without-percent', () => {
+  it.each([
+    ['村庄保洁覆盖率', '95', '95%'],
+    ['保洁员工资发放及时率', '≥95', '≥95%'],
+    ['验收合格率', '100', '100%'],
+    ['资金到位率', '＝100', '＝100%'],
+    ['政策知晓率', '>=90', '≥90%'],
+  ])('%s %s: a rate written without %% → fix appends %%, keeping the operator', (name, value, percent) => {
+    const out = runRule(valueRateWithoutPercent, [rows(['产出指标', '质量指标', name, value, '计划'])]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ cell: 'F10', severity: 'warning', fix: { cell: 'F10', value: percent } });
+    expect(out[0].message).toBe(`比率指标“${name}”的指标值“${value}”没有百分号：比率应写作百分比，如“${percent}”`);
+  });
+  it('a bare number cell (not text) gets the same', () => {
+    const out = runRule(valueRateWithoutPercent, [rows(['产出指标', '质量指标', '村庄保洁覆盖率', 95, '计划'])]);
+    expect(out[0]).toMatchObject({ fix: { value: '95%' } });
+  });
+  it('a fraction typed as text gets the message without a fix', () => {
+    const out = runRule(valueRateWithoutPercent, [rows(['产出指标', '质量指标', '村庄保洁覆盖率', '0.95', '计划'])]);
+    expect(out).toHaveLength(1);
+    expect(out[0].messageId).toBe('fraction');
+    expect(out[0].fix).toBeUndefined();
+  });
+  it('a percent-formatted cell is not bare; percentages, text, satisfaction, 频率 and non-rates are not its business', () => {
+    expect(cells(valueRateWithoutPercent,
+      ['产出指标', '质量指标', '村庄保洁覆盖率', { value: 0.95, numberFormat: '0%' }, '计划'],
+      ['产出指标', '质量指标', '验收合格率', '≥95%', '计划'],
+      ['产出指标', '时效指标', '发放及时率', '及时', '计划'],
+      ['满意度指标', '服务对象满意度指标', '村民满意度', '95', '调查'],
+      ['产出指标', '数量指标', '巡查频率', '4', '计划'],
+      ['产出指标', '数量指标', '保洁员人数', '12', '计划'],
+    )).toEqual([]);
+  });
+  it('no cell fix inside a disclosure list text', () => {
+    const out = runRule(valueRateWithoutPercent, [listBlock({ indicators: [['产出指标', '质量指标', '覆盖率', '95']] })]);
+    expect(out).toHaveLength(1);
+    expect(out[0].fix).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { analyzeGrid } from '../../src/excel/analyze';
 import { applyFixes } from '../../src/excel/fix';
 import { insertPlan } from '../../src/excel/insert';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { loadSettings, saveSettings, SETTINGS_KEY } from '../../src/excel/settings';
 import type { Grid } from '../../src/sheet/grid';
 import { clerkOwn, expectedMarks, marksOn } from '../excel/marks-helpers';

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../src/domain/model';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { applyFixes } from '../../src/excel/fix';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import type { Grid } from '../../src/sheet/grid';
 import { changedCells, decorate, FIXTURES, fixtureGrid as rawGrid, withFixableProblems } from './helpers';
 

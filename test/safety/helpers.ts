@@ -2,8 +2,8 @@
  * Helpers of the "nothing lost" safety suite: the fixtures as in-memory workbooks, the clerk's own
  * formatting, and snapshot diffs.
  */
-import { readWorkbookFile } from '../../src/cli/read';
-import type { CellSnapshot, MemoryWorkbook, WorkbookSnapshot } from '../../src/excel/memory';
+import { readWorkbookFile } from '../../src/files/read';
+import type { CellSnapshot, MemoryWorkbook, WorkbookSnapshot } from '../../src/imitation/excel';
 import type { Grid } from '../../src/sheet/grid';
 import { fixture } from '../helpers/fixtures';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { parseRange, rangeToA1, toA1 } from '../../src/domain/address';
 import { insertPlan } from '../../src/excel/insert';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { planFootprint } from '../../src/sheet/render';
 import { blockRenderer } from '../../scripts/bench-excel';
 

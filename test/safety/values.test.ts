@@ -9,7 +9,7 @@ import { toA1 } from '../../src/domain/address';
 import { analyzeGrid } from '../../src/excel/analyze';
 import { HIGHLIGHT_KEY } from '../../src/excel/legacy';
 import { createLiveChecker } from '../../src/excel/live';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { blockRenderer } from '../../scripts/bench-excel';
 import { clerkOwn, markFormats, marksOn } from '../excel/marks-helpers';
 import { changedCells, decorate, FIXTURES, fixtureGrid, valuesOf } from './helpers';

@@ -73,3 +73,25 @@ describe('makeField', () => {
     expect(makeField({ ...sheet, origin: { row: 4, col: 2 } }, 0, 1).cell).toBe('D5');
   });
 });
+
+describe('displayText agrees with SheetJS SSF (the well-kept formatter, used here as the oracle)', () => {
+  // the pane cannot carry SheetJS (its bundle); the formatter it uses shows what SSF shows for every class
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const SSF = (require('@e965/xlsx') as { SSF: { format(fmt: string, v: number): string } }).SSF;
+  it.each([
+    [45626, 'yyyy"年"m"月"d"日"'], [45626, 'yyyy"年"m"月"'], [45626, 'm"月"d"日"'], [45626, 'yyyy/m/d'], [45626, 'yyyy-mm-dd'], [45626, 'm/d/yy'],
+    [45626, 'd-mmm-yy'], [45626, 'mmm-yy'], [45626, 'mmmm'], [45626, 'dddd'], [45626, '[$-F800]dddd, mmmm dd, yyyy'], [45626, '[DBNum1][$-804]yyyy"年"m"月"d"日"'],
+    [45626.5, 'yyyy-mm-dd hh:mm:ss'], [0.4375, 'h:mm'], [0.6, 'h:mm AM/PM'], [0.6, 'h:mm:ss'],
+    [0.95, '0%'], [0.9512, '0.00%'], [1, '0%'],
+    [1200, '#,##0'], [1234567.891, '#,##0.00'], [1234.5, '#,##0.00_);(#,##0.00)'], [-1234.5, '#,##0.00_);(#,##0.00)'],
+    [1200, '"¥"#,##0.00'], [1200, '[$¥-804]#,##0.00'], [-1200, '[$¥-804]#,##0.00;[Red]-[$¥-804]#,##0.00'], [1200, '"¥"#,##0;"¥"-#,##0'],
+    [12, '0"人"'], [12, '0"个"'], [12, '@'], [25, '0.00'], [3.14159, '0.0'],
+  ] as [number, string][])('%s with %s', (v, fmt) => {
+    expect(displayText(v, fmt)).toBe(SSF.format(fmt, v).trim());
+  });
+  it('where SSF refuses a format Excel accepts (an unquoted ¥, the zh-CN accounting format), the display still shows the amount', () => {
+    expect(() => SSF.format('_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ', 1200)).toThrow();
+    expect(displayText(1200, '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ')).toBe('¥1,200.00');
+    expect(displayText(1200, '¥#,##0;¥-#,##0')).toBe('¥1,200');
+  });
+});

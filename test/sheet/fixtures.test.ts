@@ -1,5 +1,5 @@
 /** The three real workbooks, read and recognised end to end, block by block. */
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { recognize, type Recognition } from '../../src/sheet/recognize';
 import { fixture } from '../helpers/fixtures';
 

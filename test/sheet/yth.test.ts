@@ -229,3 +229,43 @@ describe('hebei-yth-info — 预算项目绩效信息表（预算编制阶段）
     );
   });
 });
+
+describe('hebei-yth-info: indicator/copied-set compares the split values as the values they form', () => {
+  /** the same indicators written another way: 值 as text or with decimals, half-width symbols, 计量单位 with spaces */
+  const rewritten: Cell[][] = INFO_INDICATORS.map((r) => {
+    const [l1, l2, l3, op, v, unit, ...rest] = r;
+    if (op === '定性') return r;
+    const num = typeof v === 'number' ? (v === 95 ? { v: 95, fmt: '0.00' } : String(v)) : v;
+    return [l1, l2, l3, op === '＝' ? '=' : op, num, typeof unit === 'string' ? ` ${unit} ` : unit, ...rest] as Cell[];
+  });
+
+  function twoProjects(second: Cell[][], blankAfterHeader = false): Diagnostic[] {
+    const b = new SheetBuilder('信息表');
+    const next = writeInfo(b, { name: '2024年农村保洁员经费', code: '130322240QXP1WKIBNS3X' });
+    const rows = second.map((r) => r.map((c) => (c !== null && typeof c === 'object' && 'v' in (c as object) ? (c as unknown as { v: number }).v : c)));
+    writeInfo(b, { row: next + 2, name: '2024年村庄清洁经费', code: '130322240QXP1WKIBNS3Y', indicators: rows });
+    // the 值 written with a format showing decimals (95.00)
+    second.forEach((r, k) => {
+      const c = r[4] as unknown;
+      if (c !== null && typeof c === 'object' && 'fmt' in (c as object)) b.set(next + 2 + 7 + k, 4, (c as { v: number }).v, (c as { fmt: string }).fmt);
+    });
+    let sheet = b.build();
+    if (blankAfterHeader) {
+      const at = next + 2 + 7;
+      sheet = { ...sheet, values: [...sheet.values.slice(0, at), [], ...sheet.values.slice(at)], formats: [...(sheet.formats ?? []).slice(0, at), [], ...(sheet.formats ?? []).slice(at)], merges: sheet.merges.map((m) => (m.top >= at ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m)) };
+    }
+    const rec = recognize({ sheets: [sheet] });
+    expect(rec.blocks.map((x) => x.profile)).toEqual(['hebei-yth-info', 'hebei-yth-info']);
+    return checkBlocks(rec.blocks, { year: 2024 });
+  }
+
+  it('two projects whose 符号 | 值 | 计量单位 form the same values are reported on both', () => {
+    const ds = twoProjects(INFO_INDICATORS).filter((d) => d.ruleId === 'indicator/copied-set');
+    expect(ds.map((d) => d.block?.index)).toEqual([0, 1]);
+  });
+
+  it('written another way (值 as text or shown 95.00, half-width =, spaces in 计量单位), and after a blank row, still the same values', () => {
+    expect(twoProjects(rewritten).filter((d) => d.ruleId === 'indicator/copied-set')).toHaveLength(2);
+    expect(twoProjects(rewritten, true).filter((d) => d.ruleId === 'indicator/copied-set')).toHaveLength(2);
+  });
+});

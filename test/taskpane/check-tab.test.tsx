@@ -76,7 +76,12 @@ describe('CheckTab', () => {
     const item = list.getByText(/预算数20.00不等于/).closest('li') as HTMLElement;
     const button = within(item).getAllByRole('button')[0];
     // visible text: the message and “cell · rule”; the severity icon adds its label in front
-    expect(button).toHaveAccessibleName('错误 预算数20.00不等于财政资金15.00+其他资金0 C4 · total/funding-mismatch');
+    expect(button).toHaveAccessibleName('错误 预算数20.00不等于财政资金15.00+其他资金0 C4 · 合计金额不等于各组成部分之和（预算数 = 财政资金 + 其他资金 等）');
+    // the second line is the rule's Chinese title; its id (as in the JSON) is in the tooltip, not in the text
+    const meta = item.querySelector('[data-rule-title]') as HTMLElement;
+    expect(meta.textContent).toBe('C4 · 合计金额不等于各组成部分之和（预算数 = 财政资金 + 其他资金 等）');
+    expect(meta.textContent).not.toMatch(/[a-z]+\/[a-z-]+/);
+    expect(meta).toHaveAttribute('title', '规则编号：total/funding-mismatch');
     expect(button).toHaveAccessibleDescription('定位到单元格 C4');
     // every problem button's name holds its visible text, and every fix button's name starts with its own
     const flat = (t: string | null) => (t ?? '').replace(/\s+/g, '');
@@ -205,5 +210,20 @@ describe('CheckTab', () => {
     r.year = undefined;
     setup(r);
     expect(screen.getByText(/未能确定预算年度/)).toBeInTheDocument();
+  });
+});
+
+describe('CheckTab: 清除全部标记', () => {
+  test('a button reached by the keyboard calls onClearMarks; absent when the host cannot mark', async () => {
+    const onClearMarks = jest.fn();
+    const { user } = setup(sample(), { onClearMarks });
+    const button = screen.getByRole('button', { name: /清除全部标记/ });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(onClearMarks).toHaveBeenCalledTimes(1);
+  });
+  test('no button without onClearMarks', () => {
+    setup(sample());
+    expect(screen.queryByRole('button', { name: /清除全部标记/ })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /** The pane's host over the in-memory Excel: 指标库 indicators added to a table and to a template. */
 import { indicatorLibrary, suggestIndicators } from '../../src/domain/indicators';
-import { MemoryWorkbook, createMemoryExcel } from '../../src/excel/memory';
+import { MemoryWorkbook, createMemoryExcel } from '../../src/imitation/excel';
 import { validateHeader } from '../../src/taskpane/catalog';
 import { createExcelHost } from '../../src/taskpane/excel-host';
 import type { CheckResult } from '../../src/taskpane/host';

@@ -1,12 +1,12 @@
 /**
  * The pane's host over the in-memory Excel: the same adapter the add-in uses.
  */
-import { MemoryWorkbook, createMemoryExcel } from '../../src/excel/memory';
+import { MemoryWorkbook, createMemoryExcel } from '../../src/imitation/excel';
 import { createExcelHost, toPaneSettings, toWorkbookSettings } from '../../src/taskpane/excel-host';
 import { validateHeader } from '../../src/taskpane/catalog';
 import type { CellRef, CheckResult } from '../../src/taskpane/host';
 import { searchTypes } from '../../src/domain/templates';
-import { readWorkbookFile } from '../../src/cli/read';
+import { readWorkbookFile } from '../../src/files/read';
 import { fixture } from '../helpers/fixtures';
 import { SAFE_BULK_FIX_RULES as SAFE_FIX_RULES } from '../../src/domain/fixes';
 import { displayText } from '../../src/sheet/display';

@@ -9,7 +9,7 @@ import { webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { hebeiWorkbookGrid } from '../../scripts/bench-excel';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { Pane } from '../../src/taskpane/Pane';
 import { createCatalog } from '../../src/taskpane/catalog';
 import { createExcelHost } from '../../src/taskpane/excel-host';

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The 指标库 in the pane: the 指标库 tab (suggestions for the block the selection is in, one click
- * adds) and the 模板 page's suggestions added to the template about to be inserted. Keyboard only
- * where it matters.
+ * The 指标库 in the pane: the 指标库 tab (suggestions for the block the selection is in, for the
+ * project type it matched — said in words, another can be picked — one click adds) and the 模板
+ * page's suggestions added to the template about to be inserted. The library is loaded (its own
+ * chunk) when the tab or the suggestions first open. Keyboard only where it matters.
  */
 import '@testing-library/jest-dom';
 import * as React from 'react';
@@ -12,7 +13,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Pane } from '../../src/taskpane/Pane';
 import { createCatalog } from '../../src/taskpane/catalog';
-import type { CheckResult, RecentStore, SuggestionInfo } from '../../src/taskpane/host';
+import type { CheckResult, IndicatorsApi, PaneCatalog, RecentStore, SuggestionInfo } from '../../src/taskpane/host';
 import { blockAt } from '../../src/taskpane/components/IndicatorsTab';
 import { TemplatesTab } from '../../src/taskpane/components/TemplatesTab';
 import { fakeHost, renderInFluent } from './helpers';
@@ -21,7 +22,11 @@ const catalog = createCatalog();
 const recent: RecentStore = { load: () => [], save: () => undefined };
 
 // the cleaners table has the two indicators the library ranks first for it
-const had = catalog.suggest?.({ name: '2021年农村保洁员经费', usage: '主要用于保洁员工资', profileId: 'hebei-project', top: 2 }).flatMap((g) => g.items.map((s) => s.name)) ?? [];
+let had: string[] = [];
+beforeAll(async () => {
+  const api = await (catalog.indicators as () => Promise<IndicatorsApi>)();
+  had = api.suggest({ name: '2021年农村保洁员经费', usage: '主要用于保洁员工资', profileId: 'hebei-project', top: 2 }).groups.flatMap((g) => g.items.map((s) => s.name));
+});
 
 const withBlocks = (): CheckResult => ({
   diagnostics: [],
@@ -34,10 +39,10 @@ const withBlocks = (): CheckResult => ({
   durationMs: 5,
 });
 
-async function mount() {
+async function mount(paneCatalog: PaneCatalog = catalog) {
   const host = fakeHost(withBlocks());
   const onReady = jest.fn();
-  render(<Pane host={host} catalog={catalog} theme={webLightTheme} recentStore={recent} initialTab="indicators" onReady={onReady} />);
+  render(<Pane host={host} catalog={paneCatalog} theme={webLightTheme} recentStore={recent} initialTab="indicators" onReady={onReady} />);
   await waitFor(() => expect(onReady).toHaveBeenCalled());
   return { host, user: userEvent.setup() };
 }
@@ -106,6 +111,59 @@ describe('指标库 tab', () => {
     act(() => b.focus());
     await user.keyboard(' ');
     await waitFor(() => expect(host.calls.filter((c) => c.name === 'addIndicator')).toHaveLength(2));
+  }, 120_000);
+
+  test('it says which project type it matched; picking another type (keyboard) changes the list', async () => {
+    const { host, user } = await mount();
+    act(() => host.emitSelection({ sheet: 'Sheet1', cell: 'C5' }));
+    expect(await screen.findByText('匹配的项目类型：农村保洁（由“农村保洁”识别）。不对可在下面另选。')).toBeInTheDocument();
+    const names = () => screen.getAllByRole('listitem').map((li) => li.querySelector('span span')?.textContent ?? '');
+    const before = names();
+    const picker = screen.getByRole('combobox', { name: '项目类型' });
+    act(() => picker.focus());
+    await user.keyboard('{Enter}');
+    const option = await screen.findByRole('option', { name: '垃圾清运' });
+    // the options are grouped (OptionGroup: a group role with its label)
+    expect(screen.getByRole('group', { name: '环境卫生与生态' })).toContainElement(option);
+    await user.click(option);
+    expect(await screen.findByText('项目类型：垃圾清运（已手动选择）', undefined, { timeout: 10_000 })).toBeInTheDocument();
+    const after = names();
+    expect(after).not.toEqual(before);
+    expect(after.filter((n) => /垃圾|清运/.test(n)).length).toBeGreaterThanOrEqual(5);
+    // another block: its own type again (the pick was for the other block)
+    act(() => host.emitSelection({ sheet: 'Sheet1', cell: 'B40' }));
+    expect(await screen.findByText('匹配的项目类型：武装民兵（由“武装”识别）。不对可在下面另选。', undefined, { timeout: 10_000 })).toBeInTheDocument();
+  }, 120_000);
+
+  test('the library is loaded when the tab first needs it (its own chunk), and the tab works once it is there', async () => {
+    let release: (() => void) | undefined;
+    const load = jest.fn(
+      () =>
+        new Promise<IndicatorsApi>((resolve, reject) => {
+          release = () => (catalog.indicators as () => Promise<IndicatorsApi>)().then(resolve, reject);
+        }),
+    );
+    const { host } = await mount({ ...catalog, indicators: load });
+    // not before it is needed: the pane painted without it
+    act(() => host.emitSelection({ sheet: 'Sheet1', cell: 'C5' }));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(screen.getByText('正在载入指标库…')).toBeInTheDocument();
+    expect(screen.queryAllByRole('button', { name: /^添加：/ })).toHaveLength(0);
+    await act(async () => release?.());
+    expect(await screen.findByText(/^匹配的项目类型：农村保洁/)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^添加：/ }).length).toBeGreaterThan(0);
+    expect(load).toHaveBeenCalledTimes(1);
+  }, 120_000);
+
+  test('a library that fails to load says so, and 重试 asks again', async () => {
+    let fail = true;
+    const load = jest.fn(() => (fail ? Promise.reject(new Error('网络错误')) : (catalog.indicators as () => Promise<IndicatorsApi>)()));
+    const { host, user } = await mount({ ...catalog, indicators: load });
+    act(() => host.emitSelection({ sheet: 'Sheet1', cell: 'C5' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('指标库未能载入：网络错误');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText(/^匹配的项目类型：农村保洁/)).toBeInTheDocument();
   }, 120_000);
 
   test('显示更多 lists more', async () => {

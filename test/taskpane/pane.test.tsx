@@ -124,6 +124,36 @@ describe('Pane', () => {
     expect(host.calls.find((c) => c.name === 'saveSettings')?.args[0]).toMatchObject({ rules: { [rule.id]: 'warning' } });
   });
 
+  test('each tab keeps its own scroll position; a new check result opens 检查 at the top', async () => {
+    // the pane sits in a box that scrolls (the preview's; in Excel the document), which keeps a position
+    const box = document.createElement('div');
+    box.style.overflowY = 'auto';
+    let top = 0;
+    Object.defineProperty(box, 'scrollTop', { get: () => top, set: (v: number) => (top = v), configurable: true });
+    document.body.appendChild(box);
+    const host = fakeHost(first());
+    const onReady = jest.fn();
+    render(<Pane host={host} catalog={catalog} theme={webLightTheme} recentStore={memoryRecent()} onReady={onReady} />, { container: box });
+    await waitFor(() => expect(onReady).toHaveBeenCalled());
+    const user = userEvent.setup();
+    const go = (name: RegExp) => user.click(screen.getByRole('tab', { name }));
+    top = 400; // the clerk scrolled down the problem list
+    await go(/^模板/);
+    expect(top).toBe(0); // 模板 opens at its own (never scrolled) position
+    top = 150;
+    await go(/^检查/);
+    expect(top).toBe(400);
+    await go(/^设置/);
+    expect(top).toBe(0);
+    await go(/^模板/);
+    expect(top).toBe(150);
+    // a template is inserted: a new result comes while 模板 is shown — 检查 then opens at its top
+    act(() => host.emitResult(result([diag({ ruleId: 'table/missing-field', cell: 'B5', message: '绩效目标未填写' })])));
+    await go(/^检查/);
+    expect(top).toBe(0);
+    box.remove();
+  });
+
   test('a successful insert records the type as recently used; a failed one does not', async () => {
     const { host, recent, user } = await mount('templates');
     const radio = radios()[2];

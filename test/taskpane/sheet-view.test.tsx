@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import * as React from 'react';
-import { MemoryWorkbook } from '../../src/excel/memory';
+import { MemoryWorkbook } from '../../src/imitation/excel';
 import { SheetView } from '../../src/preview/SheetView';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -70,6 +70,16 @@ describe('TemplatesTab', () => {
     expect(screen.getByText(/项目编码“123”格式不对/)).toBeInTheDocument();
   });
 
+  test('every error of the form shows at once: a bad 项目编码 does not hide that the amounts do not add up', async () => {
+    const { user } = setup();
+    await user.type(field('项目编码'), '123');
+    await user.type(field('预算数（万元）'), '20');
+    await user.type(field('财政资金（万元）'), '15');
+    await user.type(field('其他资金（万元）'), '0');
+    expect(screen.getByText(/项目编码“123”格式不对/)).toBeInTheDocument();
+    expect(screen.getByText(/预算数（20）应等于财政资金（15）\+ 其他资金（0）/)).toBeInTheDocument();
+  });
+
   test('insert passes the parsed header (funding completed) and shows where it went', async () => {
     const { props, user } = setup();
     await user.click(radios()[0]);

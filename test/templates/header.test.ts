@@ -1,4 +1,8 @@
+import type { Profile } from '../../src/domain/profile';
+import { getProfile } from '../../src/domain/profiles';
 import { parseHeader } from '../../src/domain/templates';
+
+const yth = getProfile('hebei-yth-annual');
 
 function errors(input: Record<string, unknown>): string[] {
   const r = parseHeader(input);
@@ -6,8 +10,8 @@ function errors(input: Record<string, unknown>): string[] {
   return r.errors;
 }
 
-function ok(input: Record<string, unknown>) {
-  const r = parseHeader(input);
+function ok(input: Record<string, unknown>, profile?: Profile) {
+  const r = parseHeader(input, profile);
   if (!r.ok) throw new Error(r.errors.join('；'));
   return r.header;
 }
@@ -20,17 +24,33 @@ describe('TemplateHeader validation', () => {
     expect(h.moneyUnit).toBeUndefined();
   });
 
-  test('the 一体化 split of 财政拨款: 上级补助 + 本级安排 = 财政资金, derived when one is missing', () => {
-    expect(ok({ budget: 100, fiscal: 80 })).toMatchObject({ fiscalUpper: 0, fiscalLocal: 80, other: 20 });
-    expect(ok({ budget: 100, fiscal: 80, fiscalUpper: 30 })).toMatchObject({ fiscalUpper: 30, fiscalLocal: 50 });
-    expect(ok({ budget: 100, fiscalLocal: 30, fiscal: 100 })).toMatchObject({ fiscalUpper: 70, fiscalLocal: 30 });
-    expect(ok({ budget: 100, fiscalUpper: 40, fiscalLocal: 60 }).fiscal).toBe(100);
-    const bad = parseHeader({ budget: 100, fiscal: 100, fiscalUpper: 40, fiscalLocal: 50 });
+  test('the 一体化 split of 财政拨款: 上级补助 + 本级安排 = 财政拨款, derived when one is missing; messages in the profile’s captions', () => {
+    expect(ok({ budget: 100, fiscal: 80 }, yth)).toMatchObject({ fiscalUpper: 0, fiscalLocal: 80, other: 20 });
+    expect(ok({ budget: 100, fiscal: 80, fiscalUpper: 30 }, yth)).toMatchObject({ fiscalUpper: 30, fiscalLocal: 50 });
+    expect(ok({ budget: 100, fiscalLocal: 30, fiscal: 100 }, yth)).toMatchObject({ fiscalUpper: 70, fiscalLocal: 30 });
+    expect(ok({ budget: 100, fiscalUpper: 40, fiscalLocal: 60 }, yth).fiscal).toBe(100);
+    expect(ok({ fiscalUpper: 40, fiscalLocal: 60 }, yth)).toMatchObject({ budget: 100, fiscal: 100, other: 0 });
+    const bad = parseHeader({ budget: 100, fiscal: 100, fiscalUpper: 40, fiscalLocal: 50 }, yth);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]).toBe('财政资金（100）应等于上级补助（40）+ 本级安排（50）= 90');
-    const over = parseHeader({ budget: 10, fiscalUpper: 40 });
+    if (!bad.ok) expect(bad.errors[0]).toBe('财政拨款（100）应等于上级补助（40）+ 本级安排（50）= 90');
+    const over = parseHeader({ budget: 10, fiscalUpper: 40 }, yth);
     expect(over.ok).toBe(false);
-    if (!over.ok) expect(over.errors[0]).toBe('上级补助或本级安排（40）不能大于财政资金（10）');
+    if (!over.ok) expect(over.errors[0]).toBe('上级补助（40）不能大于财政拨款（10）');
+    const sum = parseHeader({ budget: 100, fiscal: 80, other: 10 }, yth);
+    if (!sum.ok) expect(sum.errors[0]).toBe('资金总额（100）应等于财政拨款（80）+ 其他资金（10）= 90');
+    expect(sum.ok).toBe(false);
+    const notANumber = parseHeader({ budget: '十万' }, yth);
+    if (!notANumber.ok) expect(notANumber.errors[0]).toMatch(/^资金总额“十万”不是数字/);
+    expect(notANumber.ok).toBe(false);
+    const upperOnly = parseHeader({ fiscalUpper: 5 }, yth);
+    if (!upperOnly.ok) expect(upperOnly.errors[0]).toBe('填写了上级补助（5）时，应同时填写财政拨款或本级安排');
+    expect(upperOnly.ok).toBe(false);
+  });
+
+  test('a format without the 一体化 split ignores those keys (its header has no such field)', () => {
+    const h = ok({ budget: 100, fiscalUpper: 40 });
+    expect(h.fiscalUpper).toBeUndefined();
+    expect(h).toMatchObject({ budget: 100, fiscal: 100, other: 0 });
   });
 
   test('blank strings are "not given"', () => {

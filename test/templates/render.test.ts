@@ -1,3 +1,4 @@
+import { displayText } from '../../src/sheet/display';
 import { rangeToA1, toA1, type RangePos } from '../../src/domain/address';
 import { getProfile } from '../../src/domain/profiles';
 import { findType, parseHeader, projectTypes, type ProjectType, type TemplateHeader } from '../../src/domain/templates';
@@ -71,7 +72,9 @@ describe('renderBlock — hebei-project', () => {
   });
 
   test('the plan is left blank by default, formatted as %; a given plan is written as fractions', () => {
-    for (const a of ['B7', 'C7', 'D7', 'E7']) expect(at(plan, a)).toMatchObject({ value: null, numberFormat: '0.00%' });
+    // a plan cell shows a whole percentage as the clerk writes it: 0.25 → 25%, not 25.00%
+    for (const a of ['B7', 'C7', 'D7', 'E7']) expect(at(plan, a)).toMatchObject({ value: null, numberFormat: '0%' });
+    expect(displayText(0.25, at(plan, 'B7')?.numberFormat)).toBe('25%');
     const withPlan = renderBlock('hebei-project', type('rural-cleaners'), header({ budget: 1, plan: '25,50,75,100' }));
     expect(['B7', 'C7', 'D7', 'E7'].map((a) => at(withPlan, a)?.value)).toEqual([0.25, 0.5, 0.75, 1]);
     expect(() => renderBlock('hebei-project', type('rural-cleaners'), header({ plan: '50,100' }))).toThrow('资金支出计划应填4期');

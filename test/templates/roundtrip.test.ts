@@ -21,6 +21,7 @@ import { checkBlocks } from '../../src/domain/engine';
 import type { Block, Diagnostic } from '../../src/domain/model';
 import { getProfile } from '../../src/domain/profiles';
 import {
+  headerAmount,
   indicatorsForProfile,
   parseHeader,
   projectTypes,
@@ -39,15 +40,16 @@ const ruleExists = (id: string) => getRule(id) !== undefined;
 const YEAR = 2025;
 const PROFILES = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'];
 
-function header(input: Record<string, unknown>): TemplateHeader {
-  const r = parseHeader(input);
+/** the header as the profile's form parses it (its money fields and totals) */
+function header(input: Record<string, unknown>, profileId = PROFILES[0]): TemplateHeader {
+  const r = parseHeader(input, getProfile(profileId));
   if (!r.ok) throw new Error(r.errors.join('；'));
   return r.header;
 }
 
 const code = (i: number) => `13032225${String(i).padStart(4, '0')}QXP1WKIBN`;
 
-function headerFor(type: ProjectType, i = 0): TemplateHeader {
+function headerFor(type: ProjectType, i = 0, profileId = PROFILES[0]): TemplateHeader {
   return header({
     name: `${YEAR}年${type.name.replace('/', '')}项目${i || ''}`,
     code: code(i),
@@ -57,7 +59,7 @@ function headerFor(type: ProjectType, i = 0): TemplateHeader {
     year: YEAR,
     unitName: '昌黎县安山镇人民政府本级',
     unitCode: '813001',
-  });
+  }, profileId);
 }
 
 /** a plausible value the clerk would type, by kind (`budget` in 万元) */
@@ -117,7 +119,7 @@ function put(sheet: GridSheet, a1: string, value: string | number, format?: stri
 /** the budget in 万元 (the header's amounts are in the block's unit) */
 function budgetWan(profileId: string, h: TemplateHeader): number {
   const unit = h.moneyUnit ?? getProfile(profileId).moneyUnit;
-  return (h.budget ?? 0) / (unit === '元' ? 10000 : 1);
+  return (headerAmount(h, 'budget') ?? 0) / (unit === '元' ? 10000 : 1);
 }
 
 /** the clerk fills a rendered block (any block profile) in the grid, where its template puts each cell */
@@ -126,7 +128,7 @@ function fillBlock(sheet: GridSheet, plan: RenderPlan, type: ProjectType, profil
   const f = plan.fields ?? {};
   const budget = budgetWan(profileId, h);
   if (f.usage) {
-    const usage = `预算数${budget.toFixed(2)}万元，其中：财政资金${(h.fiscal ?? 0).toFixed(2)}万元，其他资金${(h.other ?? 0).toFixed(2)}万元。主要用于${type.usageHint ?? '项目支出'}。`;
+    const usage = `预算数${budget.toFixed(2)}万元，其中：财政资金${(headerAmount(h, 'fiscal') ?? 0).toFixed(2)}万元，其他资金${(headerAmount(h, 'other') ?? 0).toFixed(2)}万元。主要用于${type.usageHint ?? '项目支出'}。`;
     put(sheet, toA1(f.usage.row, f.usage.col), usage);
   }
   if (f.plan) [0.25, 0.5, 0.75, 1].forEach((p, i) => put(sheet, toA1(f.plan.row, f.plan.col + i), p, '0.00%'));
@@ -176,7 +178,7 @@ const cases = PROFILES.flatMap((p) => projectTypes.filter((t) => t.profiles.incl
 
 describe.each(cases)('%s × %s', (profileId, _id, type) => {
   const profile = getProfile(profileId);
-  const h = headerFor(type);
+  const h = headerFor(type, 0, profileId);
   const generic = type.indicators.length === 0;
 
   test('recognised back as one project block with the header and the indicator rows', () => {
@@ -273,7 +275,7 @@ describe('a whole workbook (jxmb template --type all)', () => {
     const types = projectTypes.filter((t) => t.profiles.includes(profileId));
     const blankWb = renderWorkbook(
       profileId,
-      types.map((type) => ({ type, header: header({ year: YEAR, unitName: '昌黎县安山镇人民政府本级', unitCode: '813001' }) })),
+      types.map((type) => ({ type, header: header({ year: YEAR, unitName: '昌黎县安山镇人民政府本级', unitCode: '813001' }, profileId) })),
     );
     const blankSheet = workbookToGridSheet(blankWb);
     const rec = recognize({ sheets: [blankSheet] });
@@ -296,12 +298,12 @@ describe('a whole workbook (jxmb template --type all)', () => {
       profileId,
       types.map((type, i) => ({
         type: profile.layout === 'list' ? filledType(type, profileId, 20.5) : type,
-        header: headerFor(type, i + 1),
+        header: headerFor(type, i + 1, profileId),
       })),
     );
     const sheet = workbookToGridSheet(filled);
     if (profile.layout === 'block') {
-      filled.plans.slice(1).forEach((plan, i) => fillBlock(sheet, plan, types[i], profileId, headerFor(types[i], i + 1)));
+      filled.plans.slice(1).forEach((plan, i) => fillBlock(sheet, plan, types[i], profileId, headerFor(types[i], i + 1, profileId)));
     } else {
       const g = filled.plans[1].fields?.goal ?? { row: 0, col: 0 };
       types.forEach((t, i) => put(sheet, toA1(g.row + i, g.col), `目标一：按时足额支付${t.name}资金，保障工作正常开展。`));

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { checkBlocks } from '../../src/domain/engine';
 import { findType, parseHeader, projectTypes, type ProjectType, type TemplateHeader } from '../../src/domain/templates';
-import { readWorkbookBuffer } from '../../src/cli/read';
+import { readWorkbookBuffer } from '../../src/files/read';
 import { listFormula, templateXlsxBuffer } from '../../src/cli/template-xlsx';
 import { recognize } from '../../src/sheet/recognize';
 import { renderWorkbook } from '../../src/sheet/render';
@@ -40,7 +40,7 @@ describe('the xlsx writer', () => {
     expect(ws.getCell('G6').value).toBe(0);
     expect(ws.getCell('B9').value).toBe(0.25);
     expect(ws.getCell('E9').value).toBe(1);
-    expect(ws.getCell('E9').numFmt).toBe('0.00%');
+    expect(ws.getCell('E9').numFmt).toBe('0%');
     expect(ws.getCell('B5').value).toBe('130322250QXP1WKIBNS3X');
     expect(ws.getCell('B5').numFmt).toBe('@');
   });

@@ -19,7 +19,7 @@ import type {
   XWorksheetCollection,
   XWorksheetProtection,
 } from '../../src/excel/api';
-import { MemoryRequestContext } from '../../src/excel/memory';
+import { MemoryRequestContext } from '../../src/imitation/excel';
 
 const real = <T>(): T => null as unknown as T;
 

@@ -5,6 +5,7 @@
  * writes the number for the project at hand. Read through THE value parser (../value.ts).
  */
 import type { CellValue } from '../model';
+import type { Measure } from './schema';
 import type { TemplateIndicator } from '../templates/types';
 import { stripSpaces } from '../text';
 import { parseValue } from '../value';
@@ -122,5 +123,26 @@ export function toTemplateIndicator(ind: IndicatorLike): TemplateIndicator {
   else if ((kind === 'count' || kind === 'money') && m?.[2]) out.unit = m[2];
   if (kind === 'qualitative' && ind.examples && ind.examples.length > 0) out.hint = `如：${ind.examples.join('、')}`;
   if (kind === 'date' && ind.value !== QUALITATIVE) out.hint = `写法如“${ind.value.split(BLANK).join('N')}”`;
+  return out;
+}
+
+/** `__月底前`, `__年__月__日前`, `__日内`: a date or a time limit */
+const DATE_FORM_RE = /(前|内)$/;
+
+/**
+ * The form structured: kind, operator and unit — `≥__%` → percent, ≥, %; `≤__元/人/月` → money, ≤,
+ * 元/人/月; `__月底前` → date; `定性` → qualitative.
+ */
+export function measureOf(form: string): Measure {
+  if (form === QUALITATIVE) return { kind: 'qualitative' };
+  const m = FORM_RE.exec(form);
+  if (DATE_FORM_RE.test(form) && !form.includes('/') && !/^(≥|≤|>|<|=)?__(年|个月|天|日|小时|个工作日)$/.test(form)) return { kind: 'date' };
+  const kind = formKind(form);
+  // a form of a source the grammar reads as text or a date (`每月`, `及时`) is that kind, without operator or unit
+  if (!m || kind === 'qualitative' || kind === 'date') return { kind };
+  const out: Measure = { kind };
+  const op = m[1] as Measure['operator'] | undefined;
+  if (op) out.operator = op;
+  if (m[2]) out.unit = m[2];
   return out;
 }

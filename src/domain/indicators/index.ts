@@ -1,7 +1,20 @@
 /** The 指标库: the data, its value forms, and suggestions for a project. */
 export * from './schema';
-export { valueForm, templateForm, formKind, toTemplateIndicator, BLANK, QUALITATIVE, type ValueForm, type IndicatorLike } from './form';
+export { valueForm, templateForm, formKind, measureOf, toTemplateIndicator, BLANK, QUALITATIVE, type ValueForm, type IndicatorLike } from './form';
 export { indicatorKey } from './key';
 export { indicatorLibrary } from './library';
-export { typesOfProject } from './project-types';
-export { Suggester, defaultSuggester, suggestIndicators, groupByLevel2, ngrams, WEIGHTS, type SuggestQuery, type Suggestion, type SuggesterOptions } from './suggest';
+export { recognizeTypes, type TypeMatch, type TypeQuery } from './recognize-type';
+export {
+  Suggester,
+  defaultSuggester,
+  suggestIndicators,
+  suggestForProject,
+  groupByLevel2,
+  ngrams,
+  WEIGHTS,
+  type SuggestQuery,
+  type Suggestion,
+  type SuggesterOptions,
+  type SuggestResult,
+  type TypeInfo,
+} from './suggest';

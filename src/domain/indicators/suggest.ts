@@ -1,12 +1,15 @@
 /**
- * Suggesting 三级 indicators for a project from the 指标库, offline: the library's indicators are
- * ranked by how well the project's 项目名称, 资金用途 and 绩效目标 fit the projects each indicator came
- * from (and its own name and description), by BM25 over character uni- and bi-grams — Chinese has
- * no spaces between words — through MiniSearch (a small full-text engine that runs in the task pane
- * and under Node alike). Two priors that need no text overlap: an indicator of the same project
- * type (the template library's types, see ./project-types.ts), and one many projects use. The list
- * then covers the 二级 a table must have (数量/质量/时效/成本, one 效益, one 满意度) before it
- * repeats a 二级, so a clerk sees something for every part of the table.
+ * Suggesting 三级 indicators for a project from the 指标库, offline. First the project's type is
+ * recognised from the words of its 项目名称, 资金用途 and 绩效目标 (./recognize-type.ts), or taken
+ * as the clerk picked it; then the indicators come in tiers: that type's own, then the 共性指标
+ * backbone, then those of related types — an indicator of an unrelated type only after all of
+ * these. Within a tier they are ranked by how well the project's text fits the projects each
+ * indicator came from (and its own name and 指标解释), by BM25 over character uni- and bi-grams —
+ * Chinese has no spaces between words — through MiniSearch (a small full-text engine that runs in
+ * the task pane and under Node alike), and by how many projects use it. Without a type, the text
+ * fit alone ranks (the backbone a little ahead). The list then covers the 二级 a table must have
+ * (数量/质量/时效/成本, one 效益, one 满意度) before it repeats a 二级, so a clerk sees something for
+ * every part of the table.
  */
 import MiniSearch from 'minisearch';
 import { getProfile, profiles } from '../profiles';
@@ -15,8 +18,8 @@ import { mapToProfile } from '../templates/frame';
 import { normLabel, toHalfWidth } from '../text';
 import { indicatorKey } from './key';
 import { indicatorLibrary } from './library';
-import { typesOfProject } from './project-types';
-import type { IndicatorLibrary, LibraryIndicator } from './schema';
+import { recognizeTypes, type TypeMatch } from './recognize-type';
+import type { IndicatorLibrary, LibraryIndicator, LibraryType, Measure } from './schema';
 
 export interface SuggestQuery {
   /** 项目名称 */
@@ -31,6 +34,11 @@ export interface SuggestQuery {
   profileId?: string;
   /** how many (default 10) */
   top?: number;
+  /**
+   * the project type the clerk picked (a type id); '' for none (rank by the text alone); absent:
+   * the type recognised from the text
+   */
+  typeId?: string;
 }
 
 export interface Suggestion {
@@ -53,6 +61,30 @@ export interface Suggestion {
   examples?: string[];
   /** how many projects of the sources use it */
   uses: number;
+  /** the value form structured: kind, operator, unit */
+  measure: Measure;
+  /** a 共性指标 (fits almost any project) */
+  common: boolean;
+  /** where it came from: `framework`, `seed:000`, … */
+  sources: string[];
+}
+
+/** A project type as the pane and the CLI name it. */
+export interface TypeInfo {
+  id: string;
+  name: string;
+  group: string;
+}
+
+/** Suggestions and the type they are for. */
+export interface SuggestResult {
+  /** the type the list is for: the clerk's pick, else the one recognised; undefined: none */
+  type?: TypeInfo;
+  /** how the type was chosen: recognised from the text, picked by the clerk (a type, or none: typeId ''), none recognised */
+  typeBy: 'recognised' | 'picked' | 'none';
+  /** the types the text leads to, best first (the recognised one is the first) */
+  matches: TypeMatch[];
+  suggestions: Suggestion[];
 }
 
 export interface SuggesterOptions {
@@ -73,6 +105,7 @@ export interface Weights {
   moreProjects: number;
   own: number;
   type: number;
+  framework: number;
   uses: number;
   digitsFactor: number;
 }
@@ -87,8 +120,10 @@ export const WEIGHTS: Readonly<Weights> = {
   moreProjects: 0.25,
   /** the indicator's own name and description fit the query */
   own: 0.25,
-  /** the indicator is of a type the project is of */
-  type: 0.6,
+  /** a 共性指标, when the project's type is not known */
+  type: 0.5,
+  /** written for the framework (a clean name, a value form with its operator, a 指标解释) */
+  framework: 0.3,
   /** used by many projects (log scale, 0–1) */
   uses: 0.7,
   /** a name with digits (`127名委员全年支出总额`) is one project's, rarely another's */
@@ -97,6 +132,9 @@ export const WEIGHTS: Readonly<Weights> = {
 
 /** at most this many suggestions of one 二级 before every other 二级 had its turn */
 const PER_LEVEL2 = 3;
+
+/** Tiers when the project's type is known: its own, the backbone, related types', anything else. */
+const TIER = { own: 3, common: 2, related: 1, other: 0 } as const;
 
 const STOP_CHARS = new Set(['的', '和', '及', '与', '等', '了', '在', '对', '是', '为', '中', '其', '用', '于', '年', '元', '万']);
 const SEGMENT_RE = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z]+/g;
@@ -158,6 +196,7 @@ export class Suggester {
   /** the indicators themselves: name and description */
   private readonly own = engine<IndicatorDoc>(['name', 'description']);
   private readonly indicators: (LibraryIndicator & { id: number; uses: number })[];
+  private readonly types = new Map<string, LibraryType>();
   private readonly maxUses: number;
   private readonly w: Weights;
   private readonly cover: boolean;
@@ -177,6 +216,7 @@ export class Suggester {
       if (from.length > 0) this.indicators.push({ ...ind, id, from, uses: from.length });
     });
     this.maxUses = Math.max(1, ...this.indicators.map((i) => i.uses));
+    for (const t of library.types) this.types.set(t.id, t);
     this.projects.addAll(
       library.projects.flatMap((p, id) => (excluded.has(id) ? [] : [{ id, name: p.name, usage: p.usage ?? '', goal: p.goal ?? '' }])),
     );
@@ -208,13 +248,46 @@ export class Suggester {
     return out;
   }
 
+  /** The library's project types, in its order, with their group. */
+  typeList(): TypeInfo[] {
+    return this.library.types.map((t) => ({ id: t.id, name: t.name, group: t.group }));
+  }
+
+  /** The types the project's text leads to, best first. */
+  matchTypes(q: Pick<SuggestQuery, 'name' | 'usage' | 'goal'>): TypeMatch[] {
+    return recognizeTypes(this.library.types, q);
+  }
+
   /** The indicators ranked for a project, best first, covering the format's required 二级 first. */
   suggest(q: SuggestQuery): Suggestion[] {
+    return this.suggestFor(q).suggestions;
+  }
+
+  /** The type the project is (recognised, or as the clerk picked it) and the indicators ranked for it. */
+  suggestFor(q: SuggestQuery): SuggestResult {
+    const matches = this.matchTypes(q);
+    const picked = q.typeId !== undefined;
+    const chosen = picked ? (q.typeId === '' ? undefined : this.types.get(q.typeId as string)) : this.types.get(matches[0]?.id ?? '');
+    if (picked && q.typeId !== '' && !chosen) throw new Error(`项目类型“${q.typeId}”不存在`);
+    const type: TypeInfo | undefined = chosen && { id: chosen.id, name: chosen.name, group: chosen.group };
+    const related = new Set(chosen?.related ?? []);
+    // related both ways: 人居环境整治 lists 农村保洁, so 农村保洁's indicators are near it and its are near 农村保洁
+    if (chosen) for (const t of this.library.types) if (t.related?.includes(chosen.id)) related.add(t.id);
+    const tier = (ind: LibraryIndicator): number => {
+      if (!chosen) return 0;
+      if (ind.types.includes(chosen.id)) return TIER.own;
+      if (ind.common) return TIER.common;
+      if (ind.types.some((t) => related.has(t))) return TIER.related;
+      return TIER.other;
+    };
+    return { type, typeBy: picked ? 'picked' : type ? 'recognised' : 'none', matches, suggestions: this.rank(q, tier) };
+  }
+
+  private rank(q: SuggestQuery, tier: (ind: LibraryIndicator) => number): Suggestion[] {
     const top = Math.max(1, Math.floor(q.top ?? 10));
     const profile = q.profileId ? getProfile(q.profileId) : profiles[0];
     const projectFit = this.fit(this.projects, q);
     const ownFit = this.fit(this.own, q);
-    const types = new Set(typesOfProject(q.name, q.usage));
     const existing = new Set((q.existing ?? []).map(indicatorKey));
     let frame = this.framed.get(profile.id);
     if (!frame) {
@@ -225,13 +298,19 @@ export class Suggester {
       const sims = ind.from.map((p) => projectFit.get(p) ?? 0).sort((a, b) => b - a);
       let s = this.w.project * (sims[0] ?? 0) + this.w.moreProjects * ((sims[1] ?? 0) + (sims[2] ?? 0));
       s += this.w.own * (ownFit.get(ind.id) ?? 0);
-      if (ind.types.some((t) => types.has(t))) s += this.w.type;
+      if (ind.common) s += this.w.type;
+      if (ind.sources.includes('framework')) s += this.w.framework;
       s += (this.w.uses * Math.log(1 + ind.uses)) / Math.log(1 + this.maxUses);
       if (HAS_DIGIT_RE.test(ind.name)) s *= this.w.digitsFactor;
-      return { ind, s, level1: frame[k].level1, level2: frame[k].level2 };
+      return { ind, s, tier: tier(ind), level1: frame[k].level1, level2: frame[k].level2 };
     });
-    scored.sort((a, b) => b.s - a.s || a.ind.id - b.ind.id);
-    const max = scored[0]?.s || 1;
+    // the tier first (a type's own before the backbone before anything else), then the fit: the
+    // tier plus the fit scaled to 0–1 (the score shown is this, the best 1)
+    const maxFit = Math.max(1e-9, ...scored.map((x) => x.s));
+    for (const x of scored) x.s = x.tier + x.s / maxFit;
+    const before = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.s - a.s || a.ind.id - b.ind.id;
+    scored.sort(before);
+    const max = Math.max(1e-9, ...scored.map((x) => x.s));
 
     // cover each required 二级 group with its best indicator, then fill by score (PER_LEVEL2 a 二级 at most, until nothing else is left)
     const chosen: typeof scored = [];
@@ -244,7 +323,7 @@ export class Suggester {
     const firsts = (this.cover ? coverageGroups(profile) : [])
       .map((group) => scored.find((x) => group.includes(normLabel(x.level2))))
       .filter((x): x is (typeof scored)[number] => x !== undefined)
-      .sort((a, b) => b.s - a.s);
+      .sort(before);
     for (const best of firsts) {
       if (chosen.length >= top) break;
       if (!taken.has(best.ind.id)) take(best);
@@ -260,7 +339,7 @@ export class Suggester {
         perLevel2.set(k, (perLevel2.get(k) ?? 0) + 1);
       }
     }
-    chosen.sort((a, b) => b.s - a.s || a.ind.id - b.ind.id);
+    chosen.sort(before);
     return chosen.map(({ ind, s, level1, level2 }) => {
       const out: Suggestion = {
         id: ind.id,
@@ -272,6 +351,9 @@ export class Suggester {
         score: Math.round((s / max) * 1000) / 1000,
         existing: existing.has(indicatorKey(ind.name)),
         uses: ind.uses,
+        measure: ind.measure,
+        common: ind.common === true,
+        sources: ind.sources,
       };
       if (ind.description) out.description = ind.description;
       if (ind.basis) out.basis = ind.basis;
@@ -292,6 +374,11 @@ export function defaultSuggester(): Suggester {
 /** Suggestions for a project from the whole 指标库. */
 export function suggestIndicators(q: SuggestQuery): Suggestion[] {
   return defaultSuggester().suggest(q);
+}
+
+/** Suggestions for a project from the whole 指标库, with the type they are for. */
+export function suggestForProject(q: SuggestQuery): SuggestResult {
+  return defaultSuggester().suggestFor(q);
 }
 
 /** Suggestions grouped by 二级, in the order of the format's frame (a 二级 it does not list last). */

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { FrameMapSchema, ProjectTypeSchema, type FrameMap, type ProjectType, type TemplateIndicator } from './types';
 
-const ALL = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info'];
+const ALL = ['hebei-project', 'central-2021', 'disclosure-list', 'hebei-yth-annual', 'hebei-yth-info', 'sichuan-yth-annual'];
 
 const QTY = { level1: '产出指标', level2: '数量指标' } as const;
 const QUA = { level1: '产出指标', level2: '质量指标' } as const;

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSync16Regular, CheckmarkCircle48Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { ArrowSync16Regular, CheckmarkCircle48Regular, Broom16Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import type { Diagnostic, Severity } from '../../domain/model';
 import type { CellRef, CheckResult } from '../host';
 import { isSafeFix } from '../host';
@@ -67,6 +67,8 @@ export interface CheckTabProps {
   onSelect(d: Diagnostic): void;
   onFix(d: Diagnostic): void;
   onFixAll(): void;
+  /** 清除全部标记 (absent: the host cannot mark) */
+  onClearMarks?(): void;
   onGoToTemplates?(): void;
 }
 
@@ -111,7 +113,7 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
 const sameRef = (d: Diagnostic, ref: CellRef | null) => ref !== null && d.sheet === ref.sheet && d.cell === ref.cell;
 
 export function CheckTab(props: CheckTabProps) {
-  const { result, stale, live, busy, selection, notice, onLiveChange, onRecheck, onSelect, onFix, onFixAll, onGoToTemplates } = props;
+  const { result, stale, live, busy, selection, notice, onLiveChange, onRecheck, onSelect, onFix, onFixAll, onClearMarks, onGoToTemplates } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const diagnostics = result?.diagnostics ?? [];
@@ -159,6 +161,11 @@ export function CheckTab(props: CheckTabProps) {
         <Button icon={busy ? <Spinner size="extra-tiny" /> : <ArrowSync16Regular />} onClick={onRecheck} disabledFocusable={busy}>
           {busy ? S.checking : S.recheck}
         </Button>
+        {onClearMarks && (
+          <Button size="small" appearance="subtle" icon={<Broom16Regular />} onClick={onClearMarks} disabledFocusable={busy} title={S.clearMarksHint}>
+            {S.clearMarks}
+          </Button>
+        )}
       </div>
 
       {result && (

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, makeStyles, mergeClasses, tokens, Caption1 } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Warning16Filled, Info16Filled, Wrench16Regular } from '@fluentui/react-icons';
 import type { Diagnostic, Severity } from '../../domain/model';
+import { getRule } from '../../domain/rules';
 import { S, SEVERITY_LABEL } from '../strings';
 
 const useStyles = makeStyles({
@@ -44,6 +45,11 @@ export function SeverityIcon({ severity, className }: { severity: Severity; clas
   return <Info16Filled {...props} />;
 }
 
+/** The rule's Chinese title (its description), for the second line of a problem. */
+export function ruleTitle(ruleId: string): string {
+  return getRule(ruleId)?.description ?? S.unknownRule;
+}
+
 export interface DiagnosticItemProps {
   diagnostic: Diagnostic;
   current?: boolean;
@@ -62,9 +68,10 @@ export function DiagnosticItem({ diagnostic: d, current, busy, onSelect, onFix }
       <Button appearance="subtle" className={styles.main} onClick={() => onSelect(d)} title={S.goToCell(d.cell)}>
         <SeverityIcon severity={d.severity} className={styles.icon} />
         <span className={styles.text}>
-          <span>{d.message}</span>
-          <Caption1 className={styles.meta}>
-            {d.cell} · {d.ruleId}
+          <span data-message="">{d.message}</span>
+          {/* the rule's Chinese title; its id (public, in the JSON) in the tooltip */}
+          <Caption1 className={styles.meta} title={S.ruleIdTip(d.ruleId)} data-rule-title="">
+            {d.cell} · {ruleTitle(d.ruleId)}
           </Caption1>
         </span>
       </Button>

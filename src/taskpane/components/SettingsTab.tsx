@@ -28,7 +28,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
   ruleHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '6px', flexWrap: 'wrap' },
-  ruleId: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   select: { minWidth: '110px' },
   saved: { color: tokens.colorNeutralForeground3 },
 });
@@ -161,7 +160,7 @@ export function SettingsTab({ catalog, settings, detectedYear, defaultFloor, sav
           return (
             <li key={rule.id} className={styles.rule}>
               <div className={styles.ruleHead}>
-                <label htmlFor={selectId} style={{ minWidth: 0, flex: '1 1 150px' }}>
+                <label htmlFor={selectId} style={{ minWidth: 0, flex: '1 1 150px' }} title={S.ruleIdTip(rule.id)}>
                   {rule.description}
                 </label>
                 <Select
@@ -181,7 +180,6 @@ export function SettingsTab({ catalog, settings, detectedYear, defaultFloor, sav
                   <option value="off">{S.ruleOff}</option>
                 </Select>
               </div>
-              <Caption1 className={styles.ruleId}>{rule.id}</Caption1>
             </li>
           );
         })}

@@ -20,6 +20,7 @@ import {
 import { TableAdd20Regular } from '@fluentui/react-icons';
 import type { HeaderField, HeaderInput, InsertResult, PaneCatalog, ProjectTypeInfo, SuggestionInfo } from '../host';
 import { SuggestionList } from './SuggestionList';
+import { useIndicators } from './useIndicators';
 import { S } from '../strings';
 
 const useStyles = makeStyles({
@@ -63,13 +64,11 @@ export function orderTypes(types: ProjectTypeInfo[], recent: string[], query: st
     .map((x) => x.t);
 }
 
-const EMPTY: HeaderInput = { name: '', code: '', budget: '', fiscal: '', fiscalUpper: '', fiscalLocal: '', other: '', year: '' };
-
 export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange, onInsert }: TemplatesTabProps) {
   const styles = useStyles();
   const [query, setQuery] = React.useState('');
   const [typeId, setTypeId] = React.useState<string | null>(null);
-  const [input, setInput] = React.useState<HeaderInput>({ ...EMPTY, year: year ? String(year) : '' });
+  const [input, setInput] = React.useState<HeaderInput>({ year: year ? String(year) : '' });
   const [touched, setTouched] = React.useState<Partial<Record<HeaderField, boolean>>>({});
   const [submitted, setSubmitted] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
@@ -87,23 +86,24 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
     [catalog, query, profileId, recent],
   );
   const fields = catalog.headerFields(profileId);
-  const labels = catalog.headerLabels?.(profileId) ?? {};
+  const labels = catalog.headerLabels(profileId);
   const validation = catalog.validateHeader(input, profileId);
   const errors = validation.ok ? {} : validation.errors;
   const profile = catalog.profiles.find((p) => p.id === profileId);
   const selectedType = typeId && types.some((t) => t.id === typeId) ? typeId : null;
   const typeName = types.find((t) => t.id === selectedType)?.name ?? '';
   // the template about to be inserted: its name (or its type's), what the type's template already has
-  const suggestName = input.name.trim() || typeName;
+  const suggestName = (input.name ?? '').trim() || typeName;
   const suggestKey = JSON.stringify([suggestName, selectedType, profileId, suggestTop]);
+  // the 指标库 (its own chunk) is fetched when there is first something to suggest for
+  const lib = useIndicators(catalog, suggestName !== '');
+  const api = lib.state === 'ready' ? lib.api : undefined;
   const suggestions = React.useMemo(() => {
-    if (!suggestName || !catalog.suggest) return [];
+    if (!suggestName || !api) return [];
     const existing = selectedType ? (catalog.typeIndicatorNames?.(selectedType) ?? []) : [];
     // what the template has anyway is listed (marked) on top of `suggestTop` new ones
-    return catalog.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length });
-  },
-    [catalog, suggestKey],
-  );
+    return api.suggest({ name: suggestName, existing, profileId, top: suggestTop + existing.length }).groups;
+  }, [catalog, api, suggestKey]);
   const added = React.useMemo(() => new Set(extras.map((x) => x.id)), [extras]);
 
   const set = (f: HeaderField) => (_: unknown, data: { value: string }) => {
@@ -198,8 +198,9 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
           <HeaderInputField field="code" label={labels.code} input={input} error={showError('code')} onChange={set('code')} hint={S.codeHint} />
         )}
         <div className={styles.pair}>
-          {(['budget', 'fiscal', 'fiscalUpper', 'fiscalLocal', 'other'] as const)
-            .filter((f) => fields.includes(f))
+          {/* the profile's money fields, then the year */}
+          {fields
+            .filter((f) => f !== 'name' && f !== 'code' && f !== 'year')
             .map((f) => (
               <HeaderInputField
                 key={f}
@@ -212,7 +213,7 @@ export function TemplatesTab({ catalog, profileId, recent, year, onProfileChange
               />
             ))}
           {fields.includes('year') && (
-            <HeaderInputField field="year" input={input} error={showError('year')} onChange={set('year')} numeric />
+            <HeaderInputField field="year" label={labels.year} input={input} error={showError('year')} onChange={set('year')} numeric />
           )}
         </div>
       </div>
@@ -279,7 +280,7 @@ function HeaderInputField(props: {
   const { field, label, input, error, hint, numeric, onChange } = props;
   return (
     <Field
-      label={label ?? S.fields[field]}
+      label={label ?? field}
       validationMessage={error ?? hint}
       validationState={error ? 'error' : 'none'}
     >

@@ -8,6 +8,7 @@ import { canFixCell, fieldText, isProjectBlock } from './rows';
 export const indicatorAliasName = defineRule({
   id: 'indicator/alias-name',
   severity: 'warning',
+  fixable: 'bulk',
   scope: 'block',
   description: '一级/二级指标使用了非标准名称',
   messages: {

@@ -10,6 +10,7 @@ import { indicatorMissingValue } from './missing-value';
 import { indicatorNameAsValue } from './name-as-value';
 import { indicatorUnknownLevel1 } from './unknown-level1';
 import { indicatorUnknownLevel2 } from './unknown-level2';
+import { indicatorWeightsTotal } from './weights-total';
 
 export {
   indicatorAliasName,
@@ -23,6 +24,7 @@ export {
   indicatorNameAsValue,
   indicatorUnknownLevel1,
   indicatorUnknownLevel2,
+  indicatorWeightsTotal,
 };
 
 /** The indicator/* rules (docs/domain.md §6 Indicators). */
@@ -37,5 +39,6 @@ export const indicatorRules: Rule[] = [
   indicatorMissingBasis,
   indicatorDuplicate,
   indicatorNameAsValue,
+  indicatorWeightsTotal,
   indicatorCopiedSet,
 ];

@@ -8,7 +8,7 @@ import { canonicalLevel1, canonicalLevel2 } from '../../profiles';
 import type { RuleContext } from '../../rule';
 import { readSplitValue, type SplitParts, type SplitReading } from '../../split-value';
 import { normLabel, quote } from '../../text';
-import { parseValue, type ParsedValue } from '../../value';
+import { parseShown, type ParsedValue } from '../../value';
 import { fieldText } from '../block-helpers';
 
 export interface ResolvedRow {
@@ -40,7 +40,7 @@ export function resolveRow(profile: Profile, row: IndicatorRow): ResolvedRow {
     level1: l1?.canonical,
     level2: l2?.canonical,
     name: normLabel(fieldText(row.level3)),
-    value: parseValue(row.value.value, row.value.numberFormat),
+    value: parseShown(row.value.value, row.value.numberFormat, row.value.text),
     splitBroken: row.split !== undefined && readSplitValue(row.split).broken,
   };
 }
@@ -85,6 +85,15 @@ export function splitRows(ctx: RuleContext): SplitRow[] {
   return out;
 }
 
+/**
+ * What the format calls the three parts of a split 指标值, for messages: `符号 | 值 | 计量单位`
+ * (hebei-yth-info), `指标性质 | 指标值 | 度量单位` (sichuan-yth-annual) — the first label of each.
+ */
+export function splitCaptions(profile: Profile): { opCol: string; numCol: string; unitCol: string } {
+  const sv = profile.splitValue;
+  return { opCol: sv?.operator[0] ?? '符号', numCol: sv?.number[0] ?? '值', unitCol: sv?.unit[0] ?? '计量单位' };
+}
+
 /** Which part of a split 指标值 a problem is about. */
 export type ValuePart = 'operator' | 'number' | 'unit';
 
@@ -121,7 +130,7 @@ export function isSatisfactionRow(r: ResolvedRow): boolean {
 
 /** A fix may rewrite a cell only in block layouts: a disclosure list keeps all indicators in one text cell. */
 export function canFixCell(profile: Profile): boolean {
-  return profile.layout === 'block';
+  return profile.layout !== 'list';
 }
 
 /**

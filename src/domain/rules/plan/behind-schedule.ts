@@ -10,6 +10,7 @@ export const planBehindSchedule = defineRule({
   id: 'plan/behind-schedule',
   severity: 'info',
   defaultOff: true,
+  switchedOn: (settings) => settings.planPacing === true,
   scope: 'block',
   appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],

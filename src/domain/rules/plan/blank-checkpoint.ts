@@ -6,6 +6,7 @@ import { readPlan } from './read';
 export const planBlankCheckpoint = defineRule({
   id: 'plan/blank-checkpoint',
   severity: 'warning',
+  fixable: 'one',
   scope: 'block',
   appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],

@@ -6,6 +6,7 @@ import { EPS, pct, perPeriodSums, planEdit, readPlan } from './read';
 export const planNotCumulative = defineRule({
   id: 'plan/not-cumulative',
   severity: 'error',
+  fixable: 'one',
   scope: 'block',
   appliesTo: (p) => p.plan !== undefined,
   layouts: ['block'],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { cellFor, isBlank } from '../block-helpers';
+import { cellFor, fieldText, isBlank, quote } from '../block-helpers';
 import { blockField } from '../total/funding-mismatch';
 
 /**
@@ -10,12 +10,13 @@ export const tableMissingField = defineRule({
   id: 'table/missing-field',
   severity: 'error',
   scope: 'block',
-  description: '项目名称、预算数、资金支出计划或绩效目标未填写',
+  description: '项目名称、预算数、资金支出计划、绩效目标或指标权重未填写',
   messages: {
     blank: '{{field}}为空：应填写{{expected}}',
     absent: '表中找不到{{field}}：应补上“{{field}}”并填写{{expected}}',
     planBlank: '资金支出计划（%）一行全部为空：应按累计百分比填写各时间点的支出进度，最后一期为100%',
     planAbsent: '表中找不到资金支出计划（%）：应补上该行，按累计百分比填写各时间点的支出进度',
+    weightBlank: '三级指标“{{name}}”的权重为空：应填写该指标的分值{{total}}',
   },
   check(ctx) {
     const block = ctx.block;
@@ -43,6 +44,14 @@ export const tableMissingField = defineRule({
       } else if (plan.values.every((v) => isBlank(v))) {
         ctx.report({ at: plan.values[0]?.cell ?? plan.labelCell, messageId: 'planBlank' });
       }
+    }
+
+    // a table with a 权重 column (docs/domain.md §2.8): every named indicator carries its weight
+    const totals = ctx.profile.weightTotals ?? [];
+    const total = totals.length > 0 ? `（本项目各指标权重合计应为${totals.join('或')}）` : '';
+    for (const row of block.indicators) {
+      if (row.weight === undefined || !isBlank(row.weight) || isBlank(row.level3)) continue;
+      ctx.report({ at: row.weight.cell, messageId: 'weightBlank', data: { name: quote(fieldText(row.level3), 30), total } });
     }
   },
 });

@@ -1,8 +1,8 @@
 import type { Block, IndicatorRow } from '../../model';
 import { defineRule } from '../../rule';
 import { compact, fieldText, fmtNum, quote, readAmount } from '../block-helpers';
-import { parseValue } from '../../value';
-import { AMOUNT_TOLERANCE } from './funding-mismatch';
+import { parseShown } from '../../value';
+import { AMOUNT_TOLERANCE } from '../../totals';
 
 /** a name or description that states a per-unit amount, not a total */
 const PER_UNIT_NAME = /标准|单价|人均|户均|村均|均价|平均|每|单位成本|定额/;
@@ -33,7 +33,7 @@ export function totalCostAmounts(block: Block): CostAmount[] {
     if (!isCostRow(row)) continue;
     const name = fieldText(row.level3);
     if (PER_UNIT_NAME.test(name) || PER_UNIT_NAME.test(fieldText(row.description))) continue;
-    const p = parseValue(row.value.value, row.value.numberFormat);
+    const p = parseShown(row.value.value, row.value.numberFormat, row.value.text);
     if (p.kind !== 'money' || p.moneyWan === undefined) continue;
     const per = p.per ?? [];
     if (per.some((d) => d.replace(/\s+/g, '') !== '年')) continue; // /人 /村 /月 …: per unit; /年 is the year's total

@@ -2,9 +2,7 @@ import type { Block, Field } from '../../model';
 import { fieldCaption } from '../../profile';
 import { defineRule } from '../../rule';
 import { fmtNum, isBlank, readAmount } from '../block-helpers';
-
-/** tolerance in the block's money unit */
-export const AMOUNT_TOLERANCE = 0.005;
+import { relationFormula, relationHolds } from '../../totals';
 
 /** A field of the block by the profile's key: its own property (budget, fiscal …) or `extra` (上级补助 …). */
 export function blockField(block: Block, key: string): Field | undefined {
@@ -45,9 +43,8 @@ export const totalFundingMismatch = defineRule({
       if (fields.every((f) => !f)) continue; // the table has no split at all
       const amounts = fields.map((f) => (isBlank(f) ? 0 : readAmount(f)));
       if (amounts.some((a) => a === undefined)) continue;
-      const sum = amounts.reduce<number>((s, a) => s + (a as number), 0);
-      const diff = Math.abs(total - sum);
-      if (diff <= AMOUNT_TOLERANCE + 1e-9) continue;
+      const { sum, diff, holds } = relationHolds(total, amounts as number[]);
+      if (holds) continue;
       ctx.report({
         at: totalField.cell,
         messageId: 'mismatch',
@@ -58,7 +55,7 @@ export const totalFundingMismatch = defineRule({
           sum: fmtNum(sum, 6),
           diff: fmtNum(diff, 6),
           unit: block.moneyUnit ?? '万元',
-          formula: `${caption(rel.total)} = ${rel.parts.map(caption).join(' + ')}`,
+          formula: relationFormula(ctx.profile, rel),
         },
         related: fields.map((f) => f?.cell).filter((c): c is string => !!c),
       });

@@ -1,7 +1,7 @@
 import type { Block } from '../../model';
 import { defineRule } from '../../rule';
 import { fmtNum, isBlank, readAmount } from '../block-helpers';
-import { AMOUNT_TOLERANCE } from './funding-mismatch';
+import { AMOUNT_TOLERANCE } from '../../totals';
 
 /**
  * total/unit-sum-mismatch — disclosure-list: a unit row's amount differs from the sum of its

@@ -1,13 +1,15 @@
 import { defineRule } from '../../rule';
+import { costIsQuantified } from './cost-not-quantified';
 import { fieldText, isCostRow, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
 
 /** control/compliance rates under 成本指标 are rightly "at least" */
-const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|完成率/;
+export const AT_LEAST_NAME = /控制率|节约率|节支率|合规率|执行率|完成率/;
 
 /** value/cost-direction — a 成本指标 value uses ≥ or >. No fix: the clerk must decide. */
 export const valueCostDirection = defineRule({
   id: 'value/cost-direction',
   severity: 'warning',
+  fixable: 'one',
   scope: 'block',
   description: '成本指标使用了“≥”或“>”',
   messages: {
@@ -20,6 +22,7 @@ export const valueCostDirection = defineRule({
     for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
       if (!isCostRow(r) || (p.operator !== '≥' && p.operator !== '>') || AT_LEAST_NAME.test(r.name)) continue;
+      if (!costIsQuantified(r)) continue; // not an amount at all: value/cost-not-quantified says so, one piece of advice
       ctx.report({
         at: valueCell(r.row, 'operator'),
         messageId: 'direction',

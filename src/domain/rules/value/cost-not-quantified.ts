@@ -1,6 +1,12 @@
 import { defineRule } from '../../rule';
 import { quote } from '../../text';
-import { fieldText, isCostRow, isProjectBlock, qualitativePart, valueCell, valueRows } from '../indicator/rows';
+import { fieldText, isCostRow, isProjectBlock, qualitativePart, valueCell, valueRows, type ResolvedRow } from '../indicator/rows';
+import { isBareNumber, isRateRow } from './rate-without-percent';
+
+/** A cost value in the form a cost takes: money, or a percentage on a 控制率/成本率 name. */
+export function costIsQuantified(r: ResolvedRow): boolean {
+  return r.value.kind === 'money' || (r.value.kind === 'percent' && /控制率|成本率|节约率|节支率/.test(r.name));
+}
 
 /** value/cost-not-quantified — a 成本指标 value is neither money nor a percentage on a 控制率/成本率 name. */
 export const valueCostNotQuantified = defineRule({
@@ -17,8 +23,8 @@ export const valueCostNotQuantified = defineRule({
     if (!block || !isProjectBlock(block)) return;
     for (const r of valueRows(ctx.profile, block)) {
       const p = r.value;
-      if (!isCostRow(r) || !r.name || p.kind === 'empty' || p.kind === 'money') continue;
-      if (p.kind === 'percent' && /控制率|成本率|节约率|节支率/.test(r.name)) continue;
+      if (!isCostRow(r) || !r.name || p.kind === 'empty' || costIsQuantified(r)) continue;
+      if (isBareNumber(p) && isRateRow(r)) continue; // `95` for 成本控制率: value/rate-without-percent asks for `95%`
       ctx.report({
         at: valueCell(r.row, qualitativePart(r, 'unit')),
         messageId: 'notMoney',

@@ -1,5 +1,8 @@
 import { defineRule } from '../../rule';
-import { canFixCell, fieldText, isProjectBlock, valueCell, valueRows } from '../indicator/rows';
+import { canFixCell, fieldText, isCostRow, isProjectBlock, isSatisfactionRow, valueCell, valueRows } from '../indicator/rows';
+import { costIsQuantified } from './cost-not-quantified';
+import { isCountAsPercent } from './quantity-not-count';
+import { isBareNumber, isRateRow } from './rate-without-percent';
 
 /** Operator spellings the rule corrects (Chinese words such as 不低于 are legitimate text). */
 const ODD_OPERATORS = new Set(['>=', '=>', '<=', '=<', '≧', '≦', '⩾', '⩽', '＞＝', '＜＝']);
@@ -8,6 +11,7 @@ const ODD_OPERATORS = new Set(['>=', '=>', '<=', '=<', '≧', '≦', '⩾', '⩽
 export const valuePercentNotation = defineRule({
   id: 'value/percent-notation',
   severity: 'warning',
+  fixable: 'bulk',
   scope: 'block',
   description: '百分号或比较符号写法不规范',
   messages: {
@@ -24,6 +28,11 @@ export const valuePercentNotation = defineRule({
         p.notation.latex === true ||
         (p.notation.operator !== undefined && ODD_OPERATORS.has(p.notation.operator));
       if (!odd) continue;
+      // `>=95` for a rate or a satisfaction: the rule that asks for the percentage speaks (its fix writes `≥95%`)
+      if (isBareNumber(p) && !r.row.split && (isRateRow(r) || isSatisfactionRow(r))) continue;
+      // `95百分比` for 保洁员人数: value/quantity-not-count asks for a count, not a better-spelled percentage
+      // `95百分比` for 保洁员工资: value/cost-not-quantified asks for an amount
+      if (isCountAsPercent(r) || (p.kind === 'percent' && isCostRow(r) && r.name !== '' && !costIsQuantified(r))) continue;
       if (r.row.split) {
         // a split value: only its unit can be spelled oddly (`％`, `百分比`); the fix rewrites that cell
         const cell = valueCell(r.row, 'unit');

@@ -4,7 +4,7 @@ import { OPERATOR_SYMBOL } from '../../split-value';
 import { quote } from '../../text';
 import { formatNumber, parseValue } from '../../value';
 import { fieldText, isBlank } from '../block-helpers';
-import { splitRows } from '../indicator/rows';
+import { splitCaptions, splitRows } from '../indicator/rows';
 
 /**
  * value/split-not-numeric — a split 指标值 whose 符号 is not 定性 has a 值 that is not a plain number
@@ -13,15 +13,16 @@ import { splitRows } from '../indicator/rows';
 export const valueSplitNotNumeric = defineRule({
   id: 'value/split-not-numeric',
   severity: 'error',
+  fixable: 'one',
   scope: 'block',
-  layouts: ['block'],
+  layouts: ['block', 'rows'],
   appliesTo: (p) => p.splitValue !== undefined,
   description: '指标值的“值”不是数字（符号不是“定性”时）',
   messages: {
     whole:
-      '三级指标“{{name}}”的值“{{value}}”是完整的指标值：应拆开填写——符号“{{symbol}}”、值“{{number}}”、计量单位“{{unit}}”',
+      '三级指标“{{name}}”的{{numCol}}“{{value}}”是完整的指标值：应拆开填写——{{opCol}}“{{symbol}}”、{{numCol}}“{{number}}”、{{unitCol}}“{{unit}}”',
     notNumeric:
-      '三级指标“{{name}}”的值“{{value}}”不是数字：符号不是“定性”时，值只填数字（如“95”），单位填在“计量单位”栏；文字目标请把符号改为“定性”',
+      '三级指标“{{name}}”的{{numCol}}“{{value}}”不是数字：{{opCol}}不是“定性”时，{{numCol}}只填数字（如“95”），单位填在“{{unitCol}}”栏；文字目标请把{{opCol}}改为“定性”',
   },
   check(ctx) {
     for (const { split, reading: s, name } of splitRows(ctx)) {
@@ -47,9 +48,9 @@ export const valueSplitNotNumeric = defineRule({
                 ],
               }
             : undefined;
-        ctx.report({ at: split.number.cell, messageId: 'whole', data: { name, value: quote(raw, 20), symbol, number, unit }, fix });
+        ctx.report({ at: split.number.cell, messageId: 'whole', data: { name, value: quote(raw, 20), symbol, number, unit, ...splitCaptions(ctx.profile) }, fix });
       } else {
-        ctx.report({ at: split.number.cell, messageId: 'notNumeric', data: { name, value: quote(raw, 20) } });
+        ctx.report({ at: split.number.cell, messageId: 'notNumeric', data: { name, value: quote(raw, 20), ...splitCaptions(ctx.profile) } });
       }
     }
   },

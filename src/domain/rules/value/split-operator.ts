@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { SPLIT_SYMBOLS } from '../../split-value';
 import { quote } from '../../text';
-import { splitRows } from '../indicator/rows';
+import { splitCaptions, splitRows } from '../indicator/rows';
 
 const SYMBOLS = SPLIT_SYMBOLS.join(' ');
 
@@ -13,19 +13,19 @@ export const valueSplitOperator = defineRule({
   id: 'value/split-operator',
   severity: 'error',
   scope: 'block',
-  layouts: ['block'],
+  layouts: ['block', 'rows'],
   appliesTo: (p) => p.splitValue !== undefined,
   description: '指标值的“符号”为空或不是系统规定的符号',
   messages: {
-    invalid: '三级指标“{{name}}”的符号“{{symbol}}”不是系统规定的符号：应为 {{symbols}} 之一（文字目标选“定性”）',
-    blank: '三级指标“{{name}}”的符号为空：应选 {{symbols}} 之一（文字目标选“定性”）',
+    invalid: '三级指标“{{name}}”的{{opCol}}“{{symbol}}”不是系统规定的符号：应为 {{symbols}} 之一（文字目标选“定性”）',
+    blank: '三级指标“{{name}}”的{{opCol}}为空：应选 {{symbols}} 之一（文字目标选“定性”）',
   },
   check(ctx) {
     for (const { split, reading: s, name } of splitRows(ctx)) {
       if (s.operatorState === 'invalid') {
-        ctx.report({ at: split.operator.cell, messageId: 'invalid', data: { name, symbol: quote(s.operatorText, 12), symbols: SYMBOLS } });
+        ctx.report({ at: split.operator.cell, messageId: 'invalid', data: { name, symbol: quote(s.operatorText, 12), symbols: SYMBOLS, ...splitCaptions(ctx.profile) } });
       } else if (s.operatorState === 'blank' && (s.numberState !== 'blank' || !s.unitBlank)) {
-        ctx.report({ at: split.operator.cell, messageId: 'blank', data: { name, symbols: SYMBOLS } });
+        ctx.report({ at: split.operator.cell, messageId: 'blank', data: { name, symbols: SYMBOLS, ...splitCaptions(ctx.profile) } });
       }
     }
   },

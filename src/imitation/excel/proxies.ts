@@ -10,9 +10,16 @@
  * And like documented Excel (switchable through `MemoryWorkbook.behaviour`, see ./state.ts): the
  * payload and cell-count limits, the 512-merged-area limit, No Fill read as #FFFFFF, formula
  * coercion of written strings, sheet protection, and batches held back while the clerk edits a cell.
+ *
+ * Why it is one file: the proxies are one class family — MemRange hands out MemFormat, MemFill,
+ * MemBorders, MemConditionalFormats, MemAreas; MemWorksheet hands out MemRange; each part reads its
+ * range back — over one module-private base (ClientObj, RangePart) and queueing helpers (guard,
+ * targetOf, forCells). Split by class, the files would import one another in a cycle (which
+ * test/excel/imitation-room.test.ts forbids) or export the base the adapter must not reach. The pure
+ * parts are already apart (./cells.ts, ./structure.ts, ./conditional.ts, ./payload.ts).
  */
 import { parseA1, parseRange, rangeToA1, type RangePos } from '../../domain/address';
-import { jsonBytes } from '../limits';
+import { payloadBytes } from './payload';
 import type {
   XActivatedEventArgs,
   XBorderIndex,
@@ -47,7 +54,7 @@ import type {
   XWorksheet,
   XWorksheetCollection,
   XWorksheetProtection,
-} from '../api';
+} from '../../excel/api';
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
@@ -64,7 +71,7 @@ import {
   type MemoryWorkbook,
   type SheetState,
 } from './state';
-import { cellKeysOf, rectsOf, type ConditionalFormatState } from './conditional';
+import { CONDITIONAL_FORMAT_KINDS, KIND_MEMBER, cellKeysOf, rectsOf, type ConditionalFormatKind, type ConditionalFormatState } from './conditional';
 import { copyCells, deleteCells, insertCells, moveCells, sortRows } from './structure';
 
 /**
@@ -128,7 +135,7 @@ export class MemoryRequestContext implements XRequestContext, OfficeExtension.Cl
 
   /** internal: a loaded value's share of the response, and how to undo it should the response be refused */
   filledValue(value: unknown, undo: () => void): void {
-    this.responseBytes += jsonBytes(value);
+    this.responseBytes += payloadBytes(value);
     this.filled.push({ undo });
   }
 
@@ -597,7 +604,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         const f = v[row - t.pos.top][col - t.pos.left];
         if (f !== null && f !== undefined) c.numberFormat = f;
       });
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
 
   private checkShape(t: RangeTarget, v: unknown[][]): void {
@@ -620,7 +627,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         writeInput(c, x, { formulaCoercion: kind === 'formulas' || this.context.wb.behaviour.formulaCoercion, typed: false });
       });
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
 
   protected read(prop: string): unknown {
@@ -795,7 +802,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         rows.push(line);
       }
       result.set(rows);
-    }, jsonBytes(cellPropertiesLoadOptions));
+    }, payloadBytes(cellPropertiesLoadOptions));
     return result;
   }
 
@@ -847,7 +854,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
         out.push(p);
       }
       result.set(out);
-    }, jsonBytes(options));
+    }, payloadBytes(options));
     return result;
   }
 
@@ -876,7 +883,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
           guardStructure(t, 'sort');
           sortRows(t.sheet, t.pos, fields.map((f) => ({ key: f.key, ascending: f.ascending !== false })), hasHeaders === true, matchCase === true);
           this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
-        }, jsonBytes(fields));
+        }, payloadBytes(fields));
       },
     };
   }
@@ -895,7 +902,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guardStructure(t, whole ? (shift === 'Down' ? 'insertRows' : 'insertColumns') : 'cells');
       insertCells(t.sheet, t.pos, shift);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Down' ? 'RowInserted' : 'ColumnInserted') : 'CellInserted');
-    }, jsonBytes(shift));
+    }, payloadBytes(shift));
     return new MemRange(this.context, () => this.need());
   }
 
@@ -906,7 +913,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guardStructure(t, whole ? (shift === 'Up' ? 'deleteRows' : 'deleteColumns') : 'cells');
       deleteCells(t.sheet, t.pos, shift);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin', undefined, 'Local', whole ? (shift === 'Up' ? 'RowDeleted' : 'ColumnDeleted') : 'CellDeleted');
-    }, jsonBytes(shift));
+    }, payloadBytes(shift));
   }
 
   /** ExcelApi 1.11: cut and paste to `destinationRange` (its top-left cell; another sheet as `Sheet2!A1`) */
@@ -921,7 +928,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       moveCells(this.context.wb, t.sheet, t.pos, dst.sheet, dst.pos.top, dst.pos.left);
       this.context.wb.emitChanged(t.sheet, t.pos, 'ThisLocalAddin');
       this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
-    }, typeof destinationRange === 'string' ? jsonBytes(destinationRange) : 0);
+    }, typeof destinationRange === 'string' ? payloadBytes(destinationRange) : 0);
   }
 
   /** ExcelApi 1.9: a copy of `sourceRange` here (All, Formats, Values or Formulas; no skipBlanks, no transpose) */
@@ -935,7 +942,7 @@ export class MemRange extends ClientObj<RangeTarget> implements XRange {
       guard(to, copyType === 'Formats' ? 'formatCells' : 'contents');
       copyCells(this.context.wb, src.sheet, src.pos, t.sheet, t.pos.top, t.pos.left, copyType);
       this.context.wb.emitChanged(to.sheet, to.pos, 'ThisLocalAddin');
-    }, typeof sourceRange === 'string' ? jsonBytes(sourceRange) : 0);
+    }, typeof sourceRange === 'string' ? payloadBytes(sourceRange) : 0);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): MemRange {
@@ -1024,7 +1031,7 @@ export class MemFormat extends RangePart<RangeTarget> implements XRangeFormat {
     this.queueWrite(`RangeFormat.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c[k] = v));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get wrapText(): boolean {
     return this.get('wrapText');
@@ -1154,19 +1161,19 @@ export class MemFill extends RangePart<RangeTarget> implements XRangeFill {
   }
   set color(v: string) {
     // setting a colour on a cell with no fill gives a solid fill of that colour (office-js #2349: a white colour is a white fill, not No Fill)
-    this.write('RangeFill.color', (c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), jsonBytes(v));
+    this.write('RangeFill.color', (c) => (c.fill = { ...c.fill, color: v.toUpperCase(), pattern: c.fill.pattern === 'None' ? 'Solid' : c.fill.pattern }), payloadBytes(v));
   }
   get pattern(): Excel.RangeFill['pattern'] {
     return this.get('pattern');
   }
   set pattern(v: Excel.RangeFill['pattern']) {
-    this.write('RangeFill.pattern', (c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), jsonBytes(v));
+    this.write('RangeFill.pattern', (c) => (c.fill = v === 'None' ? { ...NO_FILL } : { ...c.fill, pattern: v, color: c.fill.color ?? '#FFFFFF' }), payloadBytes(v));
   }
   get patternColor(): string {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.write('RangeFill.patternColor', (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), jsonBytes(v));
+    this.write('RangeFill.patternColor', (c) => (c.fill = { ...c.fill, patternColor: v.toUpperCase() }), payloadBytes(v));
   }
   /** back to No Fill (office-js #2349: `range.format.fill.clear()` reverts to the default) */
   clear(): void {
@@ -1199,7 +1206,7 @@ export class MemFont extends RangePart<RangeTarget> implements XRangeFont {
     this.queueWrite(`RangeFont.${k}`, (t) => {
       guard(t, 'formatCells');
       forCells(t, (c) => (c.font = { ...c.font, [k]: v }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get bold(): boolean {
     return this.get('bold');
@@ -1297,7 +1304,7 @@ export class MemBorder extends RangePart<RangeTarget> implements XRangeBorder {
         const b = c.borders[e.edge] ?? { style: 'Continuous', color: '#000000', weight: 'Thin' };
         c.borders[e.edge] = { ...b, [k]: k === 'color' ? v.toUpperCase() : v };
       }
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get style(): Excel.RangeBorder['style'] {
     return this.get('style');
@@ -1350,7 +1357,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
         throw new MemoryExcelError('NotImplemented', '内存 Excel 只保存列表型数据验证（source 为文本）；适配器也只写这种');
       const list = { inCellDropDown: v.list.inCellDropDown, source: v.list.source };
       forCells(t, (c) => (c.validation = { ...c.validation, list: { ...list } }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get prompt(): Excel.DataValidationPrompt {
     return this.get('prompt');
@@ -1360,7 +1367,7 @@ export class MemValidation extends RangePart<RangeTarget> implements XDataValida
       guard(t, 'structure');
       if (v.title.length > 32 || v.message.length > 255) throw new MemoryExcelError('InvalidArgument', '输入信息的标题不超过 32 个字符、内容不超过 255 个字符');
       forCells(t, (c) => (c.validation = { ...c.validation, prompt: { showPrompt: v.showPrompt, title: v.title, message: v.message } }));
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   get type(): Excel.DataValidation['type'] {
     return this.get('type');
@@ -1430,6 +1437,10 @@ export class MemAreas extends ClientObj<RangeTarget> implements XRangeAreas {
 interface CfTarget {
   sheet: SheetState;
   cf: ConditionalFormatState;
+  /** the members of the collection the format was reached through, in priority order, as they are now */
+  list: () => ConditionalFormatState[];
+  /** reached through the whole sheet's collection (`Worksheet.getRange().conditionalFormats`) */
+  whole: boolean;
 }
 
 /** the format must still exist when it is used (one deleted meanwhile is ItemNotFound) */
@@ -1447,6 +1458,37 @@ function overlaps(cf: ConditionalFormatState, t: RangeTarget): boolean {
   return cf.ranges.some((r) => areasOf(t).some((a) => !(r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right)));
 }
 
+function sameCells(a: ConditionalFormatState, b: ConditionalFormatState): boolean {
+  const x = cellKeysOf(a.ranges, MAX_COLS);
+  const y = cellKeysOf(b.ranges, MAX_COLS);
+  return x.size === y.size && [...x].every((k) => y.has(k));
+}
+
+/**
+ * ExcelBehaviour.conditionalFormatReadFaults: the collections whose items' `rule` and `format`
+ * cannot be read — two CellValue formats on the same range (office-js #6827), or a rule duplicated
+ * (Manage Rules › Duplicate Rule: the same kind, rule and range twice; office-js #6835).
+ */
+export function unreadableFormats(list: ConditionalFormatState[]): boolean {
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i];
+      const b = list[j];
+      if (a.type !== b.type || !sameCells(a, b)) continue;
+      if (a.type === 'CellValue') return true;
+      if (a.formula === b.formula && JSON.stringify(a.parts ?? null) === JSON.stringify(b.parts ?? null)) return true;
+    }
+  return false;
+}
+
+/** reading a rule or a format of a format: fails in a collection `unreadableFormats` names (when the switch is on) */
+function readablePart(context: MemoryRequestContext, t: CfTarget): CfTarget {
+  live(t);
+  if (context.wb.behaviour.conditionalFormatReadFaults && unreadableFormats(t.list()))
+    throw new MemoryExcelError('GeneralException', 'An internal error has occurred while reading the conditional format (office-js #6827, #6835).');
+  return t;
+}
+
 export class MemConditionalFormats extends ClientObj<RangeTarget> implements XConditionalFormatCollection {
   protected readonly scalarProps = ['items'] as const;
 
@@ -1461,42 +1503,56 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
   /** the formats of the scope's sheet that overlap it, in priority order */
   private list(): CfTarget[] {
     const t = this.need();
-    return t.sheet.conditionalFormats.filter((cf) => overlaps(cf, t)).map((cf) => ({ sheet: t.sheet, cf }));
+    const members = () => t.sheet.conditionalFormats.filter((cf) => overlaps(cf, t));
+    const whole = t.areas === undefined && t.pos.top === 0 && t.pos.left === 0 && t.pos.bottom === MAX_ROWS - 1 && t.pos.right === MAX_COLS - 1;
+    return members().map((cf) => ({ sheet: t.sheet, cf, list: members, whole }));
+  }
+
+  /** the member an id names: its position when ids are positions (ExcelBehaviour.conditionalFormatIdIsPosition), else its handle */
+  private byId(id: string): CfTarget | undefined {
+    const all = this.list();
+    if (this.context.wb.behaviour.conditionalFormatIdIsPosition) return /^\d+$/.test(id) ? all[Number(id)] : undefined;
+    return all.find((x) => x.cf.id === id);
   }
 
   get items(): XConditionalFormat[] {
     return this.get('items');
   }
 
-  /** “Adds a new conditional format to the collection at the first/top priority.” Only `Custom` is kept here. */
-  add(type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue'): MemConditionalFormat {
+  /**
+   * “Adds a new conditional format to the collection at the first/top priority” (d.ts); at the
+   * bottom when ExcelBehaviour.conditionalFormatAddAt says so. Every kind the ribbon makes.
+   */
+  add(type: ConditionalFormatKind): MemConditionalFormat {
     return new MemConditionalFormat(
       this.context,
       () => {
         const t = this.need();
         guardFormats(t.sheet);
-        if (type !== 'Custom') throw new MemoryExcelError('NotImplemented', `The in-memory Excel keeps Custom conditional formats only (not ${type}).`);
-        const cf: ConditionalFormatState = { id: this.context.wb.nextConditionalFormatId(), type: 'Custom', formula: '', fill: null, stopIfTrue: false, ranges: rectsOf(cellKeysOf(areasOf(t))) };
-        t.sheet.conditionalFormats.unshift(cf);
-        return { sheet: t.sheet, cf };
+        if (!CONDITIONAL_FORMAT_KINDS.includes(type)) throw new MemoryExcelError('InvalidArgument', `未知的条件格式类型：${type}`);
+        const cf: ConditionalFormatState = { id: this.context.wb.nextConditionalFormatId(), type, formula: '', fill: null, stopIfTrue: false, ranges: rectsOf(cellKeysOf(areasOf(t))) };
+        if (type !== 'Custom') cf.parts = {};
+        if (this.context.wb.behaviour.conditionalFormatAddAt === 'bottom') t.sheet.conditionalFormats.push(cf);
+        else t.sheet.conditionalFormats.unshift(cf);
+        return this.list().find((x) => x.cf === cf) as CfTarget;
       },
-      jsonBytes(type),
+      payloadBytes(type),
       'ConditionalFormatCollection.add',
     );
   }
 
   getItem(id: string): MemConditionalFormat {
     return new MemConditionalFormat(this.context, () => {
-      const hit = this.list().find((x) => x.cf.id === id);
+      const hit = this.byId(id);
       if (!hit) throw new MemoryExcelError('ItemNotFound', `条件格式 ${id} 不存在`);
       return hit;
-    }, jsonBytes(id));
+    }, payloadBytes(id));
   }
 
   /** ExcelApi 1.14 */
   getItemOrNullObject(id: string): MemConditionalFormat {
     if (!this.context.wb.supports(14)) throw apiNotFound('ConditionalFormatCollection.getItemOrNullObject', 14);
-    return new MemConditionalFormat(this.context, () => this.list().find((x) => x.cf.id === id) ?? null, jsonBytes(id));
+    return new MemConditionalFormat(this.context, () => this.byId(id) ?? null, payloadBytes(id));
   }
 
   getItemAt(index: number): MemConditionalFormat {
@@ -1549,10 +1605,14 @@ export class MemConditionalFormats extends ClientObj<RangeTarget> implements XCo
   }
 }
 
+/** the kinds' members (`cellValue`, `cellValueOrNullObject`, …) besides `custom` */
+const KIND_OF_MEMBER = new Map<string, ConditionalFormatKind>(CONDITIONAL_FORMAT_KINDS.filter((k) => k !== 'Custom').map((k) => [KIND_MEMBER[k], k]));
+
 export class MemConditionalFormat extends ClientObj<CfTarget> implements XConditionalFormat {
   protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'] as const;
   private customP?: MemCustomFormat;
   private customOrNullP?: MemCustomFormat;
+  private kindP = new Map<string, MemKindFormat>();
 
   get id(): string {
     return this.get('id');
@@ -1563,8 +1623,29 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
   get priority(): number {
     return this.get('priority');
   }
+  /**
+   * “Changing this also changes other conditional formats' priorities, to allow for a contiguous
+   * priority order. Use a negative priority to begin from the back.” (d.ts). Here: the order of the sheet's formats.
+   */
+  set priority(v: number) {
+    this.queueWrite('ConditionalFormat.priority', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      const rest = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+      const at = v < 0 ? Math.max(0, rest.length + 1 + v) : Math.min(v, rest.length);
+      rest.splice(at, 0, t.cf);
+      t.sheet.conditionalFormats = rest;
+    }, payloadBytes(v));
+  }
   get stopIfTrue(): boolean {
     return this.get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this.queueWrite('ConditionalFormat.stopIfTrue', (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.stopIfTrue = v === true;
+    }, payloadBytes(v));
   }
   /** the custom rule's parts; not a Custom format: InvalidArgument */
   get custom(): MemCustomFormat {
@@ -1583,15 +1664,90 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
     });
     return this.customOrNullP;
   }
+  /** `cellValue`, `textComparison`, `topBottom`, `preset`, `colorScale`, `dataBar`, `iconSet` and their `…OrNullObject` */
+  private kind(member: string): MemKindFormat {
+    const orNull = member.endsWith('OrNullObject');
+    const base = orNull ? member.slice(0, -'OrNullObject'.length) : member;
+    const kind = KIND_OF_MEMBER.get(base) as ConditionalFormatKind;
+    let p = this.kindP.get(member);
+    if (!p) {
+      p = new MemKindFormat(this.context, () => {
+        const t = live(this.need());
+        if (t.cf.type === kind) return t;
+        if (orNull) return null;
+        throw new MemoryExcelError('InvalidArgument', `此条件格式不是 ${kind} 类型`);
+      }, kind);
+      this.kindP.set(member, p);
+    }
+    return p;
+  }
+  get cellValue(): MemKindFormat {
+    return this.kind('cellValue');
+  }
+  get cellValueOrNullObject(): MemKindFormat {
+    return this.kind('cellValueOrNullObject');
+  }
+  get textComparison(): MemKindFormat {
+    return this.kind('textComparison');
+  }
+  get textComparisonOrNullObject(): MemKindFormat {
+    return this.kind('textComparisonOrNullObject');
+  }
+  get topBottom(): MemKindFormat {
+    return this.kind('topBottom');
+  }
+  get topBottomOrNullObject(): MemKindFormat {
+    return this.kind('topBottomOrNullObject');
+  }
+  get preset(): MemKindFormat {
+    return this.kind('preset');
+  }
+  get presetOrNullObject(): MemKindFormat {
+    return this.kind('presetOrNullObject');
+  }
+  get colorScale(): MemKindFormat {
+    return this.kind('colorScale');
+  }
+  get colorScaleOrNullObject(): MemKindFormat {
+    return this.kind('colorScaleOrNullObject');
+  }
+  get dataBar(): MemKindFormat {
+    return this.kind('dataBar');
+  }
+  get dataBarOrNullObject(): MemKindFormat {
+    return this.kind('dataBarOrNullObject');
+  }
+  get iconSet(): MemKindFormat {
+    return this.kind('iconSet');
+  }
+  get iconSetOrNullObject(): MemKindFormat {
+    return this.kind('iconSetOrNullObject');
+  }
+  /** loading a kind's parts (`customOrNullObject/rule/formula`, …): ExcelBehaviour.conditionalFormatReadFaults */
+  protected override loadOne(name: string): void {
+    const head = name.split('/')[0];
+    if (name.includes('/') && (head === 'custom' || KIND_OF_MEMBER.has(head.replace(/OrNullObject$/, '').replace(/^customOrNull$/, 'custom')) || head === 'customOrNullObject')) readablePart(this.context, this.need());
+    super.loadOne(name);
+  }
   protected override child(name: string): ClientObj<unknown> | undefined {
     if (name === 'custom') return this.custom as unknown as ClientObj<unknown>;
     if (name === 'customOrNullObject') return this.customOrNullObject as unknown as ClientObj<unknown>;
+    if (KIND_OF_MEMBER.has(name.replace(/OrNullObject$/, ''))) return this.kind(name) as unknown as ClientObj<unknown>;
     return undefined;
   }
+  /**
+   * With ExcelBehaviour.conditionalFormatReadFaults, a format reached through the whole sheet's
+   * collection, on a cell another format also covers, is not found (office-js #5222).
+   */
   delete(): void {
     this.queueWrite('ConditionalFormat.delete', (t) => {
       live(t);
       guardFormats(t.sheet);
+      if (this.context.wb.behaviour.conditionalFormatReadFaults && t.whole) {
+        const mine = cellKeysOf(t.cf.ranges, MAX_COLS);
+        if (t.sheet.conditionalFormats.some((cf) => cf !== t.cf && [...cellKeysOf(cf.ranges, MAX_COLS)].some((k) => mine.has(k))))
+          throw new MemoryExcelError('ItemNotFound', 'Item Not Found. (office-js #5222: a format deleted through the whole sheet’s collection where another format covers its cells)');
+      }
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
     });
   }
@@ -1614,13 +1770,104 @@ export class MemConditionalFormat extends ClientObj<CfTarget> implements XCondit
   }
   protected read(prop: string): unknown {
     const t = live(this.need());
-    if (prop === 'id') return t.cf.id;
+    // d.ts: id is “the priority of the conditional format in the current ConditionalFormatCollection”
+    if (prop === 'id') return this.context.wb.behaviour.conditionalFormatIdIsPosition ? String(t.list().indexOf(t.cf)) : t.cf.id;
     if (prop === 'type') return t.cf.type;
-    if (prop === 'priority') return t.sheet.conditionalFormats.indexOf(t.cf);
+    if (prop === 'priority') return t.list().indexOf(t.cf);
     if (prop === 'stopIfTrue') return t.cf.stopIfTrue;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalFormatLoadOptions): MemConditionalFormat {
+    this.loadOptions(options);
+    return this;
+  }
+}
+
+/**
+ * The parts of a format of another kind than Custom (Excel.CellValueConditionalFormat,
+ * TextConditionalFormat, TopBottomConditionalFormat, PresetCriteriaConditionalFormat,
+ * ColorScaleConditionalFormat, DataBarConditionalFormat, IconSetConditionalFormat): each property
+ * set is kept as written and read back as such; `format.fill` where the kind has a format.
+ */
+export class MemKindFormat extends RangePart<CfTarget> {
+  protected readonly scalarProps = ['rule', 'criteria', 'style', 'barDirection', 'showDataBarOnly', 'reverseIconOrder', 'showIconOnly', 'threeColorScale'] as const;
+  private formatP?: MemConditionalRangeFormat;
+  constructor(
+    context: MemoryRequestContext,
+    derive: () => CfTarget | null,
+    readonly kind: ConditionalFormatKind,
+  ) {
+    super(context, derive);
+  }
+  get format(): MemConditionalRangeFormat {
+    this.formatP ??= new MemConditionalRangeFormat(this.context, () => this.need());
+    return this.formatP;
+  }
+  private part(name: string): unknown {
+    return this.get(name);
+  }
+  private setPart(name: string, v: unknown): void {
+    this.queueWrite(`${this.kind}ConditionalFormat.${name}`, (t) => {
+      live(t);
+      guardFormats(t.sheet);
+      t.cf.parts = { ...t.cf.parts, [name]: JSON.parse(JSON.stringify(v)) as unknown };
+    }, payloadBytes(v));
+  }
+  get rule(): unknown {
+    return this.part('rule');
+  }
+  set rule(v: unknown) {
+    this.setPart('rule', v);
+  }
+  get criteria(): unknown {
+    return this.part('criteria');
+  }
+  set criteria(v: unknown) {
+    this.setPart('criteria', v);
+  }
+  get style(): unknown {
+    return this.part('style');
+  }
+  set style(v: unknown) {
+    this.setPart('style', v);
+  }
+  get barDirection(): unknown {
+    return this.part('barDirection');
+  }
+  set barDirection(v: unknown) {
+    this.setPart('barDirection', v);
+  }
+  get showDataBarOnly(): unknown {
+    return this.part('showDataBarOnly');
+  }
+  set showDataBarOnly(v: unknown) {
+    this.setPart('showDataBarOnly', v);
+  }
+  get reverseIconOrder(): unknown {
+    return this.part('reverseIconOrder');
+  }
+  set reverseIconOrder(v: unknown) {
+    this.setPart('reverseIconOrder', v);
+  }
+  get showIconOnly(): unknown {
+    return this.part('showIconOnly');
+  }
+  set showIconOnly(v: unknown) {
+    this.setPart('showIconOnly', v);
+  }
+  protected override child(name: string): ClientObj<unknown> | undefined {
+    if (name === 'format') return this.format as unknown as ClientObj<unknown>;
+    return undefined;
+  }
+  protected read(prop: string): unknown {
+    const t = readablePart(this.context, this.need());
+    if (prop === 'threeColorScale') {
+      const c = t.cf.parts?.criteria as { midpoint?: unknown } | undefined;
+      return c?.midpoint !== undefined && c.midpoint !== null;
+    }
+    return t.cf.parts?.[prop] ?? null;
+  }
+  load(options: object): MemKindFormat {
     this.loadOptions(options);
     return this;
   }
@@ -1663,10 +1910,10 @@ export class MemFormatRule extends RangePart<CfTarget> implements XConditionalFo
       guardFormats(t.sheet);
       if (typeof v !== 'string' || !v.startsWith('=')) throw new MemoryExcelError('InvalidArgument', `条件格式公式应以“=”开头：${v}`);
       t.cf.formula = v;
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   protected read(prop: string): unknown {
-    if (prop === 'formula') return live(this.need()).cf.formula;
+    if (prop === 'formula') return readablePart(this.context, this.need()).cf.formula;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalFormatRuleLoadOptions): MemFormatRule {
@@ -1704,7 +1951,7 @@ export class MemConditionalFill extends RangePart<CfTarget> implements XConditio
       live(t);
       guardFormats(t.sheet);
       t.cf.fill = v.toUpperCase();
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   clear(): void {
     this.queueWrite('ConditionalRangeFill.clear', (t) => {
@@ -1714,7 +1961,7 @@ export class MemConditionalFill extends RangePart<CfTarget> implements XConditio
     });
   }
   protected read(prop: string): unknown {
-    if (prop === 'color') return live(this.need()).cf.fill;
+    if (prop === 'color') return readablePart(this.context, this.need()).cf.fill;
     throw notLoaded(prop);
   }
   load(options: Excel.Interfaces.ConditionalRangeFillLoadOptions): MemConditionalFill {
@@ -1771,7 +2018,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
         checkBounds(pos);
         return { sheet, pos };
       },
-      jsonBytes(address ?? ''),
+      payloadBytes(address ?? ''),
     );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
@@ -1798,7 +2045,7 @@ export class MemWorksheet extends ClientObj<SheetState> implements XWorksheet {
         throw new MemoryExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${list.length} areas, ${address.length} characters)`);
       list.forEach(checkBounds);
       return { sheet, pos: list[0], areas: list };
-    }, jsonBytes(address ?? ''));
+    }, payloadBytes(address ?? ''));
   }
   getUsedRange(valuesOnly = false): MemRange {
     return new MemRange(this.context, () => {
@@ -1940,7 +2187,7 @@ export class MemNote extends ClientObj<NoteTarget> implements XNote {
       const n = t.sheet.notes.get(noteKey(t));
       if (!n) throw new MemoryExcelError('ItemNotFound', '批注不存在');
       n.content = v;
-    }, jsonBytes(v));
+    }, payloadBytes(v));
   }
   delete(): void {
     this.queueWrite('Note.delete', (t) => {
@@ -2004,7 +2251,7 @@ export class MemNotes extends ClientObj<NoteScope> implements XNoteCollection {
       if (t.sheet.notes.has(noteKey(t))) throw new MemoryExcelError('InvalidArgument', `单元格${rangeToA1({ top: t.row, left: t.col, bottom: t.row, right: t.col })}已有批注`);
       t.sheet.notes.set(noteKey(t), { content: String(content), authorName: 'jxmb' });
       return t;
-    }, jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0), 'NoteCollection.add');
+    }, payloadBytes(content) + (typeof cellAddress === 'string' ? payloadBytes(cellAddress) : 0), 'NoteCollection.add');
   }
   getItemOrNullObject(key: string): MemNote {
     return new MemNote(this.context, () => {
@@ -2045,7 +2292,7 @@ export class MemSetting extends ClientObj<{ key: string }> implements XSetting {
     return this.get('value');
   }
   set value(v: unknown) {
-    this.queueWrite('Setting.value', (t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), jsonBytes(v));
+    this.queueWrite('Setting.value', (t) => this.context.wb.settings.set(t.key, JSON.parse(JSON.stringify(v))), payloadBytes(v));
   }
   delete(): void {
     this.queueWrite('Setting.delete', (t) => this.context.wb.settings.delete(t.key));
@@ -2071,7 +2318,7 @@ class MemSettings implements XSettingCollection {
         this.context.wb.settings.set(key, JSON.parse(JSON.stringify(value)));
         return { key };
       },
-      jsonBytes(key) + jsonBytes(value),
+      payloadBytes(key) + payloadBytes(value),
       'SettingCollection.add',
     );
   }

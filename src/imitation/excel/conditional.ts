@@ -11,13 +11,34 @@
  */
 import type { RangePos } from '../../domain/address';
 
+/** Excel.ConditionalFormatType: every kind the ribbon's Conditional Formatting menu makes */
+export type ConditionalFormatKind = 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+
+export const CONDITIONAL_FORMAT_KINDS: readonly ConditionalFormatKind[] = ['Custom', 'CellValue', 'ContainsText', 'TopBottom', 'PresetCriteria', 'ColorScale', 'DataBar', 'IconSet'];
+
+/** The member of Excel.ConditionalFormat that holds a kind's parts (`cellValue`, `textComparison`, …). */
+export const KIND_MEMBER: Record<ConditionalFormatKind, string> = {
+  Custom: 'custom',
+  CellValue: 'cellValue',
+  ContainsText: 'textComparison',
+  TopBottom: 'topBottom',
+  PresetCriteria: 'preset',
+  ColorScale: 'colorScale',
+  DataBar: 'dataBar',
+  IconSet: 'iconSet',
+};
+
 export interface ConditionalFormatState {
-  /** Excel.ConditionalFormat.id */
+  /** the format's handle (what `id` reads when ids are not positions, see ExcelBehaviour.conditionalFormatIdIsPosition) */
   id: string;
-  /** only `Custom` rules are kept (the adapter writes only those) */
-  type: 'Custom';
-  /** the custom rule's formula, as written (`=…`) */
+  type: ConditionalFormatKind;
+  /** the custom rule's formula, as written (`=…`); '' for other kinds */
   formula: string;
+  /**
+   * the other kinds' parts as set through Office.js, by property name (`rule`, `criteria`, `style`,
+   * `barDirection`, …), kept as written (JSON values) so that they can be read back unchanged
+   */
+  parts?: Record<string, unknown>;
   /** the fill the format draws where the rule holds (null: none) */
   fill: string | null;
   stopIfTrue: boolean;
@@ -25,7 +46,7 @@ export interface ConditionalFormatState {
   ranges: RangePos[];
 }
 
-export { cellKeysOf, rectsOf, type CellKey } from '../cellset';
+export { cellKeysOf, rectsOf, type CellKey } from '../../excel/cellset';
 
 /**
  * Whether a custom rule's formula holds, for the little the imitation evaluates: `TRUE`, `FALSE`,

@@ -8,19 +8,22 @@
  *
  * Documented Excel behaviour the adapter must survive is imitated here, each with its reference,
  * and can be switched by a test through `MemoryWorkbook.behaviour` (see `ExcelBehaviour`).
+ *
+ * Why it is one file: MemoryWorkbook creates its MemoryUser and coauthor (`new MemoryUser(this)`) and
+ * MemoryUser acts through the workbook's undo history, events and behaviour switches, so apart they
+ * would import each other (a cycle test/excel/imitation-room.test.ts forbids); the cells, the
+ * structural operations, conditional formats and the payload measure are already modules of their own.
  */
 import { parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type { CellValue } from '../../domain/model';
 import type { Grid } from '../../sheet/grid';
-import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../api';
+import type { XActivatedEventArgs, XChangedEventArgs, XSelectionChangedEventArgs, XValue } from '../../excel/api';
+import { MAX_ROWS, MAX_COLS, type FillState, type FontState, type BorderState, type EdgeName, type ValidationState, type CellState, DEFAULT_FONT, NO_FILL, newCell, cloneCell, isDefaultFormat, MemoryExcelError, type NoteState } from './cells';
 import type { ConditionalFormatState } from './conditional';
 import { copyCells, deleteCells, formatLikeNeighbour, insertCells, moveCells, sortRows, type CopyType, type DeleteShift, type InsertShift, type SortKey } from './structure';
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
-/** points, what Excel reports for a row/column nobody resized */
-export const DEFAULT_ROW_HEIGHT = 14.25;
-export const DEFAULT_COLUMN_WIDTH = 48;
+export * from './cells';
+
 
 /**
  * What the in-memory Excel does where documented Excel does something an add-in must be ready for.
@@ -79,6 +82,38 @@ export interface ExcelBehaviour {
    * more than 8,192 characters. `null`: no limit.
    */
   rangeAreasLimit: { areas: number; chars: number } | null;
+  /**
+   * `ConditionalFormat.id` is the format's current position in the collection it was reached
+   * through, not a handle: the d.ts says id is “the priority of the conditional format in the
+   * current ConditionalFormatCollection”, and “Apply conditional formatting to Excel ranges” gets
+   * the first rule with `getItemOrNullObject("0")`. A `getItem(id)` is resolved when its queued
+   * command runs, so an add or a delete earlier in the same batch shifts the ids after it.
+   * `false`: ids are handles that stay with their format.
+   */
+  conditionalFormatIdIsPosition: boolean;
+  /**
+   * Reading a format's parts can fail: loading `rule` or `format` (through `custom`,
+   * `customOrNullObject`, `cellValue`, …) of the items of a collection that holds two CellValue
+   * formats on the same range (office-js #6827) or a duplicated rule (office-js #6835) fails the
+   * sync; deleting, through the whole sheet's collection (`Worksheet.getRange().conditionalFormats`),
+   * a format on a cell another format also covers fails with ItemNotFound (office-js #5222).
+   * `false`: every read and delete succeeds.
+   */
+  conditionalFormatReadFaults: boolean;
+  /**
+   * Where `ConditionalFormatCollection.add` puts the new format: “at the first/top priority” (d.ts);
+   * `'bottom'`: last, the variant an add-in must survive as well (its marks may then be drawn under
+   * a clerk's rule).
+   */
+  conditionalFormatAddAt: 'top' | 'bottom';
+  /**
+   * Automatic percent entry: a number typed into a cell formatted as a percentage is taken as a
+   * percentage (“Format numbers as percentages”, support.microsoft.com: with the cells formatted
+   * as a percentage first, “typing 10 or 0.1 both result in 10.00%” — a number of 1 or more is
+   * divided by 100). An add-in writing `Range.values` stores what it writes. `false`: the typed
+   * number is stored as it is.
+   */
+  percentEntry: boolean;
 }
 
 export const DOCUMENTED_EXCEL: ExcelBehaviour = {
@@ -89,6 +124,10 @@ export const DOCUMENTED_EXCEL: ExcelBehaviour = {
   formulaCoercion: true,
   silentEdits: true,
   rangeAreasLimit: { areas: 512, chars: 8192 },
+  conditionalFormatIdIsPosition: true,
+  conditionalFormatReadFaults: true,
+  conditionalFormatAddAt: 'top',
+  percentEntry: true,
 };
 
 /**
@@ -135,116 +174,6 @@ export const UNDO_CLEARING = new Set([...UNDO_UNSUPPORTED_APIS, ...SETTING_WRITE
 /** Excel's undo history holds this many actions (“Undo, redo, or repeat an action”: “By default, Excel … can undo up to 100 actions”). */
 export const UNDO_LEVELS = 100;
 
-export interface FillState {
-  /** null = no fill */
-  color: string | null;
-  pattern: string;
-  patternColor: string | null;
-}
-
-export interface FontState {
-  name: string;
-  size: number;
-  color: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-export interface BorderState {
-  style: string;
-  color: string;
-  weight: string;
-}
-
-export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
-
-export interface ValidationState {
-  list?: { inCellDropDown: boolean; source: string };
-  prompt?: { showPrompt: boolean; title: string; message: string };
-}
-
-export interface CellState {
-  /** what `values` reads: the typed value, or a formula's result */
-  value: XValue;
-  /** the formula (`=…`) when the cell holds one */
-  formula?: string;
-  numberFormat: string;
-  fill: FillState;
-  font: FontState;
-  borders: Partial<Record<EdgeName, BorderState>>;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  /** format.protection.locked: Excel's default for every cell is locked */
-  locked: boolean;
-  validation?: ValidationState;
-}
-
-export const DEFAULT_FONT: FontState = { name: '等线', size: 11, color: '#000000', bold: false, italic: false };
-export const NO_FILL: FillState = { color: null, pattern: 'None', patternColor: null };
-
-export function newCell(): CellState {
-  return {
-    value: '',
-    numberFormat: 'General',
-    fill: { ...NO_FILL },
-    font: { ...DEFAULT_FONT },
-    borders: {},
-    wrapText: false,
-    horizontalAlignment: 'General',
-    verticalAlignment: 'Bottom',
-    locked: true,
-  };
-}
-
-/** A deep copy of a cell. */
-export function cloneCell(c: CellState): CellState {
-  const out: CellState = { ...c, fill: { ...c.fill }, font: { ...c.font }, borders: {} };
-  for (const [e, b] of Object.entries(c.borders) as [EdgeName, BorderState][]) out.borders[e] = { ...b };
-  if (c.validation) out.validation = JSON.parse(JSON.stringify(c.validation)) as ValidationState;
-  return out;
-}
-
-export function isDefaultFormat(c: CellState): boolean {
-  return (
-    c.numberFormat === 'General' &&
-    c.fill.pattern === 'None' &&
-    c.font.name === DEFAULT_FONT.name &&
-    c.font.size === DEFAULT_FONT.size &&
-    c.font.color === DEFAULT_FONT.color &&
-    !c.font.bold &&
-    !c.font.italic &&
-    Object.keys(c.borders).length === 0 &&
-    !c.wrapText &&
-    c.horizontalAlignment === 'General' &&
-    c.verticalAlignment === 'Bottom' &&
-    c.locked &&
-    c.validation === undefined
-  );
-}
-
-/** The error codes Office.js reports (`Excel.ErrorCodes` and the platform's own, see “Error handling with the Excel JavaScript API”). */
-export type MemoryErrorCode =
-  | `${Excel.ErrorCodes}`
-  | 'PropertyNotLoaded'
-  | 'InvalidObjectPath'
-  | 'RequestPayloadSizeLimitExceeded'
-  | 'ResponsePayloadSizeLimitExceeded';
-
-export class MemoryExcelError extends Error {
-  constructor(
-    readonly code: MemoryErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OfficeExtension.Error';
-  }
-}
-
-export interface NoteState {
-  content: string;
-  authorName: string;
-}
 
 /** Worksheet protection: on/off and what it still allows (Excel.WorksheetProtectionOptions). */
 export interface ProtectionState {
@@ -464,15 +393,21 @@ export function evaluateFormula(formula: string): XValue {
  *   values reference, see `ExcelBehaviour.formulaCoercion`). A lone "+" or "-" typed by the clerk
  *   stays text (Excel's own entry of a single sign); written through `values` it is a formula.
  */
-export function writeInput(cell: CellState, value: XValue, opts: { formulaCoercion: boolean; typed: boolean }): void {
+export function writeInput(cell: CellState, value: XValue, opts: { formulaCoercion: boolean; typed: boolean; percentEntry?: boolean }): void {
   delete cell.formula;
+  // automatic percent entry (ExcelBehaviour.percentEntry): typing 10 or 0.1 into a 0.00% cell both give 10.00%
+  const asPercent = (n: number): number => (opts.typed && opts.percentEntry === true && /%/.test(cell.numberFormat.replace(/"[^"]*"/g, '')) && Math.abs(n) >= 1 ? n / 100 : n);
+  if (typeof value === 'number' && cell.numberFormat !== '@') {
+    cell.value = asPercent(value);
+    return;
+  }
   if (typeof value !== 'string' || cell.numberFormat === '@') {
     cell.value = value;
     return;
   }
   const s = value.trim();
   if (NUMBER.test(s)) {
-    cell.value = Number(s);
+    cell.value = asPercent(Number(s));
     return;
   }
   const pct = PERCENT.exec(s);
@@ -534,7 +469,7 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
   /** in priority order; ids left out (they are Excel's, not the workbook's content) */
-  conditionalFormats: { formula: string; fill: string | null; ranges: string[] }[];
+  conditionalFormats: { formula: string; fill: string | null; ranges: string[]; type?: string; stopIfTrue?: true; parts?: Record<string, unknown> }[];
 }
 
 export interface WorkbookSnapshot {
@@ -567,7 +502,7 @@ export class MemoryUser {
     const before = s.peek(r.top, r.left)?.value ?? '';
     for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values[i].length; j++) {
-        writeInput(s.cell(r.top + i, r.left + j), values[i][j], { formulaCoercion: this.wb.behaviour.formulaCoercion, typed: true });
+        writeInput(s.cell(r.top + i, r.left + j), values[i][j], { formulaCoercion: this.wb.behaviour.formulaCoercion, typed: true, percentEntry: this.wb.behaviour.percentEntry });
       }
     }
     if (!fire) return;
@@ -682,6 +617,13 @@ export class MemoryUser {
     this.wb.recordUserAction();
     const ranges = address.split(',').map((a) => parseRange(a.trim()));
     s.conditionalFormats.unshift({ id: this.wb.nextConditionalFormatId(), type: 'Custom', formula, fill: fill.toUpperCase(), stopIfTrue: false, ranges });
+  }
+
+  /** Home › Conditional Formatting › Manage Rules › Delete Rule: the `index`-th format of the sheet (priority order) goes. */
+  deleteConditionalFormat(sheet: string, index: number): void {
+    const s = this.wb.sheet(sheet);
+    this.wb.recordUserAction();
+    s.conditionalFormats = s.conditionalFormats.filter((_, i) => i !== index);
   }
 
   /**
@@ -1188,7 +1130,14 @@ export class MemoryWorkbook {
           notes,
           columnWidths,
           rowHeights,
-          conditionalFormats: s.conditionalFormats.map((cf) => ({ formula: cf.formula, fill: cf.fill, ranges: cf.ranges.map(rangeToA1) })),
+          conditionalFormats: s.conditionalFormats.map((cf) => ({
+            formula: cf.formula,
+            fill: cf.fill,
+            ranges: cf.ranges.map(rangeToA1),
+            ...(cf.type !== 'Custom' ? { type: cf.type } : {}),
+            ...(cf.stopIfTrue ? { stopIfTrue: true as const } : {}),
+            ...(cf.parts ? { parts: JSON.parse(JSON.stringify(cf.parts)) as Record<string, unknown> } : {}),
+          })),
         };
       }),
     };

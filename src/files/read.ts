@@ -17,9 +17,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Grid } from '../sheet/grid';
-import { readDocx } from './docx-read';
-import { hasDoctype, mainPart, readOoxmlWorkbook, XmlDoctypeError } from './ooxml-read';
-import { readWithSheetjs, sheetjs } from './sheetjs-read';
+import { FORMATS, OLE_MAGIC, ZIP_EMPTY_MAGIC, ZIP_MAGIC, type SourceFormat } from './formats';
+import { hasDoctype, mainPart, XmlDoctypeError } from './ooxml-read';
+import { sheetjs } from './sheetjs-read';
 import { ZipBudgetError, ZipParts } from './zip-parts';
 
 export type WorkbookReadErrorCode = 'not-workbook' | 'encrypted' | 'truncated' | 'too-large' | 'hostile' | 'corrupt' | 'unknown';
@@ -39,16 +39,7 @@ export class WorkbookReadError extends Error {
   }
 }
 
-/** What a file holds, told from its content. */
-export type SourceFormat = 'xlsx' | 'xls' | 'xml2003' | 'ods' | 'docx';
-
-export const FORMAT_LABEL: Record<SourceFormat, string> = {
-  xlsx: 'Excel 工作簿',
-  xls: 'Excel 97-2003 工作簿',
-  xml2003: 'XML 电子表格 2003',
-  ods: 'OpenDocument 表格',
-  docx: 'Word 文档',
-};
+export { FORMAT_LABEL, type SourceFormat } from './formats';
 
 export interface Source {
   grid: Grid;
@@ -76,9 +67,6 @@ export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
  */
 export const DEFAULT_MAX_LEGACY_BYTES = 10 * 1024 * 1024;
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 function startsWith(buf: Buffer, magic: number[]): boolean {
   if (buf.length < magic.length) return false;
@@ -231,7 +219,7 @@ function readOle(buf: Buffer, name: string | undefined, options: ReadOptions): S
   if (streams.includes('encryptedpackage') || streams.includes('encryptioninfo')) throw encrypted();
   if (streams.includes('workbook') || streams.includes('book')) {
     try {
-      return { grid: nameGrid(readWithSheetjs(buf), name), format: 'xls' };
+      return { grid: nameGrid(FORMATS.xls.read(buf), name), format: 'xls' };
     } catch (e) {
       throw sheetjsError(e, name, ' Excel 97-2003 工作簿');
     }
@@ -266,10 +254,10 @@ async function readZip(buf: Buffer, name: string | undefined, options: ReadOptio
     // the package's main part (its relationships name it; the usual names otherwise)
     const main = await mainPart(zip, '');
     if (/^xl\//.test(main) || zip.has('xl/workbook.xml') || zip.names().some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
-      return { grid: nameGrid(await readOoxmlWorkbook(zip), name), format: 'xlsx' };
+      return { grid: nameGrid(await FORMATS.xlsx.read(zip), name), format: 'xlsx' };
     }
     if (/^word\//.test(main) || zip.has('word/document.xml')) {
-      return { grid: nameGrid(await readDocx(zip), name), format: 'docx' };
+      return { grid: nameGrid(await FORMATS.docx.read(zip), name), format: 'docx' };
     }
     const mime = zip.has('mimetype') ? ((await zip.text('mimetype')) ?? '').trim() : '';
     if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (!mime && zip.has('content.xml') && zip.has('META-INF/manifest.xml'))) {
@@ -288,7 +276,7 @@ async function readZip(buf: Buffer, name: string | undefined, options: ReadOptio
         if (xml !== undefined && hasDoctype(xml)) throw new XmlDoctypeError(part);
       }
       try {
-        return { grid: nameGrid(readWithSheetjs(buf), name), format: 'ods' };
+        return { grid: nameGrid(FORMATS.ods.read(buf), name), format: 'ods' };
       } catch (e) {
         throw sheetjsError(e, name, ' OpenDocument 表格');
       }
@@ -315,7 +303,7 @@ function readXml2003(buf: Buffer, name: string | undefined, options: ReadOptions
   const text = wholeText(buf);
   if (hasDoctype(text)) throw hostile(name);
   try {
-    return { grid: nameGrid(readWithSheetjs(text), name), format: 'xml2003' };
+    return { grid: nameGrid(FORMATS.xml2003.read(text), name), format: 'xml2003' };
   } catch (e) {
     throw sheetjsError(e, name, ' XML 电子表格 2003');
   }
@@ -326,7 +314,7 @@ export async function readSourceBuffer(buf: Buffer, name?: string, options: Read
   if (buf.length === 0) {
     throw new WorkbookReadError('truncated', `${label(name)}是空文件（0 字节），无法读取：请重新保存或重新获取该文件`, name);
   }
-  if (startsWith(buf, ZIP_MAGIC) || startsWith(buf, ZIP_EMPTY_MAGIC)) return readZip(buf, name, options);
+  if ([ZIP_MAGIC, ZIP_EMPTY_MAGIC].some((m) => startsWith(buf, m))) return readZip(buf, name, options);
   if (startsWith(buf, OLE_MAGIC)) return readOle(buf, name, options);
   const head = headText(buf);
   const trimmed = head.trimStart();

@@ -12,7 +12,7 @@
  *   wb.behaviour.payloadLimit = null;               // switch a documented limit off (desktop Excel)
  *   wb.syncCount; wb.syncLog; wb.snapshot();
  */
-import type { ExcelApi, XHandlerContext, XRequestContext, XRun } from '../api';
+import type { ExcelApi, XHandlerContext, XRequestContext, XRun } from '../../excel/api';
 import { MemoryRequestContext } from './proxies';
 import { MemoryExcelError, type MemoryWorkbook } from './state';
 

@@ -34,7 +34,7 @@
  */
 import { rangeToA1, type RangePos } from '../../domain/address';
 import { cellKeysOf, rectsOf, type ConditionalFormatState } from './conditional';
-import { MAX_COLS, MAX_ROWS, MemoryExcelError, isDefaultFormat, newCell, type CellState, type MemoryWorkbook, type NoteState, type SheetState } from './state';
+import { MAX_COLS, MAX_ROWS, MemoryExcelError, isDefaultFormat, newCell, type CellState, type ConditionalFormatIds, type NoteState, type SheetCells } from './cells';
 
 export type InsertShift = 'Down' | 'Right';
 export type DeleteShift = 'Up' | 'Left';
@@ -44,8 +44,9 @@ const rowOf = (k: number) => Math.floor(k / MAX_COLS);
 const colOf = (k: number) => k % MAX_COLS;
 const noteKey = (row: number, col: number) => `${row},${col}`;
 
+/** Excel.ErrorCodes.mergedRangeConflict: “Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.” */
 function mergedError(m: RangePos): MemoryExcelError {
-  return new MemoryExcelError('InvalidOperation', `无法对合并单元格执行此操作（${rangeToA1(m)}）：We can't do that to a merged cell.`);
+  return new MemoryExcelError('MergedRangeConflict', `无法对合并单元格执行此操作（${rangeToA1(m)}）：We can't do that to a merged cell.`);
 }
 
 function blank(c: CellState | undefined): boolean {
@@ -121,7 +122,7 @@ function shiftOf(pos: RangePos, vertical: boolean): Shift {
  * outside those lines is refused (Excel: “We can't do that to a merged cell”); any other is what
  * `moved` makes of it from its extent along (a0…a1) and across (c0…c1) — null: gone with its cells.
  */
-function shiftMerges(s: SheetState, sh: Shift, moved: (m: RangePos, a0: number, a1: number, c0: number, c1: number) => RangePos | null): RangePos[] {
+function shiftMerges(s: SheetCells, sh: Shift, moved: (m: RangePos, a0: number, a1: number, c0: number, c1: number) => RangePos | null): RangePos[] {
   const out: RangePos[] = [];
   for (const m of s.merges) {
     const [a0, a1] = sh.x.along(m);
@@ -138,7 +139,7 @@ function shiftMerges(s: SheetState, sh: Shift, moved: (m: RangePos, a0: number, 
 }
 
 /** Moves every cell, note and conditional-format cell of `s` through `map` (null: the cell is gone). */
-function remap(s: SheetState, map: (row: number, col: number) => [number, number] | null, affected: (row: number, col: number) => boolean): void {
+function remap(s: SheetCells, map: (row: number, col: number) => [number, number] | null, affected: (row: number, col: number) => boolean): void {
   const moved: [number, CellState][] = [];
   for (const [k, c] of s.cells) {
     const row = rowOf(k);
@@ -164,7 +165,7 @@ function remap(s: SheetState, map: (row: number, col: number) => [number, number
   }
 }
 
-function remapFormats(s: SheetState, map: (row: number, col: number) => [number, number] | null, extra?: (cells: Set<number>) => number[]): void {
+function remapFormats(s: SheetCells, map: (row: number, col: number) => [number, number] | null, extra?: (cells: Set<number>) => number[]): void {
   for (const cf of s.conditionalFormats) {
     const old = cellKeysOf(cf.ranges, MAX_COLS);
     const next = new Set<number>();
@@ -189,7 +190,7 @@ function shiftLines(lines: Map<number, number>, from: number, by: number, drop?:
 }
 
 /** Range.insert(shift): blank cells at `pos`, the others shifted down or right. */
-export function insertCells(s: SheetState, pos: RangePos, shift: InsertShift): void {
+export function insertCells(s: SheetCells, pos: RangePos, shift: InsertShift): void {
   const sh = shiftOf(pos, shift === 'Down');
   const { x, t, n, b0, b1, whole } = sh;
   const inSpan = (row: number, col: number) => {
@@ -207,7 +208,7 @@ export function insertCells(s: SheetState, pos: RangePos, shift: InsertShift): v
     const row = rowOf(k);
     const col = colOf(k);
     if (inSpan(row, col) && x.a(row, col) + n >= x.limit && !blank(c))
-      throw new MemoryExcelError('InvalidOperation', '为防止可能的数据丢失，Excel 不能将非空白单元格移出工作表');
+      throw new MemoryExcelError('NonBlankCellOffSheet', '为防止可能的数据丢失，Excel 不能将非空白单元格移出工作表');
   }
   const affected = (row: number, col: number) => inSpan(row, col) && x.a(row, col) >= t;
   const map = (row: number, col: number): [number, number] | null => {
@@ -236,7 +237,7 @@ export function insertCells(s: SheetState, pos: RangePos, shift: InsertShift): v
 }
 
 /** Range.delete(shift): the cells of `pos` removed, the others shifted up or left. */
-export function deleteCells(s: SheetState, pos: RangePos, shift: DeleteShift): void {
+export function deleteCells(s: SheetCells, pos: RangePos, shift: DeleteShift): void {
   const sh = shiftOf(pos, shift === 'Up');
   const { x, t, e, n, b0, b1, whole } = sh;
   const merges = shiftMerges(s, sh, (m, a0, a1, c0, c1) => {
@@ -294,7 +295,7 @@ export interface SortKey {
 }
 
 /** RangeSort.apply over rows: each row of `pos` (its header row aside) moves whole with its notes; conditional formats stay. */
-export function sortRows(s: SheetState, pos: RangePos, fields: SortKey[], hasHeaders = false, matchCase = false): void {
+export function sortRows(s: SheetCells, pos: RangePos, fields: SortKey[], hasHeaders = false, matchCase = false): void {
   const top = hasHeaders ? pos.top + 1 : pos.top;
   if (top > pos.bottom) return;
   const body = { ...pos, top };
@@ -367,7 +368,7 @@ interface Taken {
   formats: { cf: ConditionalFormatState; cells: [number, number][] }[];
 }
 
-function take(s: SheetState, pos: RangePos): Taken {
+function take(s: SheetCells, pos: RangePos): Taken {
   for (const m of s.merges) if (intersects(m, pos) && !inside(m, pos)) throw mergedError(m);
   const rows = pos.bottom - pos.top + 1;
   const cols = pos.right - pos.left + 1;
@@ -402,7 +403,7 @@ function take(s: SheetState, pos: RangePos): Taken {
 }
 
 /** the cells of `pos` leave every conditional format of `s` */
-function leaveFormats(s: SheetState, pos: RangePos): void {
+function leaveFormats(s: SheetCells, pos: RangePos): void {
   for (const cf of s.conditionalFormats) {
     if (!cf.ranges.some((r) => intersects(r, pos))) continue;
     const keys = cellKeysOf(cf.ranges, MAX_COLS);
@@ -411,12 +412,12 @@ function leaveFormats(s: SheetState, pos: RangePos): void {
   }
 }
 
-function dropEmptyFormats(s: SheetState): void {
+function dropEmptyFormats(s: SheetCells): void {
   s.conditionalFormats = s.conditionalFormats.filter((cf) => cf.ranges.length > 0);
 }
 
 /** Puts what was taken at `top,left` of `s`. */
-function put(wb: MemoryWorkbook, from: SheetState, s: SheetState, top: number, left: number, t: Taken, type: CopyType): void {
+function put(wb: ConditionalFormatIds, from: SheetCells, s: SheetCells, top: number, left: number, t: Taken, type: CopyType): void {
   const dst = { top, left, bottom: top + t.rows - 1, right: left + t.cols - 1 };
   if (dst.bottom >= MAX_ROWS || dst.right >= MAX_COLS) throw new MemoryExcelError('InvalidArgument', '粘贴区域超出工作表范围');
   const withFormats = type === 'All' || type === 'Formats';
@@ -460,9 +461,9 @@ function put(wb: MemoryWorkbook, from: SheetState, s: SheetState, top: number, l
     if (from === s && s.conditionalFormats.includes(cf)) target = cf;
     else {
       // to another sheet (or a format gone meanwhile): a copy of the rule there
-      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue);
+      target = s.conditionalFormats.find((c) => c.type === cf.type && c.formula === cf.formula && c.fill === cf.fill && c.stopIfTrue === cf.stopIfTrue && JSON.stringify(c.parts ?? null) === JSON.stringify(cf.parts ?? null));
       if (!target) {
-        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [] };
+        target = { ...cf, id: wb.nextConditionalFormatId(), ranges: [], ...(cf.parts ? { parts: { ...cf.parts } } : {}) };
         s.conditionalFormats.unshift(target);
       }
     }
@@ -474,7 +475,7 @@ function put(wb: MemoryWorkbook, from: SheetState, s: SheetState, top: number, l
 }
 
 /** Range.moveTo: cut `pos` of `from` and paste it at `top,left` of `to`. */
-export function moveCells(wb: MemoryWorkbook, from: SheetState, pos: RangePos, to: SheetState, top: number, left: number): void {
+export function moveCells(wb: ConditionalFormatIds, from: SheetCells, pos: RangePos, to: SheetCells, top: number, left: number): void {
   const t = take(from, pos);
   const dst = { top, left, bottom: top + t.rows - 1, right: left + t.cols - 1 };
   if (to !== from || !inside(dst, pos)) for (const m of to.merges) if (intersects(m, dst) && !inside(m, dst) && !inside(m, pos)) throw mergedError(m);
@@ -491,7 +492,7 @@ export function moveCells(wb: MemoryWorkbook, from: SheetState, pos: RangePos, t
 }
 
 /** Range.copyFrom: a copy of `pos` of `from` at `top,left` of `to`. */
-export function copyCells(wb: MemoryWorkbook, from: SheetState, pos: RangePos, to: SheetState, top: number, left: number, type: CopyType = 'All'): void {
+export function copyCells(wb: ConditionalFormatIds, from: SheetCells, pos: RangePos, to: SheetCells, top: number, left: number, type: CopyType = 'All'): void {
   put(wb, from, to, top, left, take(from, pos), type);
 }
 
@@ -500,7 +501,7 @@ export function copyCells(wb: MemoryWorkbook, from: SheetState, pos: RangePos, t
  * rows (or columns) take the formats of the row above (the column to the left) — not its values,
  * notes, data validation or conditional formats.
  */
-export function formatLikeNeighbour(s: SheetState, pos: RangePos, shift: InsertShift): void {
+export function formatLikeNeighbour(s: SheetCells, pos: RangePos, shift: InsertShift): void {
   const x = axis(shift === 'Down');
   const [t, e] = x.along(pos);
   if (t === 0) return;

@@ -37,7 +37,7 @@ export function marksOn(sheet: WSheet): Mark[] {
     } catch {
       cells = null;
     }
-    out.push({ id: String(i), severity: intact ? sev : null, cells });
+    out.push({ id: String(i), formula: f.Formula1, severity: intact ? sev : null, cells });
   }
   return out;
 }

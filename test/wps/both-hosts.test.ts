@@ -10,7 +10,7 @@ import { indicatorLibrary } from '../../src/domain/indicators';
 import type { Suggestion } from '../../src/domain/indicators/suggest';
 import { cellKeysOf, SHEET_COLUMNS } from '../../src/excel/cellset';
 import { markOf } from '../../src/excel/marks';
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { WpsImitation } from '../../src/imitation/wps';
 import { createExcelHost } from '../../src/taskpane/excel-host';
 import type { CheckResult, PaneHost } from '../../src/taskpane/host';

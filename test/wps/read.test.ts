@@ -3,7 +3,7 @@
  * merged areas, rows and columns from A1) from the same content in the WPS imitation and the
  * in-memory Excel, and so the values as the clerk sees them (src/sheet/display.ts).
  */
-import { createMemoryExcel, MemoryWorkbook } from '../../src/excel/memory';
+import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { readWorkbook } from '../../src/excel/read';
 import { WpsImitation } from '../../src/imitation/wps';
 import { displayText } from '../../src/sheet/display';

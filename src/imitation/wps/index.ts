@@ -31,6 +31,11 @@
  * - `Range.Insert(xlShiftDown)`: the cells of the range's columns from its first row down move
  *   down by its height, with their merges and conditional formats; a merged area reaching across
  *   the range's left or right edge refuses (VBA: "cannot change part of a merged cell").
+ *
+ * Why it is one file: the application, worksheet and range imitations share one in-memory sheet's
+ * private cells, its conditional-format list and the event queue that reports every write after its
+ * call; split over files, that state would have to be exported, and a test could then reach past the
+ * object model the WPS host is limited to.
  */
 import { columnName, parseA1, parseRange, rangeToA1, toA1, type RangePos } from '../../domain/address';
 import type {

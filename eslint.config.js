@@ -4,7 +4,7 @@ const officeAddins = require('eslint-plugin-office-addins');
 
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-preview/', 'dist-noindicators/', 'out/', 'lib/', 'coverage/', 'test-output/', 'bench-output/'],
+    ignores: ['node_modules/', 'dist/', 'dist-preview/', 'dist-noindicators/', 'dist-wps/', 'out/', 'lib/', 'coverage/', 'test-output/', 'bench-output/'],
   },
   ...tseslint.configs.recommended,
   {
@@ -29,5 +29,10 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // the WPS ribbon's callbacks: a classic ES5 script whose global functions ribbon.xml names
+    files: ['src/wps/addin/*.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
   },
 );

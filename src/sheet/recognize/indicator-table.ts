@@ -1,9 +1,12 @@
 /**
  * The indicator table of a stacked block: the header under a 一级指标 label (its columns in any
- * order, a 指标值 split into 符号 | 值 | 计量单位) and the rows that belong to it.
+ * order, a 指标值 split into 符号 | 值 | 计量单位), the rows that belong to it, and those rows read
+ * into {@link IndicatorRow}s (an empty 一级/二级 cell inherits the group above).
  */
+import type { Field, IndicatorRow } from '../../domain/model';
+import { readSplitValue } from '../../domain/split-value';
 import { headerKey, indicatorColumnOf, looksLikeNote, looksLikeTitle, moneyUnitOf, normLabel, splitPartOf, type IndicatorColumn, type SplitPart } from '../labels';
-import { labelLeftOf, type Hit, type SheetCtx } from './context';
+import { labelLeftOf, type BlockCells, type Hit, type SheetCtx } from './context';
 
 export interface IndicatorScan {
   headerRow: number;
@@ -177,3 +180,79 @@ function continuesAfterGap(ctx: SheetCtx, r: number, c1: number, c2: number, c3:
 }
 
 
+/**
+ * The rows of a block's indicator table read into indicator rows; every cell read (and the header
+ * cells) goes on the block's cells. An empty 一级 cell inherits the one above; an empty 二级 cell
+ * too, unless the 一级 just changed.
+ */
+export function readIndicatorRows(ctx: SheetCtx, ind: IndicatorScan, cells: BlockCells): IndicatorRow[] {
+  const indicators: IndicatorRow[] = [];
+  for (const hc of ind.headerCells) cells.add(hc.row, hc.col);
+  const col = (k: IndicatorColumn) => ind.cols.get(k);
+  const c1 = col('level1') as number;
+  const c2 = col('level2') as number;
+  const c3 = col('level3') as number;
+  const cv = col('value') as number;
+  const cd = col('description');
+  const cb = col('basis');
+  const split = ind.split;
+  let prev1: Field | undefined;
+  let prev2: Field | undefined;
+  for (const r of ind.rows) {
+    let level1: Field;
+    let level2: Field;
+    let inh1 = false;
+    let inh2 = false;
+    let new1 = false;
+    if (ctx.isEmpty(r, c1) && prev1) {
+      level1 = prev1;
+      inh1 = true;
+    } else {
+      level1 = ctx.field(r, c1);
+      cells.add(r, c1);
+      new1 = prev1 === undefined || normLabel(prev1.text) !== normLabel(level1.text);
+    }
+    if (ctx.isEmpty(r, c2) && prev2 && !new1) {
+      level2 = prev2;
+      inh2 = true;
+    } else {
+      level2 = ctx.field(r, c2);
+      cells.add(r, c2);
+    }
+    cells.add(r, c3);
+    const row: IndicatorRow = {
+      row: r + (ctx.sheet.origin?.row ?? 0),
+      level1,
+      level2,
+      level3: ctx.field(r, c3),
+      value: ctx.field(r, cv),
+      inherited: { level1: inh1, level2: inh2 },
+    };
+    if (split) {
+      const part = (p: SplitPart) => {
+        const c = split.get(p) as number;
+        cells.add(r, c);
+        return ctx.field(r, c);
+      };
+      const parts = { operator: part('operator'), number: part('number'), unit: part('unit') };
+      const reading = readSplitValue(parts);
+      // the value rules read the three cells as one value, at the 值 cell
+      row.value = { cell: parts.number.cell, value: reading.text === '' ? null : reading.text, text: reading.text };
+      row.split = parts;
+    } else {
+      cells.add(r, cv);
+    }
+    if (cd !== undefined) {
+      cells.add(r, cd);
+      row.description = ctx.field(r, cd);
+    }
+    if (cb !== undefined) {
+      cells.add(r, cb);
+      row.basis = ctx.field(r, cb);
+    }
+    indicators.push(row);
+    prev1 = level1;
+    prev2 = level2;
+  }
+  return indicators;
+}

@@ -13,7 +13,9 @@
  *
  * One Excel.run, 2 syncs: read the cells (values, formulas, number formats, protection), then
  * write every accepted edit (more only past the payload budget). Should the write fail partway,
- * one more sync puts every cell it may have written back as it was read, and the error says so.
+ * one more sync puts every cell it may have written back as it was read and reads those cells back
+ * (value or formula, number format); the error says whether the sheet is as it was or which cells
+ * are not.
  * A fix is the clerk's command: it does not wait while Excel is in cell-edit mode, it fails at
  * once with a message.
  */
@@ -78,6 +80,13 @@ function restoreOf(sheet: string, cell: string, before: XRange): Write {
   const w: Write = { sheet, cell, value: before.values[0][0], numberFormat: before.numberFormat[0][0] };
   if (typeof formula === 'string' && formula.startsWith('=')) w.formula = formula;
   return w;
+}
+
+/** Whether a cell read back after the rollback holds what `t` put back: value (or formula) and number format. */
+function restored(t: Write, r: XRange): boolean {
+  if (r.numberFormat[0][0] !== t.numberFormat) return false;
+  if (t.formula !== undefined) return r.formulas[0][0] === t.formula;
+  return same(r.values[0][0], t.value);
 }
 
 /** Why the sheet's protection stops this edit, or undefined (Excel.WorksheetProtectionOptions; a locked cell cannot be changed). */
@@ -190,11 +199,16 @@ export async function applyFixes(excel: ExcelApi, diagnostics: Diagnostic[], che
           }
           const back = [...new Set(undo.map((w) => `${w.sheet}!${w.cell}`))].map((k) => restore.get(k) as Write);
           for (const t of back) queueWrite(ctx, t);
+          // read back in the same round trip: each cell holds what it held before (a fix writes one
+          // cell's value and number format, never a merge, so these are all it could have changed)
+          const reread = back.map((t) => ({ t, r: ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell).load({ values: true, formulas: true, numberFormat: true }) }));
           try {
             await ctx.sync();
           } catch (e2) {
             throw new Error(`修复失败：${why}；撤回时又出错（${e2 instanceof Error ? e2.message : String(e2)}），请用“撤消”检查 ${back.map((t) => t.cell).join('、')}`);
           }
+          const differ = reread.filter(({ t, r }) => !restored(t, r)).map(({ t }) => t.cell);
+          if (differ.length > 0) throw new Error(`修复失败：${why}；撤回后 ${differ.join('、')} 与原来不一致，请用“撤消”或手动检查`);
           throw new Error(`修复失败，已撤回：${why}`);
         }
         applied.push(...batch);

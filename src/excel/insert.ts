@@ -461,8 +461,10 @@ async function insertIn(
     if (refusedWhole(e)) return { ok: false, sheet, reason: `插入失败，未写入任何内容：${why}` };
     // all-or-nothing: the target held no values; put back every format the write touched
     queueRollback(ws, plan, values, b, caps);
-    // read back in the same round trip: the target is empty again, its number formats as they were
+    // read back in the same round trip: the target is empty again, its number formats as they were, no merge left
     const back = ws.getRange(rangeToA1(target)).load({ values: true, numberFormat: true });
+    // the footprint held no merged area (see occupied): none may be left there
+    const mergedBack = caps.mergedAreas ? ws.getRange(rangeToA1(target)).getMergedAreasOrNullObject().load({ address: true }) : null;
     try {
       await ctx.sync();
     } catch (e2) {
@@ -470,7 +472,8 @@ async function insertIn(
     }
     const empty = back.values.every((line) => line.every((v) => v === '' || v === null));
     const formatsBack = !b || back.numberFormat.every((line, i) => line.every((nf, j) => (b.numberFormat[target.top + i - b.rect.top]?.[target.left + j - b.rect.left] ?? nf) === nf));
-    if (!empty || !formatsBack) return { ok: false, sheet, reason: `插入失败：${why}；撤回后 ${rangeToA1(target)} 与原来不一致，请用“撤消”或检查` };
+    const unmerged = !caps.mergedAreas || mergedRanges(mergedBack).length === 0;
+    if (!empty || !formatsBack || !unmerged) return { ok: false, sheet, reason: `插入失败：${why}；撤回后 ${rangeToA1(target)} 与原来不一致，请用“撤消”或检查` };
     return { ok: false, sheet, reason: `插入失败，已撤回：${why}` };
   }
   const result: InsertResult = { ok: true, sheet, range: rangeToA1(target), placed };

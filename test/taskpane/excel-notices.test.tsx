@@ -9,11 +9,16 @@ import { webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { hebeiWorkbookGrid } from '../../scripts/bench-excel';
+import { analyzeGrid } from '../../src/excel/analyze';
+import { suggestIndicators } from '../../src/domain/indicators';
+import { validateHeader } from '../../src/taskpane/catalog';
+import type { CheckResult } from '../../src/taskpane/host';
 import { createMemoryExcel, MemoryWorkbook } from '../../src/imitation/excel';
 import { Pane } from '../../src/taskpane/Pane';
 import { createCatalog } from '../../src/taskpane/catalog';
 import { createExcelHost } from '../../src/taskpane/excel-host';
 import './helpers'; // jsdom's missing ResizeObserver
+import { withFixableProblems } from '../safety/helpers';
 
 const catalog = createCatalog();
 const recent = () => ({ load: () => [] as string[], save: () => undefined });
@@ -65,5 +70,48 @@ describe('the pane tells the clerk what Excel would not let the checker do', () 
     await userEvent.click(live);
     await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
     expect(within(screen.getByRole('region', { name: '问题列表' })).getAllByRole('listitem').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a command refused because the clerk is editing a cell: the pane says so, nothing is written (office-js #806)', () => {
+  function fixable(): MemoryWorkbook {
+    const raw = hebeiWorkbookGrid(1);
+    return MemoryWorkbook.fromGrid(withFixableProblems(raw, analyzeGrid({ sheets: raw.sheets }).blocks).grid);
+  }
+
+  test('修复 and 修复全部: an alert with what to do; the sheet untouched', async () => {
+    const wb = fixable();
+    show(wb);
+    const fix = (await screen.findAllByRole('button', { name: /^修复：/ }))[0];
+    wb.user.beginCellEdit();
+    const before = wb.snapshot();
+    await userEvent.click(fix);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/编辑单元格.*按 Enter 或 Esc.*未修复/);
+    await userEvent.click(screen.getByRole('button', { name: /^修复全部格式问题/ }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/编辑单元格.*未修复/));
+    expect(wb.snapshot()).toEqual(before);
+    wb.user.endCellEdit();
+  });
+
+  test('插入模板 and 添加: the host hands the pane the message, nothing written', async () => {
+    const wb = new MemoryWorkbook();
+    const host = createExcelHost(createMemoryExcel(wb), { debounceMs: 5 });
+    const results: CheckResult[] = [];
+    host.onResult((r) => results.push(r));
+    await host.start();
+    const v = validateHeader({ name: '农村保洁员经费', code: '', budget: '12.5', fiscal: '', other: '', year: '2025' });
+    if (!v.ok) throw new Error('header');
+    expect(await host.insertTemplate('hebei-project', 'rural-cleaners', v.header)).toMatchObject({ ok: true });
+    const block = results[results.length - 1].blocks[0];
+    const s = suggestIndicators({ name: block.name, existing: block.indicators, top: 30 }).find((x) => !x.existing && x.level2 === '数量指标');
+    expect(s).toBeDefined();
+    wb.user.beginCellEdit();
+    const before = wb.snapshot();
+    expect(await host.insertTemplate('hebei-project', 'rural-cleaners', v.header)).toEqual({ ok: false, message: expect.stringMatching(/编辑单元格.*未插入表格/) });
+    // 添加 rejects; the 指标 tab shows the message (IndicatorsTab's catch)
+    await expect(host.addIndicator!(block, s!)).rejects.toThrow(/编辑单元格.*按 Enter 或 Esc/);
+    expect(wb.snapshot()).toEqual(before);
+    wb.user.endCellEdit();
+    host.dispose();
   });
 });

@@ -80,7 +80,7 @@ export interface BenchExcelResult {
   msPerPass50All: number[];
 }
 
-/** the round trips of start() before its first pass: the event registration (src/excel/live.ts) */
+/** the round trips of start() before its first pass: the event registration (src/excel/live/events.ts) */
 const REGISTRATION_SYNCS = 1;
 
 async function measure(blocks: number, timing: boolean): Promise<{ row: BenchExcelRow; ms: number[] }> {

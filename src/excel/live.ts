@@ -19,13 +19,24 @@
  *   gives up before writing anything) and run at once — failing with a clear message if Excel is
  *   still in cell-edit mode, instead of hanging.
  * - The pane is told when its result may be out of date (`status().stale`, zh-CN).
+ *
+ * This module assembles the checker from its parts, and keeps the result, the status and the
+ * clerk's commands:
+ * - ./live/commands.ts — the command queue (one at a time, never behind a background check) and
+ *   own-write suppression (our writes' change events are not the clerk's);
+ * - ./live/schedule.ts — scheduling: what is wanted, the debounce, one background check at a time,
+ *   a stopped check's work wanted again;
+ * - ./live/verify.ts — change verification after a selection change or sheet switch (the cells
+ *   just left, or the sheets' fingerprints);
+ * - ./live/events.ts — the event adapters: onChanged, onSelectionChanged, onActivated, their
+ *   registration and removal;
+ * - ./live/selection.ts — the diagnostics on a selection.
  */
-import { parseA1, parseRange, rangeContains } from '../domain/address';
 import type { Block, Diagnostic } from '../domain/model';
 import { isSafeBulkFix } from '../domain/fixes';
 import type { CellPos } from '../domain/address';
 import type { RenderPlan } from '../sheet/render';
-import type { ExcelApi, XActivatedEventArgs, XChangedEventArgs, XEventHandlerResult, XHandlerContext, XRange, XSelectionChangedEventArgs } from './api';
+import type { ExcelApi } from './api';
 import type { SheetReport } from '../sheet/recognize';
 import { analyzeGrid } from './analyze';
 import { getCapabilities, type Capabilities } from './capabilities';
@@ -34,12 +45,15 @@ import { insertPlan, type InsertOptions, type InsertResult } from './insert';
 import { applyAddIndicator, type AddIndicatorWrite } from './add-indicator';
 import { planAddIndicator } from '../sheet/add-indicator';
 import type { IndicatorLike } from '../domain/indicators/form';
-import { CELL_EDIT_MESSAGE, inCellEdit } from './limits';
+import { inCellEdit } from './limits';
 import { migrateLegacyHighlights } from './legacy';
-import { PassCancelled, queueSessionProbe, validationPass, type Analyze, type PassMemory, type PassResult } from './pass';
-import { fingerprintOf, queueGeometry, readSheetData, toCellValue } from './read';
-import { cellFormat, cellValue, type GridSheet } from '../sheet/grid';
+import { PassCancelled, validationPass, type Analyze, type PassMemory, type PassResult } from './pass';
 import { loadSettings, saveSettings, type WorkbookSettings } from './settings';
+import { clerkError, createCommandQueue, createOwnWrites } from './live/commands';
+import { createScheduler, type Wanted } from './live/schedule';
+import { changedSinceCheck } from './live/verify';
+import { createEventAdapters } from './live/events';
+import { diagnosticsAt } from './live/selection';
 
 export interface LiveResult<S = SheetReport[]> {
   blocks: Block[];
@@ -135,27 +149,11 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** what a background check was asked for */
-interface Wanted {
-  /** a local change: check and bring the marks up to date */
-  local: boolean;
-  /** a co-author's change: check only */
-  remote: boolean;
-  /** sheets to verify (an edit Excel may not have reported); empty: nothing to verify */
-  verify: Set<string>;
-  /** cells to verify: the selection the clerk just left, by sheet id → A1 ranges */
-  cells: Map<string, Set<string>>;
-}
-
-/** a selection this small is verified cell by cell; a larger one, with its whole sheet */
-const VERIFY_CELLS = 5000;
-
 export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>): LiveChecker<S> {
   const { excel } = opts;
   const analyze = opts.analyze ?? (analyzeGrid as unknown as Analyze<S>);
   const caps = getCapabilities(excel);
   const debounceMs = opts.debounceMs ?? 300;
-  const suppressMs = opts.suppressMs ?? 1000;
   const staleAfterMs = opts.staleAfterMs ?? 1500;
   let overrides: WorkbookSettings = { ...opts.settings };
   let last: LiveResult<S> | undefined;
@@ -163,10 +161,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
   /** what the event registration's round trip learnt of the workbook, for the first pass */
   let primed: PassMemory | undefined;
   const memory = (): PassMemory | undefined => lastPass?.memory ?? primed;
-  let handlers: XEventHandlerResult[] = [];
   let listening = false;
-  let ownWrites = 0;
-  let suppressUntil = 0;
   const results = new Set<(r: LiveResult<S>) => void>();
   const selections = new Set<(s: SelectionInfo) => void>();
   const statuses = new Set<(s: LiveStatus) => void>();
@@ -211,35 +206,37 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     staleTimer = undefined;
   }
 
-  // ---- the clerk's commands run one at a time, and never behind a background check
-  let commands: Promise<unknown> = Promise.resolve();
-  let commandsRunning = 0;
-  function command<T>(f: () => Promise<T>): Promise<T> {
-    commandsRunning++;
-    background?.cancel();
-    const p = commands.then(f).finally(() => {
-      commandsRunning--;
-      if (commandsRunning === 0) kick();
-    });
-    commands = p.catch(() => undefined);
-    return p;
-  }
-
-  /** the clerk's command found Excel in cell-edit mode: one clear message */
-  function clerkError(e: unknown): unknown {
-    return inCellEdit(e) ? new Error(CELL_EDIT_MESSAGE) : e;
-  }
-
-  /** our own writes: without triggerSource, events during them and shortly after are ignored */
-  async function ownWrite<T>(f: () => Promise<T>): Promise<T> {
-    ownWrites++;
-    try {
-      return await f();
-    } finally {
-      ownWrites--;
-      suppressUntil = Date.now() + suppressMs;
-    }
-  }
+  // ---- the parts: background checks (./live/schedule.ts), the clerk's commands and our own
+  // writes (./live/commands.ts), change verification (./live/verify.ts), events (./live/events.ts)
+  const scheduler = createScheduler({
+    debounceMs,
+    busy: () => commands.running > 0,
+    run: runBackground,
+    requested: markDirty,
+    failed(e) {
+      lastFailure = errorText(e);
+      report('自动检查失败', e);
+      publishStatus();
+    },
+  });
+  const commands = createCommandQueue({ starting: scheduler.cancel, idle: scheduler.kick });
+  const command = <T>(f: () => Promise<T>): Promise<T> => commands.run(f);
+  const ownWrites = createOwnWrites(caps, opts.suppressMs ?? 1000);
+  const ownWrite = <T>(f: () => Promise<T>): Promise<T> => ownWrites.run(f);
+  const events = createEventAdapters({
+    excel,
+    caps,
+    listening: () => listening,
+    isOwn: ownWrites.isOwn,
+    request: scheduler.request,
+    selected(worksheetId, address) {
+      if (selections.size === 0) return;
+      let sheet = '';
+      for (const [name, id] of lastPass?.sheetIds ?? []) if (id === worksheetId) sheet = name;
+      const info: SelectionInfo = { sheet, address, diagnostics: last ? diagnosticsAt(last.diagnostics, sheet, address) : [] };
+      for (const l of selections) l(info);
+    },
+  });
 
   function publish(r: PassResult<S>): LiveResult<S> {
     lastPass = r;
@@ -276,61 +273,11 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     }
   }
 
-  // ---- background checks (edits, co-authors, verification): at most one at a time
-  const nothing = (): Wanted => ({ local: false, remote: false, verify: new Set(), cells: new Map() });
-  let wanted: Wanted = nothing();
-  let disposed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let background: { cancel(): void; done: Promise<void> } | undefined;
-
-  function schedule(): void {
-    markDirty();
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      kick();
-    }, debounceMs);
-  }
-
-  /** start the wanted background work, unless a command or another check is running */
-  function kick(): void {
-    if (disposed || timer !== undefined || background || commandsRunning > 0) return;
-    const w = wanted;
-    if (!w.local && !w.remote && w.verify.size === 0 && w.cells.size === 0) return;
-    wanted = nothing();
-    let cancelled = false;
-    const me: { cancel(): void; done: Promise<void> } = {
-      cancel: () => {
-        cancelled = true;
-        if (background === me) background = undefined; // the clerk's command does not wait for it
-      },
-      done: Promise.resolve(),
-    };
-    background = me;
-    me.done = runBackground(w, () => cancelled)
-      .catch((e) => {
-        if (e instanceof PassCancelled || cancelled) {
-          // the clerk's command went first: what this check was for is still to do
-          wanted.local ||= w.local;
-          wanted.remote ||= w.remote;
-          for (const id of w.verify) wanted.verify.add(id);
-          for (const [id, list] of w.cells) for (const a of list) wantCells(id, a);
-          return;
-        }
-        lastFailure = errorText(e);
-        report('自动检查失败', e);
-        publishStatus();
-      })
-      .finally(() => {
-        if (background === me) background = undefined;
-        kick(); // what this check left (or gave back when it was stopped) is still to do
-      });
-  }
-
+  /** a background check (edits, co-authors, verification): waits while the clerk edits a cell */
   async function runBackground(w: Wanted, cancelled: () => boolean): Promise<void> {
     if (!w.local && !w.remote) {
       // only a verification: has anything changed that Excel did not report?
-      const changed = w.verify.size > 0 ? await changedSinceCheck([...w.verify], cancelled) : await cellsChanged(w.cells, cancelled);
+      const changed = await changedSinceCheck(excel, caps, lastPass, w, cancelled);
       if (!changed) {
         markClean();
         publishStatus();
@@ -345,173 +292,11 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     publish(r);
   }
 
-  /**
-   * The cheap check behind a selection change or sheet activation: read the given sheets' values
-   * and number formats (2 syncs, no merged areas) and compare their fingerprints with the last
-   * check's. A sheet the last check did not see counts as changed.
-   */
-  async function changedSinceCheck(ids: string[], cancelled: () => boolean): Promise<boolean> {
-    const known = lastPass?.fingerprints;
-    if (!known || ids.some((id) => !known.has(id))) return true;
-    try {
-      return await excel.run({ delayForCellEdit: true }, async (ctx) => {
-        const geometry = ids.map((id) => queueGeometry(ctx.workbook.worksheets.getItem(id).load({ id: true, name: true })));
-        await ctx.sync();
-        if (cancelled()) throw new PassCancelled();
-        const data = await readSheetData(ctx, geometry, { ...caps, mergedAreas: false });
-        return data.some((d) => known.get(d.id) !== fingerprintOf(d.area, d.chunks));
-      });
-    } catch (e) {
-      // a sheet that went away is a change; anything else the full check will meet (and report)
-      if (e instanceof PassCancelled) throw e;
-      return true;
-    }
-  }
-
-  /**
-   * The cheapest verification, behind a selection change: the cells the clerk just left — where a
-   * dropdown pick, a paste or a fill-drag happened (they leave what they changed selected) — read
-   * in one sync and compared with the last check's grid.
-   */
-  async function cellsChanged(cells: Map<string, Set<string>>, cancelled: () => boolean): Promise<boolean> {
-    const pass = lastPass;
-    if (!pass) return true;
-    const names = new Map([...pass.sheetIds].map(([name, id]) => [id, name]));
-    const reads: { sheet: GridSheet; top: number; left: number; range: XRange }[] = [];
-    try {
-      return await excel.run({ delayForCellEdit: true }, async (ctx) => {
-        for (const [id, list] of cells) {
-          const sheet = pass.grid.sheets.find((s) => s.name === names.get(id));
-          if (!sheet) return true;
-          const ws = ctx.workbook.worksheets.getItem(id);
-          for (const address of list) {
-            const r = parseRange(address);
-            reads.push({ sheet, top: r.top, left: r.left, range: ws.getRange(address).load({ values: true, numberFormat: true }) });
-          }
-        }
-        await ctx.sync();
-        if (cancelled()) throw new PassCancelled();
-        return reads.some(({ sheet, top, left, range }) =>
-          range.values.some((line, i) =>
-            line.some((v, j) => {
-              const f = range.numberFormat[i][j];
-              const fmt = f === 'General' || f === null || f === undefined ? undefined : String(f);
-              return JSON.stringify(toCellValue(v) ?? null) !== JSON.stringify(cellValue(sheet, top + i, left + j)) || fmt !== cellFormat(sheet, top + i, left + j);
-            }),
-          ),
-        );
-      });
-    } catch (e) {
-      if (e instanceof PassCancelled) throw e;
-      return true;
-    }
-  }
-
-  function wantCells(sheetId: string, address: string): void {
-    const list = wanted.cells.get(sheetId) ?? new Set<string>();
-    list.add(address);
-    wanted.cells.set(sheetId, list);
-  }
-
-  async function onChanged(args: XChangedEventArgs): Promise<void> {
-    if (!listening) return;
-    if (caps.triggerSource) {
-      if (args.triggerSource === 'ThisLocalAddin') return;
-    } else if (ownWrites > 0 || Date.now() < suppressUntil) return;
-    if (args.source === 'Remote') wanted.remote = true;
-    else wanted.local = true;
-    schedule();
-  }
-
-  function verify(...sheetIds: string[]): void {
-    for (const id of sheetIds) if (id) wanted.verify.add(id);
-    schedule();
-  }
-
-  function diagnosticsAt(sheet: string, address: string): Diagnostic[] {
-    if (!last) return [];
-    let area;
-    try {
-      area = parseRange(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
-    } catch {
-      return [];
-    }
-    const first = { row: area.top, col: area.left };
-    const at = (cell: string) => {
-      try {
-        return parseA1(cell.split(':')[0]);
-      } catch {
-        return undefined;
-      }
-    };
-    const hits = last.diagnostics.filter((d) => {
-      if (d.sheet !== sheet) return false;
-      const p = at(d.cell);
-      return p !== undefined && rangeContains(area, p.row, p.col);
-    });
-    const exact = (d: Diagnostic) => {
-      const p = at(d.cell);
-      return p !== undefined && p.row === first.row && p.col === first.col;
-    };
-    return [...hits.filter(exact), ...hits.filter((d) => !exact(d))];
-  }
-
-  let activeSheetId: string | undefined;
-  let selected: { sheetId: string; address: string } | undefined;
-
-  async function onSelection(args: XSelectionChangedEventArgs): Promise<void> {
-    if (!listening) return;
-    // the clerk left a cell: an edit Excel did not report (a dropdown pick, a paste) is there
-    const left = selected;
-    selected = { sheetId: args.worksheetId, address: args.address };
-    activeSheetId = args.worksheetId;
-    if (left) {
-      let size = Infinity;
-      try {
-        const r = parseRange(left.address.slice(left.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
-        size = (r.bottom - r.top + 1) * (r.right - r.left + 1);
-      } catch {
-        // an address we cannot read: verify the whole sheet
-      }
-      if (size <= VERIFY_CELLS) wantCells(left.sheetId, left.address);
-      else wanted.verify.add(left.sheetId);
-      schedule();
-    }
-    if (selections.size === 0) return;
-    let sheet = '';
-    for (const [name, id] of lastPass?.sheetIds ?? []) if (id === args.worksheetId) sheet = name;
-    const info: SelectionInfo = { sheet, address: args.address, diagnostics: diagnosticsAt(sheet, args.address) };
-    for (const l of selections) l(info);
-  }
-
-  async function onActivated(args: XActivatedEventArgs): Promise<void> {
-    if (!listening) return;
-    // the sheet left behind may hold an unreported edit, and the one shown may have changed meanwhile
-    verify(args.worksheetId, activeSheetId ?? '');
-    activeSheetId = args.worksheetId;
-    selected = undefined;
-  }
-
   async function stop(): Promise<void> {
     listening = false;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    scheduler.stopTimer();
     markClean();
-    const hs = handlers;
-    handlers = [];
-    // as Office.js requires: remove each handler inside Excel.run on the context it was added in
-    const contexts = new Map<XHandlerContext, XEventHandlerResult[]>();
-    for (const h of hs) contexts.set(h.context, [...(contexts.get(h.context) ?? []), h]);
-    await Promise.all(
-      [...contexts].map(([context, group]) =>
-        excel
-          .run(context, async (ctx) => {
-            for (const h of group) h.remove();
-            await ctx.sync();
-          })
-          .catch(() => undefined),
-      ),
-    );
+    await events.remove();
     publishStatus();
   }
 
@@ -537,24 +322,7 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     },
     async start() {
       if (caps.liveEvents && !listening) {
-        handlers = await excel.run(async (ctx) => {
-          const sheets = ctx.workbook.worksheets;
-          const register = () => [sheets.onChanged.add(onChanged), sheets.onSelectionChanged.add(onSelection), sheets.onActivated.add(onActivated)];
-          // the same round trip learns the active sheet's extent and marks: the first pass reads once.
-          // The probe is queued first: should its formats be unreadable (office-js #6827, #6835) the
-          // batch stops there, before any handler is added, and they are added in a trip of their own.
-          const probe = queueSessionProbe(ctx, caps);
-          let hs = register();
-          try {
-            await ctx.sync();
-            primed = probe();
-          } catch (e) {
-            if (inCellEdit(e)) throw e;
-            hs = register();
-            await ctx.sync();
-          }
-          return hs;
-        });
+        await events.register((m) => (primed = m));
         listening = true;
       }
       return command(async () => {
@@ -644,7 +412,9 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
         return { ...out, note: planned.plan.note };
       });
     },
-    diagnosticsAt,
+    diagnosticsAt(sheet, address) {
+      return last ? diagnosticsAt(last.diagnostics, sheet, address) : [];
+    },
     status: computeStatus,
     subscribe(listener) {
       results.add(listener);
@@ -660,16 +430,17 @@ export function createLiveChecker<S = SheetReport[]>(opts: LiveCheckerOptions<S>
     },
     async idle() {
       for (;;) {
-        await commands;
-        if (background) await background.done;
-        if (timer === undefined && !background && commandsRunning === 0) return;
+        await commands.settled;
+        const running = scheduler.running;
+        if (running) await running;
+        if (!scheduler.pending && !scheduler.running && commands.running === 0) return;
         await new Promise((r) => setTimeout(r, Math.min(20, debounceMs + 1)));
       }
     },
     async dispose() {
-      disposed = true;
+      scheduler.dispose();
       await stop();
-      background?.cancel();
+      scheduler.cancel();
       if (staleTimer !== undefined) clearTimeout(staleTimer);
       results.clear();
       selections.clear();
